@@ -1,0 +1,227 @@
+/**
+ * The HTTP API contract (SPEC §7), shared by the server, the page and the service worker.
+ * Types only: no DOM, no Node globals. Dates are `YYYY-MM-DD` in the library's time zone;
+ * instants are ISO 8601 strings.
+ */
+
+export type IsoDate = string;
+export type IsoInstant = string;
+
+export type BranchCode = string;
+export type ContactMethod = 'email' | 'phone' | 'none';
+export type MaterialType = 'book' | 'magazine' | 'cd';
+/** 区分 of a loan: 一般, 児童, YA, 雑誌, CD. */
+export type Category = 'general' | 'children' | 'ya' | 'magazine' | 'cd';
+export type HoldStatus = 'waiting' | 'in_transit' | 'ready';
+export type CancelReason = null | 'pickup_expired' | 'wait_expired';
+
+/** Every error code of SPEC §7 (and §9). */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'password_policy'
+  | 'password_mismatch'
+  | 'verification_failed'
+  | 'already_issued'
+  | 'wrong_password'
+  | 'invalid_email'
+  | 'email_mismatch'
+  | 'email_in_use'
+  | 'email_not_registered'
+  | 'outside_window'
+  | 'renewal_limit'
+  | 'has_holds'
+  | 'not_renewable_material'
+  | 'inter_library_loan'
+  | 'card_expired'
+  | 'hold_limit'
+  | 'cd_hold_limit'
+  | 'already_held'
+  | 'already_on_loan'
+  | 'not_changeable'
+  | 'not_cancellable'
+  | 'not_waiting'
+  | 'limit_reached'
+  | 'clock_fixed'
+  | 'internal';
+
+export interface ApiError {
+  error: { code: ErrorCode; message: string; retryAfterSeconds?: number };
+}
+
+/** Why a loan cannot be renewed now: one of the renew error codes. */
+export type RenewBlock =
+  | 'outside_window'
+  | 'renewal_limit'
+  | 'has_holds'
+  | 'not_renewable_material'
+  | 'inter_library_loan'
+  | 'card_expired';
+
+export interface PatronSummary {
+  /** Opaque, stable per patron; keys the offline snapshot and queue on the device. */
+  id: string;
+  cardMasked: string;
+  cardExpiresOn: IsoDate;
+  cardExpired: boolean;
+  email: string | null;
+  defaults: { pickupBranch: BranchCode; contactMethod: ContactMethod };
+}
+
+export interface Loan {
+  id: string;
+  bibId: string;
+  title: string;
+  category: Category;
+  barcode: string;
+  branch: BranchCode;
+  loanedOn: IsoDate;
+  dueOn: IsoDate;
+  renewals: number;
+  renewable: boolean;
+  renewBlockedBy: RenewBlock | null;
+  /** The renewal window, so a client can explain and predict without the rules. */
+  renewWindow: { from: IsoDate; to: IsoDate };
+  overdue: boolean;
+  interLibraryLoan: boolean;
+}
+
+export interface Hold {
+  id: string;
+  bibId: string;
+  title: string;
+  materialType: MaterialType;
+  status: HoldStatus;
+  /** Place in the title's queue (1 = next); null once set aside. */
+  rank: number | null;
+  seriesNo: number | null;
+  /** Order within the series (1-based), null when not in a series. */
+  seriesOrder: number | null;
+  placedOn: IsoDate;
+  notNeededAfter: IsoDate | null;
+  pickupBy: IsoDate | null;
+  pickupBranch: BranchCode;
+  contactMethod: ContactMethod;
+  cancellable: boolean;
+  changeable: boolean;
+}
+
+export interface CancelledHold {
+  id: string;
+  bibId: string;
+  title: string;
+  placedOn: IsoDate;
+  notNeededAfter: IsoDate | null;
+  pickupBranch: BranchCode;
+  reason: CancelReason;
+  cancelledOn: IsoDate;
+}
+
+export interface CountLimit {
+  count: number;
+  limit: number;
+}
+
+export interface Counts {
+  loans: { total: number; general: CountLimit; cd: CountLimit };
+  holds: { total: number; general: CountLimit; cd: CountLimit };
+}
+
+/** GET /api/account */
+export interface AccountSnapshot {
+  asOf: IsoInstant;
+  today: IsoDate;
+  patron: PatronSummary;
+  loans: Loan[];
+  holds: Hold[];
+  cancelledHolds: CancelledHold[];
+  counts: Counts;
+  /** Number of entries on the want-to-read list (for the tab count). */
+  wishlistCount: number;
+}
+
+export interface SessionInfo {
+  patron: PatronSummary;
+  kiosk: boolean;
+  /** Idle timeout in seconds (the client may warn; the server decides). */
+  idleTimeoutSeconds: number;
+}
+
+export interface WishlistCategory {
+  id: string;
+  name: string;
+}
+
+export interface WishlistEntry {
+  id: string;
+  bibId: string;
+  title: string;
+  author: string | null;
+  materialType: MaterialType;
+  /** null = 未分類 */
+  categoryId: string | null;
+  addedAt: IsoInstant;
+}
+
+export interface Wishlist {
+  categories: WishlistCategory[];
+  entries: WishlistEntry[];
+}
+
+export interface Branch {
+  code: BranchCode;
+  name: string;
+  /** e.g. "10:00~17:00" for today, null when closed today. */
+  hoursToday: string | null;
+  openToday: boolean;
+  /** Weekly hours, human readable, e.g. [{days: '火〜日', hours: '10:00~17:00'}]. */
+  hours: { days: string; hours: string }[];
+}
+
+/** GET /api/library */
+export interface LibraryInfo {
+  today: IsoDate;
+  branches: Branch[];
+}
+
+export interface SearchResult {
+  bibId: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  year: number | null;
+  materialType: MaterialType;
+  category: Category;
+  /** Copies on the shelf now, and in all. */
+  available: number;
+  copies: number;
+  /** Holds waiting on this title. */
+  holds: number;
+}
+
+/** GET /api/catalog/search */
+export interface SearchResponse {
+  total: number;
+  page: number;
+  pageSize: number;
+  results: SearchResult[];
+}
+
+export type CopyStatus = 'on_shelf' | 'on_loan' | 'in_transit' | 'on_hold_shelf';
+
+/** GET /api/catalog/:bibId */
+export interface TitleDetail extends SearchResult {
+  copyList: { barcode: string; branch: BranchCode; status: CopyStatus; dueOn: IsoDate | null }[];
+}
+
+export interface PlaceHoldRequest {
+  bibId: string;
+  pickupBranch?: BranchCode;
+  contactMethod?: ContactMethod;
+  notNeededAfter?: IsoDate | null;
+}

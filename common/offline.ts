@@ -1,0 +1,47 @@
+/**
+ * The contract between the page and the service worker for offline use (SPEC §4, §5).
+ * The page talks to the API with plain fetch; the SW answers for the network when it is gone.
+ */
+
+/** Request header the page sends on every API call in kiosk mode: the SW then stores nothing. */
+export const KIOSK_HEADER = 'X-Shiori-Kiosk';
+
+/**
+ * Response header the SW adds when it answers GET /api/account from the stored snapshot.
+ * Value: the snapshot's capture instant (ISO 8601).
+ */
+export const OFFLINE_HEADER = 'X-Shiori-Offline';
+
+/** Header on every renew request: a replay with the same key never renews twice. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/**
+ * When a renewal cannot reach the server the SW stores it and answers
+ * 202 with this body. The row shows 送信待ち until a {@link RenewalSettled} message arrives.
+ */
+export interface RenewalQueued {
+  queued: true;
+  loanId: string;
+}
+
+/** In an offline snapshot, loans with a queued renewal carry `pendingRenewal: true`. */
+export interface PendingMark {
+  pendingRenewal?: boolean;
+}
+
+/** Messages the SW posts to its pages. */
+export type SwToPage =
+  | { type: 'renewal-settled'; patronId: string; loanId: string; ok: true; loan: unknown }
+  | { type: 'renewal-settled'; patronId: string; loanId: string; ok: false; code: string; message: string }
+  | { type: 'renewal-needs-login'; patronId: string; loanId: string };
+
+/** Messages a page posts to the SW. */
+export type PageToSw =
+  /** The connection may be back (online / focus / after login): try the queue now. */
+  | { type: 'replay-renewals' }
+  /** Forget everything stored for this patron (logout). */
+  | { type: 'forget-patron'; patronId: string }
+  /** Forget everything personal (kiosk wipe). */
+  | { type: 'forget-all' }
+  /** Reply port gets { count } */
+  | { type: 'pending-count'; patronId: string };

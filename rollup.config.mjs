@@ -1,0 +1,86 @@
+// One Rollup build for the page and the service worker (SPEC §1).
+// The page: ES modules with code splitting, so every routed page is its own lazy chunk.
+// The SW: one IIFE bundle, then workbox-build injectManifest writes the precache list into it.
+import { readFile, writeFile, mkdir, cp } from 'node:fs/promises';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { injectManifest } from 'workbox-build';
+
+const outDir = 'dist/app';
+const production = process.env.NODE_ENV !== 'development';
+
+/** Copies client/index.html and client/public/* and points the page at its entry chunk. */
+function pageAssets() {
+  return {
+    name: 'shiori-page-assets',
+    async writeBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      const html = (await readFile('client/index.html', 'utf8')).replace('%ENTRY%', `/${entry.fileName}`);
+      await writeFile(`${outDir}/index.html`, html);
+      await cp('client/public', outDir, { recursive: true }).catch((e) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+    },
+  };
+}
+
+/** Writes the precache manifest into the bundled SW (it must contain exactly one self.__WB_MANIFEST). */
+function workboxInject() {
+  return {
+    name: 'shiori-workbox-inject',
+    async writeBundle() {
+      const { count, size, warnings } = await injectManifest({
+        swSrc: `${outDir}/sw.js`,
+        swDest: `${outDir}/sw.js`,
+        globDirectory: outDir,
+        globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
+        globIgnores: ['sw.js', '**/*.map'],
+        // index.html is the navigation fallback; hashed chunks need no revision.
+        dontCacheBustURLsMatching: /-[A-Za-z0-9_-]{8}\.js$/,
+      });
+      for (const w of warnings) console.warn('workbox:', w);
+      console.log(`sw: precached ${count} files, ${(size / 1024).toFixed(1)} KiB`);
+    },
+  };
+}
+
+const tsPlugins = [
+  nodeResolve({ browser: true }),
+  commonjs(),
+  esbuild({ target: 'es2022', tsconfig: 'client/tsconfig.json' }),
+];
+
+export default [
+  {
+    input: 'client/main.ts',
+    output: {
+      dir: outDir,
+      format: 'es',
+      entryFileNames: 'app-[hash].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
+      ...tsPlugins,
+      production && terser({ format: { comments: false } }),
+      pageAssets(),
+    ],
+    preserveEntrySignatures: false,
+  },
+  {
+    input: 'sw/sw.ts',
+    output: { file: `${outDir}/sw.js`, format: 'iife', sourcemap: false },
+    plugins: [
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
+      nodeResolve({ browser: true }),
+      commonjs(),
+      esbuild({ target: 'es2022', tsconfig: 'sw/tsconfig.json' }),
+      production && terser({ format: { comments: false } }),
+      workboxInject(),
+    ],
+  },
+];
