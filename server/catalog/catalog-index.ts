@@ -1,0 +1,24 @@
+/**
+ * The catalogue's search index: derived from the `title:<bibId>` records in the store (they are
+ * the truth), kept in step on every title write, rebuildable at any time.
+ */
+import type { MaterialType } from '../../common/api.ts';
+import type { TitleRecord } from '../domain/records.ts';
+
+export interface CatalogQuery {
+  /** Free word(s) over title, author and publisher; Japanese needs no spaces. */
+  q: string;
+  type?: MaterialType | undefined;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface CatalogIndex {
+  /** Adds or replaces one title's bibliographic fields. */
+  upsert(title: Pick<TitleRecord, 'bibId' | 'title' | 'author' | 'publisher' | 'materialType'>): void;
+  /** Matching bibIds in a stable order, one page of them, and how many match in all. */
+  search(query: CatalogQuery): { total: number; bibIds: string[] };
+  count(): number;
+  close(): void;
+}
