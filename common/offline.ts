@@ -37,7 +37,10 @@ export type SwToPage =
 
 /** Messages a page posts to the SW. */
 export type PageToSw =
-  /** The connection may be back (online / focus / after login): try the queue now. */
+  /**
+   * The connection may be back (online / focus / after login): try the queue now. The SW asks
+   * GET /api/session who is logged in and sends only that patron's queued renewals.
+   */
   | { type: 'replay-renewals' }
   /** Forget everything stored for this patron (logout). */
   | { type: 'forget-patron'; patronId: string }
@@ -45,3 +48,11 @@ export type PageToSw =
   | { type: 'forget-all' }
   /** Reply port gets { count } */
   | { type: 'pending-count'; patronId: string };
+
+/**
+ * DOM events the page-side bridge (client/pwa/) dispatches on `window` for SW messages, so pages
+ * need not import the bridge: `shiori:renewal-settled` (detail: the SwToPage message) and
+ * `shiori:renewal-needs-login` (detail: the SwToPage message).
+ */
+export const RENEWAL_SETTLED_EVENT = 'shiori:renewal-settled';
+export const RENEWAL_NEEDS_LOGIN_EVENT = 'shiori:renewal-needs-login';
