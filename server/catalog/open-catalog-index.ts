@@ -1,27 +1,42 @@
 /**
- * PLACEHOLDER until the catalogue work lands (owned by the catalogue developer, who replaces
- * this file): an in-memory index that scans. Same signature as the real one.
+ * Opens the catalogue index at DATA_DIR/catalog-index.sqlite and brings it in step with the
+ * store, whose `title:<bibId>` records are the truth: the index is rebuilt from them when it is
+ * empty or holds a different number of titles (a new DATA_DIR, a lost or stale index file).
+ * Afterwards every title write calls `upsert`.
  */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Store } from '../storage/store.ts';
 import type { TitleRecord } from '../domain/records.ts';
 import type { CatalogIndex } from './catalog-index.ts';
+import { SqliteCatalogIndex, type IndexedTitle } from './sqlite-catalog-index.ts';
+
+export const CATALOG_INDEX_FILE = 'catalog-index.sqlite';
+
+/** A damaged index file is only derived data: remove it and start a fresh one. */
+function openOrReplace(path: string): SqliteCatalogIndex {
+  try {
+    return new SqliteCatalogIndex(path);
+  } catch {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    return new SqliteCatalogIndex(path);
+  }
+}
+
+async function readTitles(store: Store, keys: string[]): Promise<IndexedTitle[]> {
+  const titles: IndexedTitle[] = [];
+  for (const key of keys) {
+    const t = await store.get<TitleRecord>(key);
+    if (t) titles.push({ bibId: t.bibId, title: t.title, author: t.author, publisher: t.publisher, materialType: t.materialType });
+  }
+  return titles;
+}
 
 export async function openCatalogIndex(opts: { dataDir: string; store: Store }): Promise<CatalogIndex> {
-  const rows = new Map<string, Pick<TitleRecord, 'bibId' | 'title' | 'author' | 'publisher' | 'materialType'>>();
-  for (const key of await opts.store.keys('title:')) {
-    const t = await opts.store.get<TitleRecord>(key);
-    if (t) rows.set(t.bibId, t);
-  }
-  return {
-    upsert: (t) => void rows.set(t.bibId, t),
-    search({ q, type, page, pageSize }) {
-      const hits = [...rows.values()]
-        .filter((t) => (!type || t.materialType === type) && [t.title, t.author, t.publisher].some((f) => f?.includes(q)))
-        .map((t) => t.bibId)
-        .sort();
-      return { total: hits.length, bibIds: hits.slice((page - 1) * pageSize, page * pageSize) };
-    },
-    count: () => rows.size,
-    close: () => undefined,
-  };
+  const dir = resolve(opts.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const index = openOrReplace(join(dir, CATALOG_INDEX_FILE));
+  const keys = await opts.store.keys('title:');
+  if (index.count() !== keys.length) index.replaceAll(await readTitles(opts.store, keys));
+  return index;
 }

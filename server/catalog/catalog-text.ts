@@ -1,0 +1,60 @@
+/**
+ * Text handling shared by indexing and querying, so both sides see exactly the same characters:
+ * NFKC (full-width ↔ half-width, compatibility forms) plus lower case, then words and n-grams.
+ *
+ * Japanese has no spaces between words, so a query word matches any substring of a field.
+ * Words of 3+ characters go to the FTS5 trigram table (substring match by trigrams); words of
+ * 1–2 characters cannot be matched by trigrams, so each field is also indexed as the set of its
+ * 1- and 2-character grams, and such a word is one exact gram lookup.
+ */
+
+/** Shortest word the trigram table can match. */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+export function normaliseText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Counts characters (code points), not UTF-16 units: 𠮷 is one character. */
+export function charLength(text: string): number {
+  return [...text].length;
+}
+
+/**
+ * The words of a query: normalised, split on any whitespace (NFKC turns the full-width space
+ * U+3000 into an ASCII space), duplicates removed. They are ANDed.
+ */
+export function queryWords(q: string): string[] {
+  const words = normaliseText(q)
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
+  return [...new Set(words)];
+}
+
+/**
+ * A gram as an FTS5 token made only of [0-9a-w]: each code point in base 32, joined by "w".
+ * Encoding sidesteps every tokenizer rule about which characters are "separators" (・, !, ー…),
+ * so any 1–2 character sequence of a field, punctuation included, is findable.
+ */
+export function gramToken(gram: string): string {
+  return [...gram].map((ch) => ch.codePointAt(0)!.toString(32)).join('w');
+}
+
+/** The distinct 1- and 2-character grams of an already normalised field, as tokens. */
+export function gramTokens(normalised: string): string[] {
+  const chars = [...normalised];
+  const grams = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    const a = chars[i]!;
+    if (/\s/u.test(a)) continue;
+    grams.add(a);
+    const b = chars[i + 1];
+    if (b !== undefined && !/\s/u.test(b)) grams.add(a + b);
+  }
+  return [...grams].map(gramToken);
+}
+
+/** A word as an FTS5 string (a phrase): the trigram tokenizer then matches it as a substring. */
+export function ftsPhrase(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`;
+}
