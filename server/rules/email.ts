@@ -1,0 +1,70 @@
+/**
+ * E-mail address rules (SPEC §2.8, seed §5). Pure: request and patron state in, a decision out.
+ */
+import type { HoldRecord } from '../domain/records.ts';
+
+export const EMAIL_MAX_LENGTH = 254;
+const LOCAL_MAX_LENGTH = 64;
+
+/** Characters allowed in an unquoted local part (RFC 5322 atext), in dot-separated atoms. */
+const LOCAL_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$/;
+/** One DNS label: letters, digits, hyphens, not starting or ending with a hyphen. */
+const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * A practical address check: one `@`, a dot-atom local part (no quoted forms), a domain of at least
+ * two DNS labels whose last one is alphabetic (no bare hosts, no IP literals), 254 characters at most.
+ */
+export function isValidEmail(address: string): boolean {
+  if (address.length === 0 || address.length > EMAIL_MAX_LENGTH) return false;
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || address.indexOf('@') !== at) return false;
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (local.length > LOCAL_MAX_LENGTH) return false;
+  if (!local.split('.').every((atom) => LOCAL_ATOM.test(atom))) return false;
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return false;
+  return /^[A-Za-z]{2,63}$/.test(labels[labels.length - 1]!);
+}
+
+export type EmailDecision =
+  | { kind: 'set'; email: string }
+  | { kind: 'delete' }
+  | { kind: 'refused'; code: 'invalid_email' | 'email_mismatch' | 'email_in_use'; reason?: 'holds' | 'defaults' };
+
+export interface EmailPatronState {
+  holds: Pick<HoldRecord, 'status' | 'contactMethod'>[];
+  defaults: { contactMethod: string };
+}
+
+/**
+ * Holds that will still be announced to the patron: a waiting hold is announced when it is set
+ * aside, an in-transit one when it arrives. A ready hold has been announced already.
+ */
+function holdStillNeedsEmail(hold: Pick<HoldRecord, 'status' | 'contactMethod'>): boolean {
+  return hold.contactMethod === 'email' && hold.status !== 'ready';
+}
+
+/**
+ * Register / change / delete. Surrounding blanks (a paste artefact) are ignored; both fields
+ * empty means delete, which is refused while a hold or the patron's default contact method
+ * still relies on the address.
+ */
+export function decideEmailChange(
+  request: { email: string; emailConfirm: string },
+  patron: EmailPatronState,
+): EmailDecision {
+  const email = request.email.trim();
+  const confirm = request.emailConfirm.trim();
+  if (email === '' && confirm === '') {
+    if (patron.holds.some(holdStillNeedsEmail)) return { kind: 'refused', code: 'email_in_use', reason: 'holds' };
+    if (patron.defaults.contactMethod === 'email') {
+      return { kind: 'refused', code: 'email_in_use', reason: 'defaults' };
+    }
+    return { kind: 'delete' };
+  }
+  if (email !== confirm) return { kind: 'refused', code: 'email_mismatch' };
+  if (!isValidEmail(email)) return { kind: 'refused', code: 'invalid_email' };
+  return { kind: 'set', email };
+}
