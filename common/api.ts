@@ -48,6 +48,8 @@ export type ErrorCode =
   | 'not_waiting'
   | 'limit_reached'
   | 'clock_fixed'
+  /** Staff API: a card number, barcode or bibId that is already registered. */
+  | 'already_exists'
   | 'internal';
 
 export interface ApiError {

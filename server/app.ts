@@ -1,0 +1,50 @@
+/**
+ * The h3 app: global middleware in the order it runs, then the route modules, then the API 404
+ * and the static app (with the SPA fallback). Tests call `createApp(ctx).fetch(new Request(...))`.
+ *
+ * To add a resource: write `server/routes/<resource>.ts` exporting
+ * `register<Resource>Routes(app, ctx)`, import it below and add it to ROUTE_MODULES.
+ */
+import { fileURLToPath } from 'node:url';
+import { H3, onError, onResponse } from 'h3';
+import type { AppContext } from './context.ts';
+import { apiError, errorResponse } from './http/errors.ts';
+import { checkRequestOrigin, withSecurityHeaders } from './http/security.ts';
+import { serveApp } from './http/static.ts';
+import { registerSessionRoutes } from './routes/session.ts';
+
+export type RegisterRoutes = (app: H3, ctx: AppContext) => void;
+
+/** Every API resource, one line each. */
+const ROUTE_MODULES: RegisterRoutes[] = [
+  registerSessionRoutes,
+];
+
+export const DEFAULT_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
+
+export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
+  const app = new H3({
+    // Last resort for errors raised outside the middleware chain (e.g. a malformed URL).
+    onError: (error, event) => withSecurityHeaders(errorResponse(error, event, ctx.log)),
+  });
+
+  // 1. Security headers on every response, errors included (outermost, so it sees everything).
+  app.use(onResponse((response) => withSecurityHeaders(response)));
+  // 2. Any thrown error → `{error: {code, message}}` JSON (500 `internal` only for the unexpected).
+  app.use(onError((error, event) => errorResponse(error, event, ctx.log)));
+  // 3. CSRF: state-changing /api requests from another origin → 403 forbidden.
+  app.use((event) => {
+    checkRequestOrigin(event);
+  });
+
+  // 4. The API.
+  for (const register of ROUTE_MODULES) register(app, ctx);
+  app.all('/api/**', () => apiError(404, 'not_found'));
+  app.all('/api', () => apiError(404, 'not_found'));
+
+  // 5. The built app, with index.html for every other page path (/kiosk/… included).
+  const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR);
+  app.get('/**', serve);
+  app.get('/', serve);
+  return app;
+}

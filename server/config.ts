@@ -1,0 +1,43 @@
+/** Environment settings (SPEC §10), read once at start. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Path of the library's policy JSON; undefined = Koganei defaults. */
+  libraryConfigPath: string | undefined;
+  /** Start instant of a test/demo clock; undefined = real time (and the clock cannot be moved). */
+  libraryNow: string | undefined;
+  /** Enables the staff API when set. */
+  staffToken: string | undefined;
+  /** Load demo data on an empty store (DEMO=0 disables). */
+  demo: boolean;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  /** KIOSK=1: every page is kiosk mode. */
+  kiosk: boolean;
+}
+
+export type Env = Record<string, string | undefined>;
+
+const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+
+export function readConfig(env: Env = process.env): ServerConfig {
+  const port = Number(env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: not a port number: ${env['PORT']}`);
+  const libraryNow = nonEmpty(env['LIBRARY_NOW']);
+  if (libraryNow !== undefined && Number.isNaN(Date.parse(libraryNow))) {
+    throw new Error(`LIBRARY_NOW: not an ISO instant: ${libraryNow}`);
+  }
+  return {
+    port,
+    host: nonEmpty(env['HOST']) ?? '127.0.0.1',
+    dataDir: nonEmpty(env['DATA_DIR']) ?? './data',
+    libraryConfigPath: nonEmpty(env['LIBRARY_CONFIG']),
+    libraryNow,
+    staffToken: nonEmpty(env['STAFF_TOKEN']),
+    demo: env['DEMO'] !== '0',
+    redisUrl: nonEmpty(env['REDIS_URL']),
+    smtpUrl: nonEmpty(env['SMTP_URL']),
+    kiosk: env['KIOSK'] === '1',
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything a handler needs, created once per server (and once per test): settings, policy,
+ * clock, store, catalogue index, log. Handlers receive it; nothing reads globals.
+ */
+import { readConfig, type Env, type ServerConfig } from './config.ts';
+import { loadPolicy } from './policy/load-policy.ts';
+import type { Policy } from './policy/policy.ts';
+import { createClock, type LibraryClock } from './clock.ts';
+import { openStorage } from './storage/open-storage.ts';
+import { createStore, type Store } from './storage/store.ts';
+import { openCatalogIndex } from './catalog/open-catalog-index.ts';
+import type { CatalogIndex } from './catalog/catalog-index.ts';
+
+export interface Log {
+  info(msg: string, extra?: unknown): void;
+  warn(msg: string, extra?: unknown): void;
+  error(msg: string, extra?: unknown): void;
+}
+
+export interface AppContext {
+  config: ServerConfig;
+  policy: Policy;
+  clock: LibraryClock;
+  store: Store;
+  catalog: CatalogIndex;
+  log: Log;
+}
+
+export const consoleLog: Log = {
+  info: (m, x) => (x === undefined ? console.log(m) : console.log(m, x)),
+  warn: (m, x) => (x === undefined ? console.warn(m) : console.warn(m, x)),
+  error: (m, x) => (x === undefined ? console.error(m) : console.error(m, x)),
+};
+
+export const silentLog: Log = { info: () => undefined, warn: () => undefined, error: (m, x) => console.error(m, x) };
+
+/** Reads the environment, validates the policy (throws PolicyError naming the field), opens storage. */
+export async function createContext(env: Env = process.env, log: Log = consoleLog): Promise<AppContext> {
+  const config = readConfig(env);
+  const policy = loadPolicy(config.libraryConfigPath);
+  const clock = createClock({ startAt: config.libraryNow, timeZone: policy.timeZone });
+  const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.redisUrl });
+  const store = await createStore(storage);
+  const catalog = await openCatalogIndex({ dataDir: config.dataDir, store });
+  return { config, policy, clock, store, catalog, log };
+}
+
+export async function closeContext(ctx: AppContext): Promise<void> {
+  ctx.catalog.close();
+  await ctx.store.close();
+}

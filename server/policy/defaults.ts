@@ -1,0 +1,25 @@
+/** The Koganei City Library defaults (SPEC §3), used when LIBRARY_CONFIG is unset. */
+import type { Policy } from './policy.ts';
+
+const closedMonday = (hours: string) => [hours, null, hours, hours, hours, hours, hours];
+
+export const KOGANEI_POLICY: Policy = {
+  timeZone: 'Asia/Tokyo',
+  branches: [
+    { code: 'central', name: '本館', shortName: '本館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
+    { code: 'higashi', name: '東分館', shortName: '東分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
+    { code: 'nukuikita', name: '貫井北分館', shortName: '貫井北分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
+    { code: 'midori', name: '緑分室', shortName: '緑分室', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
+    { code: 'nishinodai', name: '西之台会館図書室', shortName: '西之台', weeklyHours: closedMonday('9:00~17:00'), hours: [{ days: '火〜日', hours: '9:00~17:00' }], closedDates: [] },
+  ],
+  loanPeriodDays: 21,
+  cdLoanPeriodDays: 14,
+  renewal: { daysBeforeDue: 7, daysAfterDue: 7, maxRenewals: 1, extensionDays: 7 },
+  loanLimits: { total: 9999, cd: 5 },
+  holdLimits: { total: 10, cd: 5 },
+  pickupPeriodDays: 7,
+  cancelledHoldsShownMonths: 1,
+  idleTimeoutMinutes: 60,
+  kioskIdleTimeoutMinutes: 3,
+  loginThrottle: { maxFailuresPerCard: 5, maxFailuresPerAddress: 20, windowMinutes: 15, lockMinutes: 15 },
+};

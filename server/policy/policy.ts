@@ -1,0 +1,64 @@
+/**
+ * The library's policy (SPEC §3): branches, loan and hold rules, limits, periods, timeouts.
+ * Validated at start by the schema below; a library edits one JSON file (LIBRARY_CONFIG).
+ */
+import * as v from 'valibot';
+import { isIsoDate } from '../../common/dates.ts';
+
+const hoursText = v.pipe(v.string(), v.regex(/^\d{1,2}:\d{2}~\d{1,2}:\d{2}$/, 'expected hours like "10:00~17:00"'));
+const days = (n: number) => v.pipe(v.number(), v.integer(), v.minValue(n));
+
+export const BranchSchema = v.strictObject({
+  code: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case code')),
+  /** Full name, e.g. 西之台会館図書室. */
+  name: v.pipe(v.string(), v.minLength(1)),
+  /** Name shown in tables, e.g. 西之台. */
+  shortName: v.pipe(v.string(), v.minLength(1)),
+  /** Opening hours per weekday, Sunday first; null = closed that weekday. */
+  weeklyHours: v.pipe(v.array(v.nullable(hoursText)), v.length(7, 'expected 7 entries, Sunday first')),
+  /** Human-readable summary, e.g. [{days: '火〜日', hours: '10:00~17:00'}]. */
+  hours: v.array(v.strictObject({ days: v.string(), hours: v.string() })),
+  /** Extra closed days (holidays, inventory). */
+  closedDates: v.array(v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'))),
+});
+
+export const PolicySchema = v.pipe(
+  v.strictObject({
+    timeZone: v.pipe(
+      v.string(),
+      v.check((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'unknown time zone'),
+    ),
+    branches: v.pipe(v.array(BranchSchema), v.minLength(1, 'at least one branch')),
+    loanPeriodDays: days(1),
+    cdLoanPeriodDays: days(1),
+    renewal: v.strictObject({
+      daysBeforeDue: days(0),
+      daysAfterDue: days(0),
+      maxRenewals: days(0),
+      extensionDays: days(1),
+    }),
+    loanLimits: v.strictObject({ total: days(0), cd: days(0) }),
+    holdLimits: v.strictObject({ total: days(0), cd: days(0) }),
+    pickupPeriodDays: days(1),
+    cancelledHoldsShownMonths: days(0),
+    idleTimeoutMinutes: days(1),
+    kioskIdleTimeoutMinutes: days(1),
+    loginThrottle: v.strictObject({
+      maxFailuresPerCard: days(1),
+      maxFailuresPerAddress: days(1),
+      windowMinutes: days(1),
+      lockMinutes: days(1),
+    }),
+  }),
+  v.check((p) => new Set(p.branches.map((b) => b.code)).size === p.branches.length, 'branches: duplicate branch code'),
+);
+
+export type Policy = v.InferOutput<typeof PolicySchema>;
+export type BranchPolicy = v.InferOutput<typeof BranchSchema>;
