@@ -1,0 +1,227 @@
+/**
+ * The catalogue index itself (no HTTP): Japanese substring search for 1, 2 and 3+ character
+ * words, author and publisher, NFKC, several words, type filter, paging and order, upsert, and
+ * the sync with the store at open. Real SQLite files in a temp DATA_DIR.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCatalogIndex, CATALOG_INDEX_FILE } from '../../server/catalog/open-catalog-index.ts';
+import { SqliteCatalogIndex, type IndexedTitle } from '../../server/catalog/sqlite-catalog-index.ts';
+import { openStorage } from '../../server/storage/open-storage.ts';
+import { createStore, type Store } from '../../server/storage/store.ts';
+import { keys, type TitleRecord } from '../../server/domain/records.ts';
+import type { MaterialType } from '../../common/api.ts';
+
+const CATALOGUE: IndexedTitle[] = [
+  { bibId: 'b-chitei', title: '地底旅行', author: 'ジュール・ヴェルヌ', publisher: '岩波書店', materialType: 'book' },
+  { bibId: 'b-abc', title: 'ABC殺人事件', author: 'アガサ・クリスティー', publisher: '早川書房', materialType: 'book' },
+  { bibId: 'b-baseball', title: '週刊ベースボール', author: null, publisher: 'ベースボール・マガジン社', materialType: 'magazine' },
+  { bibId: 'b-yume', title: '夢の守り人', author: '上橋菜穂子', publisher: '偕成社', materialType: 'book' },
+  { bibId: 'b-tabi', title: '旅のうた', author: '地底探検隊', publisher: 'キングレコード', materialType: 'cd' },
+  { bibId: 'b-kaitei', title: '海底二万里', author: 'ジュール・ヴェルヌ', publisher: '福音館書店', materialType: 'book' },
+];
+
+function search(index: { search: SqliteCatalogIndex['search'] }, q: string, type?: MaterialType) {
+  return index.search({ q, type, page: 1, pageSize: 20 });
+}
+
+describe('catalogue index: matching', () => {
+  let dir: string;
+  let index: SqliteCatalogIndex;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
+    index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
+    index.replaceAll(CATALOGUE);
+  });
+  after(() => {
+    index.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds 地底旅行 by the two-character word 地底 (title match first, then the author match)', () => {
+    assert.deepEqual(search(index, '地底'), { total: 2, bibIds: ['b-chitei', 'b-tabi'] });
+  });
+
+  it('finds by a one-character word', () => {
+    assert.deepEqual(search(index, '夢'), { total: 1, bibIds: ['b-yume'] });
+    assert.deepEqual(search(index, '旅').bibIds, ['b-chitei', 'b-tabi'], 'both titles contain 旅; ordered by title (code points: 地 < 旅)');
+  });
+
+  it('finds by a word of three or more characters, as a substring', () => {
+    assert.deepEqual(search(index, '底旅行'), { total: 1, bibIds: ['b-chitei'] });
+    assert.deepEqual(search(index, '二万里'), { total: 1, bibIds: ['b-kaitei'] });
+    assert.equal(search(index, '地底旅行記').total, 0);
+  });
+
+  it('finds by author', () => {
+    assert.deepEqual(search(index, 'ヴェルヌ').bibIds, ['b-chitei', 'b-kaitei']);
+    assert.deepEqual(search(index, '上橋').bibIds, ['b-yume']);
+  });
+
+  it('finds by publisher', () => {
+    assert.deepEqual(search(index, '岩波書店').bibIds, ['b-chitei']);
+    assert.deepEqual(search(index, '早川').bibIds, ['b-abc']);
+  });
+
+  it('normalises with NFKC and case: full-width ＡＢＣ, lower case abc and half-width ｸﾘｽﾃｨｰ all match', () => {
+    assert.deepEqual(search(index, 'ＡＢＣ').bibIds, ['b-abc']);
+    assert.deepEqual(search(index, 'abc').bibIds, ['b-abc']);
+    assert.deepEqual(search(index, 'ａｂ').bibIds, ['b-abc'], 'a two-character word goes through the gram table');
+    assert.deepEqual(search(index, 'ｸﾘｽﾃｨｰ').bibIds, ['b-abc']);
+  });
+
+  it('ANDs words separated by ASCII or full-width spaces', () => {
+    assert.deepEqual(search(index, 'ヴェルヌ 海').bibIds, ['b-kaitei']);
+    assert.deepEqual(search(index, 'ヴェルヌ　地底').bibIds, ['b-chitei']);
+    assert.deepEqual(search(index, '地底旅行 早川').total, 0);
+  });
+
+  it('filters by material type', () => {
+    assert.deepEqual(search(index, '地底', 'cd').bibIds, ['b-tabi']);
+    assert.deepEqual(search(index, '地底', 'book').bibIds, ['b-chitei']);
+    assert.equal(search(index, '地底', 'magazine').total, 0);
+    assert.deepEqual(search(index, 'ベースボール', 'magazine').bibIds, ['b-baseball']);
+  });
+
+  it('treats quotes and FTS syntax in a query as plain characters', () => {
+    for (const q of ['"', '"地底', 'AND', 'title:地底', '*', 'NEAR(地 底)', '(']) {
+      assert.doesNotThrow(() => search(index, q), q);
+    }
+    assert.equal(search(index, 'OR').total, 0);
+  });
+
+  it('finds nothing for a query of spaces only', () => {
+    assert.deepEqual(search(index, ' 　 '), { total: 0, bibIds: [] });
+  });
+});
+
+describe('catalogue index: paging, order and upsert', () => {
+  let dir: string;
+  let index: SqliteCatalogIndex;
+  // 45 titles with 猫 in the title (in reverse name order), 5 with 猫 only in the author.
+  const cats: IndexedTitle[] = Array.from({ length: 45 }, (_, i) => ({
+    bibId: `cat-${String(i).padStart(2, '0')}`,
+    title: `猫の本 ${String(44 - i).padStart(2, '0')}`,
+    author: null,
+    publisher: null,
+    materialType: 'book',
+  }));
+  const byAuthor: IndexedTitle[] = Array.from({ length: 5 }, (_, i) => ({
+    bibId: `auth-${i}`,
+    title: `あ${i}`,
+    author: '猫田一郎',
+    publisher: null,
+    materialType: 'book',
+  }));
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
+    index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
+    index.replaceAll([...byAuthor, ...cats]);
+  });
+  after(() => {
+    index.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pages 50 matches by 20 with the same total on every page, each title once', () => {
+    const pages = [1, 2, 3, 4].map((page) => index.search({ q: '猫', page, pageSize: 20 }));
+    assert.deepEqual(pages.map((p) => p.total), [50, 50, 50, 50]);
+    assert.deepEqual(pages.map((p) => p.bibIds.length), [20, 20, 10, 0]);
+    const all = pages.flatMap((p) => p.bibIds);
+    assert.equal(new Set(all).size, 50);
+  });
+
+  it('orders title matches (by title) before author matches', () => {
+    const all = [1, 2, 3].flatMap((page) => index.search({ q: '猫', page, pageSize: 20 }).bibIds);
+    assert.deepEqual(all.slice(0, 3), ['cat-44', 'cat-43', 'cat-42'], '猫の本 00, 01, 02 first');
+    assert.deepEqual(all.slice(45), ['auth-0', 'auth-1', 'auth-2', 'auth-3', 'auth-4']);
+  });
+
+  it('upsert replaces a title: old words stop matching, new ones match, the count is unchanged', () => {
+    const before = index.count();
+    index.upsert({ bibId: 'cat-00', title: '犬の本', author: '犬山', publisher: '犬社', materialType: 'cd' });
+    assert.equal(index.count(), before);
+    assert.equal(index.search({ q: '猫', page: 1, pageSize: 20 }).total, 49);
+    assert.deepEqual(index.search({ q: '犬', type: 'cd', page: 1, pageSize: 20 }).bibIds, ['cat-00']);
+    assert.equal(index.search({ q: '犬', type: 'book', page: 1, pageSize: 20 }).total, 0);
+    index.upsert({ bibId: 'new-1', title: '新しい猫', author: null, publisher: null, materialType: 'book' });
+    assert.equal(index.count(), before + 1);
+    assert.equal(index.search({ q: '新しい', page: 1, pageSize: 20 }).total, 1);
+  });
+});
+
+describe('openCatalogIndex: derived from the store', () => {
+  let dir: string;
+  let store: Store;
+  const record = (t: IndexedTitle): TitleRecord => ({
+    ...t,
+    year: null,
+    category: t.materialType === 'cd' ? 'cd' : t.materialType === 'magazine' ? 'magazine' : 'general',
+    copies: [],
+    queue: [],
+  });
+  const putTitles = (titles: IndexedTitle[]) =>
+    store.transaction(async (tx) => {
+      for (const t of titles) tx.set(keys.title(t.bibId), record(t));
+    });
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
+    store = await createStore(await openStorage({ dataDir: dir }));
+    await putTitles(CATALOGUE.slice(0, 4));
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds DATA_DIR/catalog-index.sqlite from the title records at first open', async () => {
+    const index = await openCatalogIndex({ dataDir: dir, store });
+    try {
+      assert.ok(existsSync(join(dir, CATALOG_INDEX_FILE)));
+      assert.equal(index.count(), 4);
+      assert.deepEqual(search(index, '地底').bibIds, ['b-chitei']);
+    } finally {
+      index.close();
+    }
+  });
+
+  it('rebuilds when the store holds a different number of titles', async () => {
+    await putTitles(CATALOGUE.slice(4));
+    const index = await openCatalogIndex({ dataDir: dir, store });
+    try {
+      assert.equal(index.count(), CATALOGUE.length);
+      assert.deepEqual(search(index, '地底').bibIds, ['b-chitei', 'b-tabi']);
+    } finally {
+      index.close();
+    }
+  });
+
+  it('keeps what upsert wrote across a reopen', async () => {
+    const first = await openCatalogIndex({ dataDir: dir, store });
+    first.upsert({ bibId: 'b-yume', title: '闇の守り人', author: '上橋菜穂子', publisher: '偕成社', materialType: 'book' });
+    first.close();
+    const again = await openCatalogIndex({ dataDir: dir, store });
+    try {
+      assert.deepEqual(search(again, '闇').bibIds, ['b-yume']);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('replaces a damaged index file with a fresh build', async () => {
+    const file = join(dir, CATALOG_INDEX_FILE);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    writeFileSync(file, 'this is not a database, just some bytes that SQLite will refuse to read');
+    const index = await openCatalogIndex({ dataDir: dir, store });
+    try {
+      assert.equal(index.count(), CATALOGUE.length);
+      assert.deepEqual(search(index, '夢').bibIds, ['b-yume']);
+    } finally {
+      index.close();
+    }
+  });
+});
