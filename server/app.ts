@@ -12,12 +12,14 @@ import { apiError, errorResponse } from './http/errors.ts';
 import { checkRequestOrigin, withSecurityHeaders } from './http/security.ts';
 import { serveApp } from './http/static.ts';
 import { registerSessionRoutes } from './routes/session.ts';
+import { registerCatalogRoutes } from './routes/catalog.ts';
 
 export type RegisterRoutes = (app: H3, ctx: AppContext) => void;
 
 /** Every API resource, one line each. */
 const ROUTE_MODULES: RegisterRoutes[] = [
   registerSessionRoutes,
+  registerCatalogRoutes,
 ];
 
 export const DEFAULT_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
