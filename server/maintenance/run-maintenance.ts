@@ -1,0 +1,77 @@
+/**
+ * The maintenance pass (SPEC §2.4, §2.5, §8): ready holds not collected by their 取置期限日 are
+ * cancelled (取置期限経過) and their copy passes to the next hold in line or back to the shelf;
+ * waiting holds past their 予約待ち期限日 are cancelled; cancelled holds are forgotten one
+ * calendar month after their cancel date.
+ *
+ * One store transaction per patron, re-reading and re-deciding inside it: the pass can run
+ * beside patron requests and twice in a row (the second finds nothing to do).
+ */
+import { addDays, addMonths } from '../../common/dates.ts';
+import type { AppContext } from '../context.ts';
+import { keys, type PatronRecord, type TitleRecord } from '../domain/records.ts';
+import type { Tx } from '../storage/store.ts';
+import { dueMaintenance } from '../rules/maintenance.ts';
+import { dequeue, toCancelledHold } from '../rules/holds.ts';
+import { passCopyOn, shelveCopy, type PassDates } from '../holds/pass-copy.ts';
+
+export interface MaintenanceCounts {
+  pickupExpired: number;
+  waitExpired: number;
+  forgotten: number;
+  /** Copies of expired pickups passed to the next hold in line. */
+  passedOn: number;
+}
+
+async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: PassDates): Promise<MaintenanceCounts> {
+  const counts: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
+  const patron = await tx.get<PatronRecord>(keys.patron(patronId));
+  if (!patron) return counts;
+  const months = ctx.policy.cancelledHoldsShownMonths;
+  const due = dueMaintenance(patron, dates.today, (cancelledOn) => addMonths(cancelledOn, months));
+  if (due.pickupExpired.length + due.waitExpired.length + due.forgotten.length === 0) return counts;
+
+  const ending = [
+    ...due.pickupExpired.map((hold) => ({ hold, reason: 'pickup_expired' as const })),
+    ...due.waitExpired.map((hold) => ({ hold, reason: 'wait_expired' as const })),
+  ];
+  const endingIds = new Set(ending.map((e) => e.hold.id));
+  const forgottenIds = new Set(due.forgotten.map((c) => c.id));
+  patron.holds = patron.holds.filter((h) => !endingIds.has(h.id));
+  patron.cancelledHolds = [
+    ...patron.cancelledHolds.filter((c) => !forgottenIds.has(c.id)),
+    ...ending.map((e) => toCancelledHold(e.hold, e.reason, dates.today)),
+  ];
+  // Staged before copies are passed on, so the queue is judged on this patron's new holds.
+  tx.set(keys.patron(patronId), patron);
+  counts.forgotten = due.forgotten.length;
+
+  for (const { hold, reason } of ending) {
+    const title = await tx.get<TitleRecord>(keys.title(hold.bibId));
+    if (reason === 'wait_expired') counts.waitExpired += 1;
+    else counts.pickupExpired += 1;
+    if (!title) continue;
+    title.queue = dequeue(title.queue, hold.id);
+    const copy = title.copies.find((c) => c.barcode === hold.barcode && c.holdId === hold.id);
+    if (reason === 'pickup_expired' && copy) {
+      // The copy waits at the pickup branch: the next hold there is ready at once.
+      if (await passCopyOn(tx, title, copy, hold.pickupBranch, dates)) counts.passedOn += 1;
+    } else if (copy) {
+      shelveCopy(copy);
+    }
+    tx.set(keys.title(title.bibId), title);
+  }
+  return counts;
+}
+
+export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts> {
+  const today = ctx.clock.today();
+  const dates: PassDates = { today, pickupByIfReady: addDays(today, ctx.policy.pickupPeriodDays) };
+  const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
+  for (const key of await ctx.store.keys('patron:')) {
+    const patronId = key.slice('patron:'.length);
+    const counts = await ctx.store.transaction((tx) => maintainPatron(tx, ctx, patronId, dates));
+    for (const k of Object.keys(total) as (keyof MaintenanceCounts)[]) total[k] += counts[k];
+  }
+  return total;
+}

@@ -1,0 +1,99 @@
+/**
+ * Holds (SPEC §2.4, §7), for the logged-in patron:
+ * POST   /api/holds                    {bibId, pickupBranch?, contactMethod?, notNeededAfter?} → 201 {hold}
+ * PATCH  /api/holds/:id                {pickupBranch?, contactMethod?} → 200 {hold}
+ * DELETE /api/holds/:id                {sendConfirmationEmail?} → 200 {cancelledHold}
+ * POST   /api/holds/series             {holdIds} → 201 {seriesNo, holds}
+ * PUT    /api/holds/series/:seriesNo   {holdIds} → 200 {seriesNo, holds}
+ * DELETE /api/holds/series/:seriesNo   → 204
+ */
+import { noContent, type H3 } from 'h3';
+import * as v from 'valibot';
+import { isIsoDate } from '../../common/dates.ts';
+import type { AppContext } from '../context.ts';
+import { apiError } from '../http/errors.ts';
+import { idParam, readJsonBody } from '../http/validate.ts';
+import { requirePatron } from '../auth/require-patron.ts';
+import { cancelHold, changeHold, placeHold } from '../holds/patron-holds.ts';
+import { createSeries, regroupSeries, releaseSeries } from '../holds/series-holds.ts';
+import { sendCancelConfirmation } from '../holds/cancel-mail.ts';
+
+const contactMethod = v.picklist(['email', 'phone', 'none']);
+const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'));
+const holdIds = v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))), v.minLength(2), v.maxLength(50));
+
+function branchCode(ctx: AppContext) {
+  const codes = new Set(ctx.policy.branches.map((b) => b.code));
+  return v.pipe(v.string(), v.check((code) => codes.has(code), 'unknown branch'));
+}
+
+function seriesParam(event: Parameters<typeof idParam>[0]): number {
+  const raw = idParam(event, 'seriesNo', /^[1-9][0-9]{0,8}$/);
+  return Number(raw);
+}
+
+export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
+  const PlaceBody = v.strictObject({
+    bibId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    pickupBranch: v.optional(branchCode(ctx)),
+    contactMethod: v.optional(contactMethod),
+    notNeededAfter: v.optional(v.nullable(isoDate)),
+  });
+  const ChangeBody = v.strictObject({
+    pickupBranch: v.optional(branchCode(ctx)),
+    contactMethod: v.optional(contactMethod),
+  });
+  const CancelBody = v.optional(v.strictObject({ sendConfirmationEmail: v.optional(v.boolean()) }));
+  const SeriesBody = v.strictObject({ holdIds });
+
+  app.post('/api/holds', async (event) => {
+    const { patronId } = await requirePatron(event, ctx);
+    const body = await readJsonBody(event, PlaceBody);
+    const hold = await placeHold(ctx, patronId, body);
+    event.res.status = 201;
+    return { hold };
+  });
+
+  // Series routes first: "series" is not a hold id.
+  app.post('/api/holds/series', async (event) => {
+    const { patronId } = await requirePatron(event, ctx);
+    const body = await readJsonBody(event, SeriesBody);
+    const series = await createSeries(ctx, patronId, body.holdIds);
+    event.res.status = 201;
+    return series;
+  });
+
+  app.put('/api/holds/series/:seriesNo', async (event) => {
+    const { patronId } = await requirePatron(event, ctx);
+    const seriesNo = seriesParam(event);
+    const body = await readJsonBody(event, SeriesBody);
+    return regroupSeries(ctx, patronId, seriesNo, body.holdIds);
+  });
+
+  app.delete('/api/holds/series/:seriesNo', async (event) => {
+    const { patronId } = await requirePatron(event, ctx);
+    const seriesNo = seriesParam(event);
+    await readJsonBody(event, v.undefined());
+    await releaseSeries(ctx, patronId, seriesNo);
+    return noContent();
+  });
+
+  app.patch('/api/holds/:id', async (event) => {
+    const { patronId } = await requirePatron(event, ctx);
+    const holdId = idParam(event, 'id');
+    const body = await readJsonBody(event, ChangeBody);
+    if (body.pickupBranch === undefined && body.contactMethod === undefined) {
+      apiError(400, 'invalid_input', { fields: { detail: 'nothing to change' } });
+    }
+    return { hold: await changeHold(ctx, patronId, holdId, body) };
+  });
+
+  app.delete('/api/holds/:id', async (event) => {
+    const { patronId } = await requirePatron(event, ctx);
+    const holdId = idParam(event, 'id');
+    const body = await readJsonBody(event, CancelBody);
+    const outcome = await cancelHold(ctx, patronId, holdId);
+    if (body?.sendConfirmationEmail) await sendCancelConfirmation(ctx, outcome);
+    return { cancelledHold: outcome.cancelledHold };
+  });
+}
