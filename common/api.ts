@@ -50,7 +50,9 @@ export type ErrorCode =
   | 'clock_fixed'
   /** Staff API: a card number, barcode or bibId that is already registered. */
   | 'already_exists'
-  | 'internal';
+  | 'internal'
+  /** Not from the server: the service worker's 503 when it cannot answer offline (SPEC §4, §5). */
+  | 'offline';
 
 export interface ApiError {
   error: { code: ErrorCode; message: string; retryAfterSeconds?: number };

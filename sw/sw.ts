@@ -1,6 +1,63 @@
+/**
+ * Shiori's service worker: wiring only. The app shell is in precache-and-routing.ts, the /api
+ * answers in api-routes.ts, the renewal queue in renewal-queue.ts, the page messages in
+ * page-messages.ts.
+ *
+ * Updates: a new version waits until the patron chooses 更新 on the page (client/pwa/), which
+ * posts SKIP_WAITING; it is never forced on a page that may hold unsaved input.
+ */
 /// <reference lib="webworker" />
-import { precacheAndRoute } from 'workbox-precaching';
+import { clientsClaim } from 'workbox-core';
+import type { PrecacheEntry } from 'workbox-precaching';
+import { registerApiRoutes } from './api-routes.ts';
+import { readPageMessage } from './read-page-message.ts';
+import { RENEWAL_SYNC_TAG, pendingCount, replayRenewals } from './renewal-queue.ts';
+import { forgetAll, forgetPatron } from './snapshot-store.ts';
+import { registerAppShell } from './precache-and-routing.ts';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
-precacheAndRoute(self.__WB_MANIFEST);
+registerAppShell(self.__WB_MANIFEST);
+registerApiRoutes();
+
+// The first install takes over the open page at once, so its first account load is already kept.
+clientsClaim();
+
+self.addEventListener('activate', (event) => event.waitUntil(replayRenewals()));
+
+// Background Sync: the browser says the connection is back.
+self.addEventListener('sync', (event) => {
+  const sync = event as ExtendableEvent & { tag: string; lastChance: boolean };
+  if (sync.tag !== RENEWAL_SYNC_TAG) return;
+  sync.waitUntil(
+    replayRenewals().then((report) => {
+      // Rejecting asks the browser to fire the sync again later (only worth it for a connection problem).
+      if (report.waitingForConnection && !sync.lastChance) throw new Error('renewals still waiting for the server');
+    }),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  const message = readPageMessage(event.data);
+  if (!message) return;
+  switch (message.type) {
+    case 'SKIP_WAITING':
+      event.waitUntil(self.skipWaiting());
+      return;
+    case 'replay-renewals':
+      event.waitUntil(replayRenewals());
+      return;
+    case 'forget-patron':
+      event.waitUntil(forgetPatron(message.patronId));
+      return;
+    case 'forget-all':
+      event.waitUntil(forgetAll());
+      return;
+    case 'pending-count':
+      event.waitUntil(pendingCount(message.patronId).then((count) => event.ports[0]?.postMessage({ count })));
+      return;
+  }
+});
+
+// The SW (re)starts: anything still queued may be sendable now.
+void replayRenewals();

@@ -1,0 +1,45 @@
+/**
+ * The SW's one IndexedDB database (Dexie), all schema versions in this one place.
+ * Only the service worker imports it: Dexie stays off the page's first load.
+ * Nothing is ever written here in kiosk mode (SPEC §5).
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { StoredSnapshot } from './offline-answers.ts';
+
+/** A renewal made while the server could not be reached, waiting to be sent (SPEC §4). */
+export interface QueuedRenewal {
+  /** The page's Idempotency-Key: a replay with it never renews twice. */
+  idempotencyKey: string;
+  /** The patron who asked; only that patron's session ever sends it. */
+  patronId: string;
+  loanId: string;
+  /** Absolute URL of POST /api/loans/:id/renew. */
+  url: string;
+  /** ISO instant (device clock) the request was queued: replays go in this order. */
+  queuedAt: string;
+  /** The page's Accept-Language, so the server's refusal reads in the patron's language. */
+  acceptLanguage: string | null;
+}
+
+/** Small device-level facts the SW needs across restarts. */
+export type MetaRow =
+  /** The patron last seen logged in on this device: the only one whose snapshot may be served. */
+  | { key: 'lastPatronId'; value: string }
+  /** The last session seen was a kiosk session: store nothing until a personal session is seen. */
+  | { key: 'kioskSession'; value: boolean };
+
+export type ShioriDb = Dexie & {
+  snapshots: EntityTable<StoredSnapshot, 'patronId'>;
+  renewals: EntityTable<QueuedRenewal, 'idempotencyKey'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export const DB_NAME = 'shiori-offline';
+
+export const db = new Dexie(DB_NAME) as ShioriDb;
+
+db.version(1).stores({
+  snapshots: 'patronId',
+  renewals: 'idempotencyKey, patronId, [patronId+loanId], queuedAt',
+  meta: 'key',
+});

@@ -1,0 +1,47 @@
+/**
+ * What to do with a queued renewal after one replay attempt (SPEC §4). Pure: the outcome of the
+ * attempt in, the decision out. The queue (renewal-queue.ts) carries it out.
+ */
+
+/** What a replay attempt met: no answer at all, or an HTTP answer with its parsed JSON body. */
+export type ReplayOutcome =
+  | { kind: 'network-error' }
+  | { kind: 'response'; status: number; body: unknown };
+
+export type ReplayDecision =
+  /** Keep the entry; `until` says what must happen before it is worth sending again. */
+  | { action: 'keep'; until: 'connection' | 'login' | 'retry' }
+  /** Remove the entry: the server renewed the loan. */
+  | { action: 'done'; ok: true; loan: unknown }
+  /** Remove the entry: the server refused, for this reason. */
+  | { action: 'done'; ok: false; code: string; message: string };
+
+/** 4xx answers that say "try again later" rather than "no": the request itself is fine. */
+const TRANSIENT_CLIENT_ERRORS = new Set([408, 425, 429]);
+
+export function decideReplay(outcome: ReplayOutcome): ReplayDecision {
+  if (outcome.kind === 'network-error') return { action: 'keep', until: 'connection' };
+  const { status, body } = outcome;
+  if (status >= 200 && status < 300) {
+    return { action: 'done', ok: true, loan: isRecord(body) && 'loan' in body ? body.loan : null };
+  }
+  if (status === 401) return { action: 'keep', until: 'login' };
+  if (status >= 400 && status < 500 && !TRANSIENT_CLIENT_ERRORS.has(status)) {
+    return { action: 'done', ok: false, ...errorOf(body, status) };
+  }
+  // 5xx, transient 4xx, and anything unexpected (1xx/3xx): the server could not decide; ask again later.
+  return { action: 'keep', until: 'retry' };
+}
+
+/** The `{ error: { code, message } }` of an API error body, with a fallback for anything else. */
+function errorOf(body: unknown, status: number): { code: string; message: string } {
+  const error = isRecord(body) ? body.error : undefined;
+  if (isRecord(error) && typeof error.code === 'string') {
+    return { code: error.code, message: typeof error.message === 'string' ? error.message : '' };
+  }
+  return { code: `http_${status}`, message: '' };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AccountSnapshot, Loan } from '../../common/api.ts';
+import { OFFLINE_HEADER } from '../../common/offline.ts';
+import {
+  markPendingRenewals,
+  offlineAccountAnswer,
+  offlineError,
+  snapshotToStore,
+  withRenewedLoan,
+  type StoredSnapshot,
+} from '../../sw/offline-answers.ts';
+
+function loan(id: string, dueOn: string): Loan {
+  return {
+    id, bibId: `b-${id}`, title: `title ${id}`, category: 'children', barcode: `0${id}`, branch: 'central',
+    loanedOn: '2026-04-06', dueOn, renewals: 0, renewable: true, renewBlockedBy: null,
+    renewWindow: { from: '2026-04-20', to: '2026-05-04' }, overdue: false, interLibraryLoan: false,
+  };
+}
+
+function snapshot(patronId: string, loans: Loan[]): AccountSnapshot {
+  const cl = { count: 0, limit: 5 };
+  return {
+    asOf: '2026-04-27T01:00:00.000Z', today: '2026-04-27',
+    patron: { id: patronId, cardMasked: '*****326', cardExpiresOn: '2027-03-31', cardExpired: false, email: null,
+      defaults: { pickupBranch: 'central', contactMethod: 'email' } },
+    loans, holds: [], cancelledHolds: [],
+    counts: { loans: { total: loans.length, general: cl, cd: cl }, holds: { total: 0, general: cl, cd: cl } },
+    wishlistCount: 0,
+  };
+}
+
+const stored = (patronId: string, loans: Loan[] = [loan('L1', '2026-04-27')]): StoredSnapshot => ({
+  patronId, capturedAt: '2026-04-27T01:00:00.000Z', snapshot: snapshot(patronId, loans),
+});
+
+const base = { kiosk: false, pendingLoanIds: new Set<string>(), acceptLanguage: null, offlineHeader: OFFLINE_HEADER };
+
+test('offline, the last patron seen gets their snapshot with the X-Shiori-Offline capture time', () => {
+  const a = offlineAccountAnswer({ ...base, lastPatronId: 'pA', stored: stored('pA') });
+  assert.equal(a.status, 200);
+  assert.equal(a.headers[OFFLINE_HEADER], '2026-04-27T01:00:00.000Z');
+  assert.equal((a.body as AccountSnapshot).patron.id, 'pA');
+});
+
+test("offline, another patron's snapshot is never served (patron B logged in after A)", () => {
+  const a = offlineAccountAnswer({ ...base, lastPatronId: 'pB', stored: stored('pA') });
+  assert.equal(a.status, 503);
+  assert.equal((a.body as { error: { code: string } }).error.code, 'offline');
+});
+
+test('a stored row whose body names another patron is not served either', () => {
+  const tampered: StoredSnapshot = { ...stored('pA'), snapshot: snapshot('pB', []) };
+  assert.equal(offlineAccountAnswer({ ...base, lastPatronId: 'pA', stored: tampered }).status, 503);
+});
+
+test('offline with no snapshot (or nobody logged in) answers a 503 JSON error', () => {
+  assert.equal(offlineAccountAnswer({ ...base, lastPatronId: 'pA', stored: undefined }).status, 503);
+  assert.equal(offlineAccountAnswer({ ...base, lastPatronId: null, stored: stored('pA') }).status, 503);
+});
+
+test('offline in kiosk mode nothing is served, even if a snapshot were there', () => {
+  const a = offlineAccountAnswer({ ...base, kiosk: true, lastPatronId: 'pA', stored: stored('pA') });
+  assert.equal(a.status, 503);
+  assert.equal(a.headers[OFFLINE_HEADER], undefined);
+});
+
+test('loans with a queued renewal are marked pendingRenewal, the others are not', () => {
+  const s = stored('pA', [loan('L1', '2026-04-27'), loan('L2', '2026-05-18')]);
+  const a = offlineAccountAnswer({ ...base, lastPatronId: 'pA', stored: s, pendingLoanIds: new Set(['L2']) });
+  const loans = (a.body as { loans: (Loan & { pendingRenewal?: boolean })[] }).loans;
+  assert.deepEqual(loans.map((l) => [l.id, l.pendingRenewal ?? false]), [['L1', false], ['L2', true]]);
+});
+
+test('marking pending loans leaves the stored snapshot untouched', () => {
+  const s = snapshot('pA', [loan('L1', '2026-04-27')]);
+  markPendingRenewals(s, new Set(['L1']));
+  assert.equal('pendingRenewal' in s.loans[0]!, false);
+});
+
+test('the offline error speaks English when the page asked for it', () => {
+  const en = offlineError('kiosk-renewal', 'en-US,en;q=0.9').body as { error: { message: string } };
+  const ja = offlineError('kiosk-renewal', null).body as { error: { message: string } };
+  assert.match(en.error.message, /offline/i);
+  assert.match(ja.error.message, /オフライン/);
+});
+
+test('an account body is stored under its patron id with the server asOf as capture time', () => {
+  const s = snapshotToStore(snapshot('pA', []), '2030-01-01T00:00:00.000Z');
+  assert.equal(s?.patronId, 'pA');
+  assert.equal(s?.capturedAt, '2026-04-27T01:00:00.000Z');
+});
+
+test('a body that is not an account snapshot is not stored', () => {
+  assert.equal(snapshotToStore({ error: { code: 'unauthenticated' } }, 'x'), null);
+  assert.equal(snapshotToStore(null, 'x'), null);
+  assert.equal(snapshotToStore({ patron: { id: '' }, loans: [] }, 'x'), null);
+});
+
+test('a settled renewal replaces that loan in the stored snapshot', () => {
+  const s = stored('pA', [loan('L1', '2026-04-27'), loan('L2', '2026-05-18')]);
+  const renewed = { ...loan('L1', '2026-05-04'), renewals: 1, renewable: false };
+  const after = withRenewedLoan(s, renewed);
+  assert.deepEqual(after.snapshot.loans.map((l) => [l.id, l.dueOn, l.renewals]), [['L1', '2026-05-04', 1], ['L2', '2026-05-18', 0]]);
+  assert.equal(withRenewedLoan(s, null), s);
+});
