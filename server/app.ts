@@ -12,14 +12,30 @@ import { apiError, errorResponse } from './http/errors.ts';
 import { checkRequestOrigin, withSecurityHeaders } from './http/security.ts';
 import { serveApp } from './http/static.ts';
 import { registerSessionRoutes } from './routes/session.ts';
+import { registerAccountRoutes } from './routes/account.ts';
+import { registerLoanRoutes } from './routes/loans.ts';
+import { registerStaffRoutes } from './routes/staff.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerWishlistRoutes } from './routes/wishlist.ts';
+import { registerEmailRoutes } from './routes/email.ts';
+import { registerPasswordRoutes } from './routes/password.ts';
+import { registerPreferencesRoutes } from './routes/preferences.ts';
+import { registerLibraryRoutes } from './routes/library.ts';
 
 export type RegisterRoutes = (app: H3, ctx: AppContext) => void;
 
 /** Every API resource, one line each. */
 const ROUTE_MODULES: RegisterRoutes[] = [
   registerSessionRoutes,
+  registerAccountRoutes,
+  registerLoanRoutes,
+  registerStaffRoutes,
   registerCatalogRoutes,
+  registerWishlistRoutes,
+  registerEmailRoutes,
+  registerPasswordRoutes,
+  registerPreferencesRoutes,
+  registerLibraryRoutes,
 ];
 
 export const DEFAULT_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));

@@ -37,6 +37,7 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   limit_reached: { ja: '上限に達しています。', en: 'The limit has been reached.' },
   clock_fixed: { ja: 'この時計は変更できません（LIBRARY_NOW 未設定）。', en: 'The clock cannot be moved (LIBRARY_NOW is not set).' },
   already_exists: { ja: 'すでに登録されています。', en: 'It already exists.' },
+  offline: { ja: 'ネットワークに接続できません。', en: 'You are offline.' },
   internal: { ja: 'サーバーでエラーが発生しました。', en: 'An internal error occurred.' },
 };
 

@@ -1,0 +1,57 @@
+/**
+ * Renewing a loan: the rule check and the write in one store transaction (so ten racing renewals
+ * of one loan renew it once), and the answer remembered under the request's Idempotency-Key so a
+ * replay gets the first answer again instead of a second renewal or an error.
+ */
+import type { ErrorCode, Loan } from '../../common/api.ts';
+import type { AppContext } from '../context.ts';
+import { keys, type IdempotentAnswer, type PatronRecord, type TitleRecord } from '../domain/records.ts';
+import { renewalDecisionFor, toLoanView } from './loan-view.ts';
+
+export type RenewOutcome = { status: 200; loan: Loan } | { status: 404 | 409; code: ErrorCode };
+
+interface StoredOutcome {
+  status: number;
+  body: { loan: Loan } | { code: ErrorCode };
+}
+
+export async function renewLoan(ctx: AppContext, patronId: string, loanId: string, idempotencyKey: string | null): Promise<RenewOutcome> {
+  const today = ctx.clock.today();
+  const now = ctx.clock.now().toISOString();
+  return ctx.store.transaction(async (tx): Promise<RenewOutcome> => {
+    const idemKey = idempotencyKey ? keys.idempotency(patronId, idempotencyKey) : null;
+    if (idemKey) {
+      const first = await tx.get<IdempotentAnswer>(idemKey);
+      if (first) return fromStored(first as unknown as StoredOutcome);
+    }
+    const outcome = await decide();
+    if (idemKey) {
+      const stored: StoredOutcome = outcome.status === 200 ? { status: 200, body: { loan: outcome.loan } } : { status: outcome.status, body: { code: outcome.code } };
+      const answer: IdempotentAnswer = { ...stored, storedAt: now };
+      tx.set(idemKey, answer);
+    }
+    return outcome;
+
+    async function decide(): Promise<RenewOutcome> {
+      const patron = await tx.get<PatronRecord>(keys.patron(patronId));
+      const loan = patron?.loans.find((l) => l.id === loanId);
+      if (!patron || !loan) return { status: 404, code: 'not_found' };
+      const title = await tx.get<TitleRecord>(keys.title(loan.bibId));
+      if (!title) return { status: 404, code: 'not_found' };
+      const decision = renewalDecisionFor(loan, title, patron, today, ctx.policy);
+      if (!decision.ok) return { status: 409, code: decision.blockedBy };
+      const renewed = { ...loan, dueOn: decision.newDueOn, renewals: loan.renewals + 1 };
+      tx.set(keys.patron(patronId), { ...patron, loans: patron.loans.map((l) => (l.id === loanId ? renewed : l)) });
+      tx.set(keys.title(title.bibId), {
+        ...title,
+        copies: title.copies.map((c) => (c.barcode === loan.barcode && c.loanId === loanId ? { ...c, dueOn: renewed.dueOn } : c)),
+      });
+      return { status: 200, loan: toLoanView(renewed, title, patron, today, ctx.policy) };
+    }
+  });
+}
+
+function fromStored(s: StoredOutcome): RenewOutcome {
+  if (s.status === 200 && 'loan' in s.body) return { status: 200, loan: s.body.loan };
+  return { status: s.status as 404 | 409, code: (s.body as { code: ErrorCode }).code };
+}

@@ -1,0 +1,145 @@
+/**
+ * What the staff API records at the desk: new patrons, new titles with their copies, checkouts.
+ * Staff actions are not refused for patron-side rules (limits, card expiry), only for what cannot
+ * be true (an unknown card, a copy already on loan or set aside for someone else).
+ */
+import { randomBytes } from 'node:crypto';
+import type * as v from 'valibot';
+import type { IsoDate } from '../../common/api.ts';
+import { addDays, compareDates } from '../../common/dates.ts';
+import type { AppContext } from '../context.ts';
+import { keys, type LoanRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
+import { apiError } from '../http/errors.ts';
+import { hashPassword } from '../auth/password-hash.ts';
+import { meetsPasswordPolicy } from '../rules/password-policy.ts';
+import { emptyWishlist } from '../rules/wishlist.ts';
+import { dequeue } from '../rules/holds.ts';
+import type { CheckoutBody, NewPatronBody, NewTitleBody } from './staff-schemas.ts';
+
+/** An opaque random id (URL-safe, 16 characters). */
+export function newId(prefix: string): string {
+  return `${prefix}${randomBytes(12).toString('base64url')}`;
+}
+
+function assertBranch(ctx: AppContext, code: string, field: string): void {
+  if (!ctx.policy.branches.some((b) => b.code === code)) apiError(400, 'invalid_input', { fields: { field, detail: 'unknown branch' } });
+}
+
+export async function createPatron(ctx: AppContext, body: v.InferOutput<typeof NewPatronBody>): Promise<PatronRecord> {
+  if (body.password !== undefined && !meetsPasswordPolicy(body.password)) apiError(400, 'password_policy');
+  if (body.pickupBranch !== undefined) assertBranch(ctx, body.pickupBranch, 'pickupBranch');
+  // Hash before the transaction: scrypt is slow and the store lock is shared.
+  const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
+  const email = body.email ? body.email : null;
+  return ctx.store.transaction(async (tx) => {
+    if (await tx.get(keys.card(body.cardNumber))) apiError(409, 'already_exists', { fields: { field: 'cardNumber' } });
+    const patron: PatronRecord = {
+      id: newId('p'),
+      cardNumber: body.cardNumber,
+      birthDate: body.birthDate,
+      cardExpiresOn: body.cardExpiresOn,
+      name: body.name ?? null,
+      passwordHash,
+      email,
+      defaults: {
+        pickupBranch: body.pickupBranch ?? ctx.policy.branches[0]!.code,
+        contactMethod: body.contactMethod ?? (email ? 'email' : 'phone'),
+      },
+      loans: [],
+      holds: [],
+      cancelledHolds: [],
+      wishlist: emptyWishlist(),
+    };
+    tx.set(keys.patron(patron.id), patron);
+    tx.set(keys.card(patron.cardNumber), patron.id);
+    return patron;
+  });
+}
+
+export async function createTitle(ctx: AppContext, body: v.InferOutput<typeof NewTitleBody>): Promise<TitleRecord> {
+  body.copies.forEach((c, i) => assertBranch(ctx, c.branch, `copies.${i}.branch`));
+  const barcodes = body.copies.map((c) => c.barcode);
+  if (new Set(barcodes).size !== barcodes.length) apiError(400, 'invalid_input', { fields: { field: 'copies', detail: 'duplicate barcode' } });
+  const title = await ctx.store.transaction(async (tx) => {
+    let bibId = body.bibId;
+    if (bibId === undefined) {
+      const next = ((await tx.get<number>(keys.seq('bib'))) ?? 0) + 1;
+      tx.set(keys.seq('bib'), next);
+      bibId = `B${String(next).padStart(7, '0')}`;
+    }
+    if (await tx.get(keys.title(bibId))) apiError(409, 'already_exists', { fields: { field: 'bibId' } });
+    for (const b of barcodes) if (await tx.get(keys.barcode(b))) apiError(409, 'already_exists', { fields: { field: 'barcode', detail: b } });
+    const record: TitleRecord = {
+      bibId,
+      title: body.title,
+      author: body.author ?? null,
+      publisher: body.publisher ?? null,
+      year: body.year ?? null,
+      materialType: body.materialType,
+      category: body.category,
+      copies: body.copies.map((c) => ({ barcode: c.barcode, branch: c.branch, status: 'on_shelf', patronId: null, loanId: null, holdId: null, dueOn: null })),
+      queue: [],
+    };
+    tx.set(keys.title(bibId), record);
+    for (const b of barcodes) tx.set(keys.barcode(b), bibId);
+    return record;
+  });
+  ctx.catalog.upsert(title);
+  return title;
+}
+
+export function defaultDueOn(ctx: AppContext, title: Pick<TitleRecord, 'materialType' | 'category'>, loanedOn: IsoDate): IsoDate {
+  const cd = title.materialType === 'cd' || title.category === 'cd';
+  return addDays(loanedOn, cd ? ctx.policy.cdLoanPeriodDays : ctx.policy.loanPeriodDays);
+}
+
+/**
+ * Lends a copy. A copy set aside for this patron (ready or in transit) is the hold being picked
+ * up; a shelf copy of a title the patron is waiting for also fulfils that hold.
+ */
+export async function checkout(ctx: AppContext, body: v.InferOutput<typeof CheckoutBody>): Promise<LoanRecord> {
+  if (body.branch !== undefined) assertBranch(ctx, body.branch, 'branch');
+  const today = ctx.clock.today();
+  return ctx.store.transaction(async (tx) => {
+    const patronId = await tx.get<string>(keys.card(body.cardNumber));
+    const patron = patronId ? await tx.get<PatronRecord>(keys.patron(patronId)) : null;
+    const bibId = await tx.get<string>(keys.barcode(body.barcode));
+    const title = bibId ? await tx.get<TitleRecord>(keys.title(bibId)) : null;
+    const copy = title?.copies.find((c) => c.barcode === body.barcode);
+    if (!patron) apiError(404, 'not_found', { fields: { field: 'cardNumber' } });
+    if (!title || !copy) apiError(404, 'not_found', { fields: { field: 'barcode' } });
+    if (copy.status === 'on_loan') apiError(409, 'already_on_loan');
+    if ((copy.status === 'in_transit' || copy.status === 'on_hold_shelf') && copy.patronId !== patron.id) apiError(409, 'already_held');
+
+    const pickedUp = copy.holdId ? patron.holds.find((h) => h.id === copy.holdId) : undefined;
+    const waiting = patron.holds.find((h) => h.bibId === title.bibId && h.status === 'waiting');
+    const fulfilled = pickedUp ?? waiting;
+
+    const loanedOn = body.loanedOn ?? today;
+    const dueOn = body.dueOn ?? defaultDueOn(ctx, title, loanedOn);
+    if (compareDates(dueOn, loanedOn) < 0) apiError(400, 'invalid_input', { fields: { field: 'dueOn', detail: 'before loanedOn' } });
+    const loan: LoanRecord = {
+      id: newId('l'),
+      bibId: title.bibId,
+      barcode: copy.barcode,
+      branch: body.branch ?? pickedUp?.pickupBranch ?? copy.branch,
+      loanedOn,
+      dueOn,
+      renewals: 0,
+      interLibraryLoan: body.interLibraryLoan ?? false,
+    };
+    tx.set(keys.patron(patron.id), {
+      ...patron,
+      loans: [...patron.loans, loan],
+      holds: fulfilled ? patron.holds.filter((h) => h.id !== fulfilled.id) : patron.holds,
+    });
+    tx.set(keys.title(title.bibId), {
+      ...title,
+      copies: title.copies.map((c) =>
+        c.barcode === copy.barcode ? { ...c, status: 'on_loan', patronId: patron.id, loanId: loan.id, holdId: null, dueOn } : c,
+      ),
+      queue: fulfilled ? dequeue(title.queue, fulfilled.id) : title.queue,
+    });
+    return loan;
+  });
+}
