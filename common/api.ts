@@ -184,7 +184,9 @@ export interface Branch {
   hoursToday: string | null;
   openToday: boolean;
   /** Weekly hours, human readable, e.g. [{days: '火〜日', hours: '10:00~17:00'}]. */
-  hours: { days: string; hours: string }[];
+  hours: { days: string; hours: string; /** e.g. 17:00以降は1階のみ */ note?: string }[];
+  /** Why the branch is closed today although it usually opens that weekday (e.g. 年末年始休館). */
+  closedFor?: string | null;
 }
 
 /** GET /api/library */
@@ -228,4 +230,49 @@ export interface PlaceHoldRequest {
   pickupBranch?: BranchCode;
   contactMethod?: ContactMethod;
   notNeededAfter?: IsoDate | null;
+}
+
+/** POST /api/wishlist/entries and /api/wishlist/from-loans → 201. */
+export interface WishlistAddResult {
+  /** Entries created, in request order. */
+  added: WishlistEntry[];
+  /** Titles left alone because they were already on the list (or repeated in the request). */
+  alreadyListed: number;
+}
+
+/** POST /api/wishlist/entries */
+export interface AddWishlistEntriesRequest {
+  bibIds: string[];
+  /** Omitted or null = 未分類. */
+  categoryId?: string | null;
+}
+
+/** PUT /api/email (both "" deletes the address) → 200 EmailResponse. */
+export interface EmailRequest {
+  email: string;
+  emailConfirm: string;
+}
+export interface EmailResponse {
+  email: string | null;
+}
+
+/** PUT /api/password → 204. */
+export interface PasswordChangeRequest {
+  currentPassword: string;
+  newPassword: string;
+  newPasswordConfirm: string;
+}
+
+/** POST /api/password-issuance → 201. */
+export interface PasswordIssuanceRequest {
+  cardNumber: string;
+  birthDate: IsoDate;
+  newPassword: string;
+  newPasswordConfirm: string;
+}
+
+/** PUT /api/preferences (受取館・連絡方法 初期設定) → 200 with the same shape. */
+export interface Preferences {
+  pickupBranch: BranchCode;
+  contactMethod: ContactMethod;
 }

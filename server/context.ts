@@ -10,6 +10,8 @@ import { openStorage } from './storage/open-storage.ts';
 import { createStore, type Store } from './storage/store.ts';
 import { openCatalogIndex } from './catalog/open-catalog-index.ts';
 import type { CatalogIndex } from './catalog/catalog-index.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { createAppMailer } from './mail/app-mailer.ts';
 
 export interface Log {
   info(msg: string, extra?: unknown): void;
@@ -24,6 +26,8 @@ export interface AppContext {
   store: Store;
   catalog: CatalogIndex;
   log: Log;
+  /** Outgoing mail: `ctx.mailer.send({to, subject, text})` (SMTP_URL, else the outbox under DATA_DIR). */
+  mailer: Mailer;
 }
 
 export const consoleLog: Log = {
@@ -42,7 +46,8 @@ export async function createContext(env: Env = process.env, log: Log = consoleLo
   const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.redisUrl });
   const store = await createStore(storage);
   const catalog = await openCatalogIndex({ dataDir: config.dataDir, store });
-  return { config, policy, clock, store, catalog, log };
+  const mailer = createAppMailer(config, env, clock, log);
+  return { config, policy, clock, store, catalog, log, mailer };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {

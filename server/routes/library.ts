@@ -1,0 +1,33 @@
+/**
+ * Library information (SPEC §2.11): GET /api/library → branches with their weekly hours and
+ * today's status (開館 / 休館) on the library clock. Public: no login needed.
+ */
+import type { H3 } from 'h3';
+import type { LibraryInfo } from '../../common/api.ts';
+import type { AppContext } from '../context.ts';
+import { libraryCalendar } from '../library/calendar.ts';
+import { formatHours, statusOn, weeklySummary } from '../rules/opening-hours.ts';
+
+export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
+  const calendar = libraryCalendar(ctx.policy);
+  app.get('/api/library', (event) => {
+    const today = ctx.clock.today();
+    const body: LibraryInfo = {
+      today,
+      branches: ctx.policy.branches.map((branch) => {
+        const status = statusOn(calendar, branch.code, today);
+        return {
+          code: branch.code,
+          name: branch.shortName,
+          hoursToday: status.hours ? formatHours(status.hours) : null,
+          openToday: status.open,
+          hours: weeklySummary(calendar.schedules[branch.code]!),
+          closedFor: status.closedFor,
+        };
+      }),
+    };
+    // Today's status changes at midnight: never cached past the request.
+    event.res.headers.set('cache-control', 'no-store');
+    return body;
+  });
+}

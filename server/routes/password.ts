@@ -1,0 +1,88 @@
+/**
+ * Passwords (SPEC §2.1, §2.7, seed §4):
+ * PUT /api/password {currentPassword, newPassword, newPasswordConfirm} → 204; ends the patron's
+ *   other sessions (this one stays).
+ * POST /api/password-issuance {cardNumber, birthDate, newPassword, newPasswordConfirm} → 201:
+ *   a first password for a card that has none, proven by card number + date of birth; throttled
+ *   like login.
+ */
+import { getRequestIP, type H3, type H3Event } from 'h3';
+import * as v from 'valibot';
+import { updatePatron } from '../account/patron-update.ts';
+import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
+import { requirePatron } from '../auth/require-patron.ts';
+import { invalidatePatronSessions } from '../auth/sessions.ts';
+import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts';
+import type { AppContext } from '../context.ts';
+import { keys, type PatronRecord } from '../domain/records.ts';
+import { apiError } from '../http/errors.ts';
+import { readJsonBody } from '../http/validate.ts';
+import { checkNewPassword } from '../rules/password-policy.ts';
+
+/** Bounded before hashing; the policy itself allows far less. */
+const Secret = v.pipe(v.string(), v.maxLength(256));
+
+const ChangeBody = v.strictObject({ currentPassword: Secret, newPassword: Secret, newPasswordConfirm: Secret });
+const IssuanceBody = v.strictObject({
+  cardNumber: v.pipe(v.string(), v.maxLength(32)),
+  birthDate: v.pipe(v.string(), v.maxLength(32)),
+  newPassword: Secret,
+  newPasswordConfirm: Secret,
+});
+
+function refuseNewPassword(newPassword: string, confirmation: string): void {
+  const problem = checkNewPassword(newPassword, confirmation);
+  if (problem) apiError(400, problem);
+}
+
+function clientAddress(event: H3Event): string {
+  return getRequestIP(event, { xForwardedFor: false }) ?? 'unknown';
+}
+
+export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
+  app.put('/api/password', async (event) => {
+    const body = await readJsonBody(event, ChangeBody);
+    const { patronId, patron, session } = await requirePatron(event, ctx);
+    // Guessing the current password from a session left open (a kiosk) is throttled like login.
+    const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [
+      { scope: 'password-change', id: patronId, limit: loginLimits(ctx.policy).perCard },
+    ]);
+    if (!(await verifyPassword(body.currentPassword, patron.passwordHash))) apiError(403, 'wrong_password');
+    await attemptSucceeded(ctx.store, attempt, ['password-change']);
+    refuseNewPassword(body.newPassword, body.newPasswordConfirm);
+    const hash = await hashPassword(body.newPassword);
+    await updatePatron(ctx, patronId, (current) => {
+      // Another change won the race since the check: this one was made against an old password.
+      if (current.passwordHash !== patron.passwordHash) apiError(403, 'wrong_password');
+      return { patron: { ...current, passwordHash: hash }, result: null };
+    });
+    await invalidatePatronSessions(ctx, patronId, session.id);
+    return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  });
+
+  app.post('/api/password-issuance', async (event) => {
+    const body = await readJsonBody(event, IssuanceBody);
+    // The new password is checked first: it reveals nothing about the card and costs no attempt.
+    refuseNewPassword(body.newPassword, body.newPasswordConfirm);
+    const cardNumber = body.cardNumber.trim();
+    const limits = loginLimits(ctx.policy);
+    const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [
+      { scope: 'issue-card', id: cardNumber, limit: limits.perCard },
+      { scope: 'issue-addr', id: clientAddress(event), limit: limits.perAddress },
+    ]);
+    const patronId = await ctx.store.get<string>(keys.card(cardNumber));
+    const patron = patronId ? await ctx.store.get<PatronRecord>(keys.patron(patronId)) : null;
+    // One answer for an unknown card and a wrong date of birth (no enumeration of cards).
+    if (!patron || patron.birthDate !== body.birthDate.trim()) apiError(401, 'verification_failed');
+    await attemptSucceeded(ctx.store, attempt, ['issue-card']);
+    if (patron.passwordHash !== null) apiError(409, 'already_issued');
+    const hash = await hashPassword(body.newPassword);
+    await updatePatron(ctx, patron.id, (current) => {
+      if (current.passwordHash !== null) apiError(409, 'already_issued');
+      return { patron: { ...current, passwordHash: hash }, result: null };
+    });
+    event.res.status = 201;
+    event.res.headers.set('cache-control', 'no-store');
+    return {};
+  });
+}
