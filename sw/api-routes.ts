@@ -3,7 +3,8 @@
  * mode: the only copy kept is the account snapshot in IndexedDB, and never in kiosk mode.
  *  - GET /api/account: network first; the snapshot of the patron last seen logged in when offline.
  *  - POST /api/loans/:id/renew: network; queued (202) when the server cannot be reached.
- *  - /api/session: network only, watched to learn who is logged in on this device.
+ *  - /api/session: network, watched to learn who is logged in on this device; offline, GET answers
+ *    with the patron of the snapshot that would be served, so the app starts offline on any route.
  *  - everything else under /api: not routed, so the browser fetches it as if there were no SW.
  */
 /// <reference lib="webworker" />
@@ -12,7 +13,14 @@ import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import type { SessionInfo } from '../common/api.ts';
 import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER, type RenewalQueued } from '../common/offline.ts';
 import { isKioskRequest } from './kiosk.ts';
-import { markPendingRenewals, offlineAccountAnswer, offlineError, snapshotToStore, type JsonAnswer } from './offline-answers.ts';
+import {
+  markPendingRenewals,
+  offlineAccountAnswer,
+  offlineError,
+  offlineSessionAnswer,
+  snapshotToStore,
+  type JsonAnswer,
+} from './offline-answers.ts';
 import { enqueueRenewal, pendingLoanIds } from './renewal-queue.ts';
 import {
   kioskSessionSeen,
@@ -86,7 +94,24 @@ async function renewOrQueue({ request, url, event }: RouteHandlerCallbackOptions
 /** Passes session calls through, noting who logged in or out (and whether it is a kiosk session). */
 async function watchSession({ request, event }: RouteHandlerCallbackOptions): Promise<Response> {
   const kioskHeaderOrPath = await isKiosk(request, event, { ignoreSession: true });
-  const response = await fetch(request);
+  let response: Response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    if (request.method !== 'GET') throw error;
+    const kiosk = kioskHeaderOrPath || (await kioskSessionSeen());
+    const patronId = kiosk ? null : await lastPatronId();
+    return jsonResponse(
+      offlineSessionAnswer({
+        kiosk,
+        lastPatronId: patronId,
+        stored: patronId ? await loadSnapshot(patronId) : undefined,
+        idleTimeoutSeconds: 60 * 60,
+        acceptLanguage: request.headers.get('Accept-Language'),
+        offlineHeader: OFFLINE_HEADER,
+      }),
+    );
+  }
   if (request.method === 'DELETE') {
     if (response.ok) await rememberPatron(null);
     return response;

@@ -2,7 +2,7 @@
  * The SW's own answers when the server cannot be reached (SPEC §4, §5). Pure: decisions and
  * response bodies only; sw/api-routes.ts turns them into Responses.
  */
-import type { AccountSnapshot, ApiError } from '../common/api.ts';
+import type { AccountSnapshot, ApiError, SessionInfo } from '../common/api.ts';
 import type { PendingMark } from '../common/offline.ts';
 
 /** A stored snapshot: what the page last saw for one patron, and when the server produced it. */
@@ -103,4 +103,22 @@ export function withRenewedLoan(stored: StoredSnapshot, loan: unknown): StoredSn
     ...stored,
     snapshot: { ...stored.snapshot, loans: stored.snapshot.loans.map((l) => (l.id === renewed.id ? renewed : l)) },
   };
+}
+
+/**
+ * GET /api/session with no network: the patron of the snapshot that would be served, so the app
+ * can start offline on any route (marked with X-Shiori-Offline like the snapshot); otherwise 503.
+ */
+export function offlineSessionAnswer(input: {
+  kiosk: boolean;
+  lastPatronId: string | null;
+  stored: StoredSnapshot | undefined;
+  idleTimeoutSeconds: number;
+  acceptLanguage: string | null;
+  offlineHeader: string;
+}): JsonAnswer {
+  const account = offlineAccountAnswer({ ...input, pendingLoanIds: new Set() });
+  if (account.status !== 200 || !input.stored) return account;
+  const session: SessionInfo = { patron: input.stored.snapshot.patron, kiosk: false, idleTimeoutSeconds: input.idleTimeoutSeconds };
+  return { ...account, body: session };
 }

@@ -6,6 +6,7 @@ import {
   markPendingRenewals,
   offlineAccountAnswer,
   offlineError,
+  offlineSessionAnswer,
   snapshotToStore,
   withRenewedLoan,
   type StoredSnapshot,
@@ -104,4 +105,18 @@ test('a settled renewal replaces that loan in the stored snapshot', () => {
   const after = withRenewedLoan(s, renewed);
   assert.deepEqual(after.snapshot.loans.map((l) => [l.id, l.dueOn, l.renewals]), [['L1', '2026-05-04', 1], ['L2', '2026-05-18', 0]]);
   assert.equal(withRenewedLoan(s, null), s);
+});
+
+test('offline, the session answer names the last patron seen (so the app starts offline), marked offline', () => {
+  const a = offlineSessionAnswer({ ...base, lastPatronId: 'pA', stored: stored('pA'), idleTimeoutSeconds: 3600 });
+  assert.equal(a.status, 200);
+  assert.equal((a.body as { patron: { id: string }; kiosk: boolean }).patron.id, 'pA');
+  assert.equal(a.headers[OFFLINE_HEADER], '2026-04-27T01:00:00.000Z');
+});
+
+test('offline, the session answer is a 503 for another patron, for nobody, and in kiosk mode', () => {
+  const s = { ...base, idleTimeoutSeconds: 3600 };
+  assert.equal(offlineSessionAnswer({ ...s, lastPatronId: 'pB', stored: stored('pA') }).status, 503);
+  assert.equal(offlineSessionAnswer({ ...s, lastPatronId: null, stored: undefined }).status, 503);
+  assert.equal(offlineSessionAnswer({ ...s, kiosk: true, lastPatronId: 'pA', stored: stored('pA') }).status, 503);
 });
