@@ -1,0 +1,114 @@
+/** メール登録・変更 through the real app and store (SPEC §2.8, §7), with the outbox as the mail. */
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { keys, type HoldRecord, type PatronRecord } from '../../server/domain/records.ts';
+import type { OutboxMessage } from '../../server/mail/mailer.ts';
+import { startTestApp, type PatronClient, type TestApp } from './helpers.ts';
+import { call } from './json-call.ts';
+
+const waitingHold = (contactMethod: HoldRecord['contactMethod'], status: HoldRecord['status'] = 'waiting'): HoldRecord => ({
+  id: `H-${contactMethod}-${status}`,
+  bibId: 'B1',
+  placedAt: '2020-04-20T01:00:00.000Z',
+  placedOn: '2020-04-20',
+  status,
+  pickupBranch: 'central',
+  contactMethod,
+  notNeededAfter: null,
+  pickupBy: null,
+  barcode: null,
+  seriesNo: null,
+  seriesOrder: null,
+});
+
+describe('e-mail routes', () => {
+  let t: TestApp;
+  let taro: PatronClient;
+  let patronId: string;
+
+  const outbox = async (): Promise<OutboxMessage[]> => {
+    const dir = join(t.dataDir, 'outbox');
+    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+    return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as OutboxMessage));
+  };
+  const setHolds = (holds: HoldRecord[], defaults?: PatronRecord['defaults']) =>
+    t.ctx.store.transaction(async (tx) => {
+      const p = (await tx.get<PatronRecord>(keys.patron(patronId)))!;
+      tx.set(keys.patron(patronId), { ...p, holds, defaults: defaults ?? p.defaults });
+    });
+  const put = (email: string, emailConfirm: string, headers?: Record<string, string>) =>
+    call(taro, 'PUT', '/api/email', { email, emailConfirm }, headers);
+  const registered = async () => (await taro.json('/api/session')).patron.email as string | null;
+
+  before(async () => {
+    t = await startTestApp({ now: '2020-04-27T01:00:00Z' });
+    ({ patronId } = await t.addPatron({ cardNumber: '2000000326', password: 'abc123' }));
+    taro = await t.login('2000000326', 'abc123');
+  });
+  after(() => t.close());
+
+  it('needs a login', async () => {
+    assert.equal((await call(t, 'PUT', '/api/email', { email: 'a@example.com', emailConfirm: 'a@example.com' })).status, 401);
+  });
+
+  it('registers an address and mails a confirmation to it (outbox without SMTP_URL)', async () => {
+    const res = await put('taro@example.com', 'taro@example.com');
+    assert.deepEqual([res.status, res.body], [200, { email: 'taro@example.com' }]);
+    assert.equal(await registered(), 'taro@example.com');
+    const mails = await outbox();
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.to, 'taro@example.com');
+    assert.match(mails[0]!.subject, /メールアドレス登録/);
+    assert.match(mails[0]!.date, /^2020-04-27T01:0/, 'dated on the library clock (which runs on from LIBRARY_NOW)');
+  });
+
+  it('changes the address and mails the new one', async () => {
+    const res = await put('taro.new@example.jp', 'taro.new@example.jp');
+    assert.deepEqual([res.status, res.body], [200, { email: 'taro.new@example.jp' }]);
+    const mails = await outbox();
+    assert.equal(mails.length, 2);
+    assert.equal(mails[1]!.to, 'taro.new@example.jp');
+  });
+
+  it('refuses different fields (email_mismatch) and a malformed address (invalid_email), keeping the old one', async () => {
+    const mismatch = await put('a@example.com', 'b@example.com');
+    assert.deepEqual([mismatch.status, mismatch.body.error.code], [400, 'email_mismatch']);
+    const oneEmpty = await put('a@example.com', '');
+    assert.deepEqual([oneEmpty.status, oneEmpty.body.error.code], [400, 'email_mismatch']);
+    for (const bad of ['taro', 'taro@localhost', 'ta ro@example.com', `${'a'.repeat(250)}@example.com`]) {
+      const res = await put(bad, bad);
+      assert.deepEqual([res.status, res.body.error.code], [400, 'invalid_email'], bad);
+    }
+    const wrongType = await call(taro, 'PUT', '/api/email', { email: 1, emailConfirm: 1 });
+    assert.deepEqual([wrongType.status, wrongType.body.error.code], [400, 'invalid_input']);
+    assert.equal(await registered(), 'taro.new@example.jp');
+    assert.equal((await outbox()).length, 2, 'no mail for a refused change');
+  });
+
+  it('refuses to delete while a waiting hold uses メール (409 email_in_use), then deletes once it does not', async () => {
+    await setHolds([waitingHold('email')]);
+    const refused = await put('', '');
+    assert.deepEqual([refused.status, refused.body.error.code], [409, 'email_in_use']);
+    assert.match(refused.body.error.message, /予約/);
+    assert.equal(await registered(), 'taro.new@example.jp');
+
+    await setHolds([waitingHold('email', 'in_transit')]);
+    assert.equal((await put('', '')).status, 409, 'an in-transit hold will still be announced');
+
+    await setHolds([waitingHold('phone'), waitingHold('email', 'ready')]);
+    const deleted = await put('', '');
+    assert.deepEqual([deleted.status, deleted.body], [200, { email: null }]);
+    assert.equal(await registered(), null);
+    assert.equal((await outbox()).length, 2, 'no mail on deletion');
+  });
+
+  it('refuses to delete while the default contact method is メール', async () => {
+    assert.equal((await put('taro@example.com', 'taro@example.com')).status, 200);
+    await setHolds([], { pickupBranch: 'central', contactMethod: 'email' });
+    const refused = await put('', '', { 'accept-language': 'en' });
+    assert.deepEqual([refused.status, refused.body.error.code], [409, 'email_in_use']);
+    assert.match(refused.body.error.message, /default contact method/);
+  });
+});

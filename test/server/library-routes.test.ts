@@ -1,0 +1,51 @@
+/** GET /api/library: branches, weekly hours and today's 開館 / 休館 on the library clock (SPEC §2.11). */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { LibraryInfo } from '../../common/api.ts';
+import { startTestApp, type TestApp } from './helpers.ts';
+
+describe('library information route', () => {
+  let t: TestApp;
+
+  before(async () => {
+    // 2020-04-27 10:00 in Tokyo: a Monday.
+    t = await startTestApp({ now: '2020-04-27T01:00:00Z' });
+  });
+  after(() => t.close());
+
+  const info = async () => {
+    const res = await t.fetch('/api/library');
+    assert.equal(res.status, 200);
+    return (await res.json()) as LibraryInfo;
+  };
+  const branch = (i: LibraryInfo, code: string) => i.branches.find((b) => b.code === code)!;
+
+  it('lists the five branches by their short names, without a login', async () => {
+    const i = await info();
+    assert.deepEqual(
+      i.branches.map((b) => [b.code, b.name]),
+      [['central', '本館'], ['higashi', '東分館'], ['nukuikita', '貫井北分館'], ['midori', '緑分室'], ['nishinodai', '西之台']],
+    );
+  });
+
+  it('shows every branch closed on a Monday', async () => {
+    const i = await info();
+    assert.equal(i.today, '2020-04-27');
+    for (const b of i.branches) assert.deepEqual([b.code, b.openToday, b.hoursToday], [b.code, false, null]);
+  });
+
+  it("uses the library's date, not UTC: 00:30 on Tuesday in Tokyo is Tuesday, and the branches open", async () => {
+    await t.setClock('2020-04-27T15:30:00Z');
+    const i = await info();
+    assert.equal(i.today, '2020-04-28');
+    assert.deepEqual([branch(i, 'central').openToday, branch(i, 'central').hoursToday], [true, '10:00~17:00']);
+    assert.deepEqual([branch(i, 'nishinodai').openToday, branch(i, 'nishinodai').hoursToday], [true, '9:00~17:00']);
+    assert.ok(branch(i, 'central').hours.some((h) => h.hours === '休館' && h.days.includes('月')));
+  });
+
+  it('closes every branch over New Year (年末年始休館)', async () => {
+    await t.setClock('2020-12-30T03:00:00Z');
+    const i = await info();
+    for (const b of i.branches) assert.deepEqual([b.openToday, b.closedFor], [false, '年末年始休館']);
+  });
+});
