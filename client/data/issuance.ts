@@ -1,0 +1,14 @@
+/** パスワードの発行 (SPEC §2.1): a card without a password proves itself and sets one. No login. */
+import { api } from './api.ts';
+
+export interface PasswordIssuance {
+  cardNumber: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  newPassword: string;
+  newPasswordConfirm: string;
+}
+
+export async function issuePassword(request: PasswordIssuance): Promise<void> {
+  await api<unknown>('/api/password-issuance', { method: 'POST', body: request, on401: 'throw' });
+}

@@ -1,0 +1,69 @@
+/**
+ * The 受取館 / 連絡方法 (/ 予約待ち期限日) fields shared by the 予約する dialog, the 予約カート and
+ * the 初期設定 page. Options are numbered as in the seed (1:本館, 1:メール …).
+ */
+import { html, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { BranchCode, ContactMethod } from '../../../common/api.ts';
+import { BRANCH_CODES, CONTACT_METHODS, branchName, contactName } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+
+export interface HoldChoice {
+  pickupBranch: BranchCode;
+  contactMethod: ContactMethod;
+  /** 予約待ち期限日 (YYYY-MM-DD) or '' for none. */
+  notNeededAfter: string;
+}
+
+interface FieldsOptions {
+  /** Prefix for element ids (several forms may live in one shadow root). */
+  idPrefix: string;
+  value: HoldChoice;
+  onChange: (value: HoldChoice) => void;
+  /** Show 予約待ち期限日 with this earliest date (today); omit to hide the field. */
+  minDate?: string;
+  /** Whether a registered e-mail exists: メール without one is explained before sending. */
+  hasEmail?: boolean;
+}
+
+export function branchOptionLabel(code: BranchCode): string {
+  return `${BRANCH_CODES.indexOf(code) + 1}:${branchName(code)}`;
+}
+
+export function contactOptionLabel(method: ContactMethod): string {
+  return `${CONTACT_METHODS.indexOf(method) + 1}:${contactName(method)}`;
+}
+
+export function holdFields(o: FieldsOptions): TemplateResult {
+  const { idPrefix: p, value, onChange } = o;
+  const noEmail = o.hasEmail === false && value.contactMethod === 'email';
+  return html`
+    <div class="field">
+      <label for="${p}-branch">${rt(msg('受取館', { id: 'holds.col.pickupBranch' }))}</label>
+      <select id="${p}-branch" name="pickupBranch" .value=${value.pickupBranch}
+        @change=${(e: Event) => onChange({ ...value, pickupBranch: (e.target as HTMLSelectElement).value })}>
+        ${BRANCH_CODES.map((code) => html`<option value=${code} ?selected=${code === value.pickupBranch}>${branchOptionLabel(code)}</option>`)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="${p}-contact">${rt(msg('連絡方法', { id: 'holds.col.contact' }))}</label>
+      <select id="${p}-contact" name="contactMethod" .value=${value.contactMethod}
+        aria-describedby=${noEmail ? `${p}-contact-note` : ''}
+        @change=${(e: Event) => onChange({ ...value, contactMethod: (e.target as HTMLSelectElement).value as ContactMethod })}>
+        ${CONTACT_METHODS.map((m) => html`<option value=${m} ?selected=${m === value.contactMethod}>${contactOptionLabel(m)}</option>`)}
+      </select>
+      ${noEmail
+        ? html`<p class="reason" id="${p}-contact-note">${rt(msg('メールアドレスが登録されていません。メールで連絡を受けるには「メール登録・変更」で登録してください。', { id: 'hold.field.contact.no_email' }))}</p>`
+        : null}
+    </div>
+    ${o.minDate === undefined
+      ? null
+      : html`<div class="field">
+          <label for="${p}-until">${rt(msg('予約待ち期限日', { id: 'hold.field.not_needed_after' }))}</label>
+          <input id="${p}-until" type="date" name="notNeededAfter" min=${o.minDate} .value=${value.notNeededAfter}
+            aria-describedby="${p}-until-hint"
+            @change=${(e: Event) => onChange({ ...value, notNeededAfter: (e.target as HTMLInputElement).value })} />
+          <p class="reason" id="${p}-until-hint">${rt(msg('（任意）この日を過ぎても用意できないときは、予約を取り消します。', { id: 'hold.field.not_needed_after.hint' }))}</p>
+        </div>`}
+  `;
+}

@@ -1,0 +1,223 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import type { MaterialType, SearchResponse, SearchResult } from '../../../common/api.ts';
+import { announce } from '../../app/announcer.ts';
+import { href, navigate } from '../../app/navigate.ts';
+import { ApiFailure } from '../../data/api.ts';
+import { MATERIAL_TYPES, searchCatalog, searchFromQuery, searchToQuery, type CatalogSearch } from '../../data/catalog.ts';
+import { errorText } from '../../i18n/labels.ts';
+import { plain, rt } from '../../i18n/ruby.ts';
+import { sharedStyles } from '../../styles/shared.ts';
+import { availability, materialName } from '../holding/availability.ts';
+import { TitleActionsController } from '../holding/title-actions.ts';
+import { titleStyles } from '../holding/title-styles.ts';
+import { rememberScroll, restoreScroll } from './scroll-memory.ts';
+
+/** Answers kept for this visit, so 戻る shows the same page at once. */
+const answers = new Map<string, SearchResponse>();
+
+/**
+ * かんたん検索 (/search?q=&type=&page=): フリーワード, 絞り込み条件 □図書 □雑誌 □CD, 検索.
+ * The search lives in the URL, so going back to the results restores them and their scroll position.
+ */
+@customElement('shiori-search-page')
+export class SearchPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    titleStyles,
+    css`
+      form { display: grid; gap: 0.5rem; max-width: 40rem; }
+      .field { display: grid; gap: 0.25rem; }
+      .query { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .query input { flex: 1 1 12rem; min-width: 0; }
+      fieldset { border: 0.0625rem solid var(--c-border); border-radius: var(--radius); display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+      fieldset label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: var(--target); font-weight: 400; }
+      fieldset input { min-height: 1.25rem; width: 1.25rem; height: 1.25rem; }
+      ol.results { list-style: none; padding: 0; margin: 0; }
+      ol.results > li { border-bottom: 0.0625rem solid var(--c-border); padding: 0.75rem 0; }
+      ol.results h3 { margin: 0; font-size: 1.1rem; }
+      nav.paging { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
+      nav.paging a { display: inline-flex; align-items: center; min-height: var(--target); padding: 0 0.5rem; }
+    `,
+  ];
+
+  @state() private search: CatalogSearch = { q: '', types: [], page: 1 };
+  @state() private answer: SearchResponse | null = null;
+  @state() private loading = false;
+  @state() private problem = '';
+  private readonly actions = new TitleActionsController(this);
+  /** Set when the patron pressed 検索 or a page link (focus the results), not when coming back. */
+  private focusResults = false;
+  private readonly onLocation = () => this.readUrl();
+  private readonly onScroll = () => rememberScroll(this.urlKey());
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('vaadin-router-location-changed', this.onLocation);
+    window.addEventListener('popstate', this.onLocation);
+    window.addEventListener('scroll', this.onScroll, { passive: true });
+    this.readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('vaadin-router-location-changed', this.onLocation);
+    window.removeEventListener('popstate', this.onLocation);
+    window.removeEventListener('scroll', this.onScroll);
+    super.disconnectedCallback();
+  }
+
+  private urlKey(): string {
+    return searchToQuery(this.search).toString();
+  }
+
+  /** The URL is the state: read it and show its results. */
+  private readUrl(): void {
+    if (!location.pathname.endsWith('/search')) return;
+    const next = searchFromQuery(location.search);
+    const same = searchToQuery(next).toString() === this.urlKey() && (this.answer || this.loading);
+    this.search = next;
+    if (!same) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const key = this.urlKey();
+    this.problem = '';
+    if (!this.search.q) {
+      this.answer = null;
+      return;
+    }
+    const known = answers.get(key);
+    if (known) {
+      this.answer = known;
+      await this.updateComplete;
+      restoreScroll(key);
+      return;
+    }
+    this.loading = true;
+    try {
+      const answer = await searchCatalog(this.search);
+      if (key !== this.urlKey()) return; // a newer search started meanwhile
+      answers.set(key, answer);
+      this.answer = answer;
+      announce(this.countText(answer));
+      await this.updateComplete;
+      if (this.focusResults) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
+      else restoreScroll(key);
+    } catch (e) {
+      this.answer = null;
+      this.problem = e instanceof ApiFailure ? errorText(e) : String(e);
+      announce(plain(this.problem));
+    } finally {
+      this.loading = false;
+      this.focusResults = false;
+    }
+  }
+
+  private go(search: CatalogSearch): void {
+    this.focusResults = true;
+    const query = searchToQuery(search).toString();
+    if (query === this.urlKey() && this.answer) {
+      answers.delete(query); // same search again: ask afresh
+      void this.load();
+      return;
+    }
+    navigate(`/search?${query}`);
+    // When the router keeps this element, its location event calls readUrl.
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const q = String(data.get('q') ?? '').trim();
+    const types = data.getAll('type').map(String) as MaterialType[];
+    if (!q) {
+      this.problem = msg('フリーワードを入力してください。', { id: 'search.needWord' });
+      this.answer = null;
+      announce(plain(this.problem));
+      form.querySelector('input')?.focus();
+      return;
+    }
+    this.go({ q, types, page: 1 });
+  }
+
+  private countText(answer: SearchResponse): string {
+    const pages = Math.max(1, Math.ceil(answer.total / answer.pageSize));
+    return plain(msg(str`検索結果 ${answer.total}件（${answer.page} / ${pages}ページ）`, { id: 'search.count' }));
+  }
+
+  private pageLink(page: number, label: string) {
+    const query = searchToQuery({ ...this.search, page }).toString();
+    return html`<a href=${href(`/search?${query}`)} @click=${() => (this.focusResults = true)}>${rt(label)}</a>`;
+  }
+
+  private renderResult(item: SearchResult, index: number) {
+    const id = `result-${index}`;
+    return html`<li>
+      <h3 id=${id}><a href=${href(`/titles/${encodeURIComponent(item.bibId)}`)}>${item.title}</a></h3>
+      <p class="facts">
+        ${rt(materialName(item.materialType))}${item.author ? html` · ${item.author}` : null}${item.publisher ? html` · ${item.publisher}` : null}${item.year ? html` · ${item.year}` : null}
+      </p>
+      ${availability(item)}
+      ${this.actions.buttons({ bibId: item.bibId, title: item.title }, id)}
+    </li>`;
+  }
+
+  private renderAnswer(answer: SearchResponse) {
+    const pages = Math.max(1, Math.ceil(answer.total / answer.pageSize));
+    return html`<section aria-labelledby="results-heading">
+      <h2 id="results-heading" tabindex="-1">${this.countText(answer)}</h2>
+      ${answer.total === 0
+        ? html`<p>${rt(msg('該当する資料はありませんでした。ことばを短くするか、絞り込み条件を外してみてください。', { id: 'search.none' }))}</p>`
+        : html`<ol class="results" start=${(answer.page - 1) * answer.pageSize + 1}>
+            ${answer.results.map((r, i) => this.renderResult(r, i))}
+          </ol>`}
+      ${pages > 1
+        ? html`<nav class="paging" aria-label=${plain(msg('検索結果のページ', { id: 'search.paging' }))}>
+            ${answer.page > 1 ? this.pageLink(answer.page - 1, msg('前へ', { id: 'search.prev' })) : null}
+            <span aria-current="page">${answer.page} / ${pages}</span>
+            ${answer.page < pages ? this.pageLink(answer.page + 1, msg('次へ', { id: 'search.next' })) : null}
+          </nav>`
+        : null}
+    </section>`;
+  }
+
+  override render() {
+    const s = this.search;
+    return html`
+      <h1>${rt(msg('かんたん検索', { id: 'search.heading' }))}</h1>
+      <form role="search" @submit=${this.submit}>
+        <div class="field">
+          <label for="q">${rt(msg('フリーワード', { id: 'search.freeWord' }))}</label>
+          <div class="query">
+            <input id="q" name="q" type="search" .value=${s.q} autocomplete="off" enterkeyhint="search" />
+            <button type="submit">${rt(msg('検索', { id: 'search.submit' }))}</button>
+          </div>
+        </div>
+        <fieldset>
+          <legend>${rt(msg('絞り込み条件', { id: 'search.filters' }))}</legend>
+          ${MATERIAL_TYPES.map(
+            (t) => html`<label><input type="checkbox" name="type" value=${t} .checked=${s.types.includes(t)} />${rt(materialName(t))}</label>`,
+          )}
+        </fieldset>
+      </form>
+      ${this.actions.notice()}
+      ${this.problem ? html`<p class="notice warn">${rt(this.problem)}</p>` : null}
+      ${this.loading ? html`<p role="status">${rt(msg('検索しています…', { id: 'search.loading' }))}</p>` : null}
+      ${this.answer && !this.loading ? this.renderAnswer(this.answer) : null}
+      ${this.actions.dialogs()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-search-page': SearchPage;
+  }
+}
