@@ -1,15 +1,22 @@
 /**
  * The SQLite layout of the catalogue index and the SQL that queries it.
  *
- * - `titles`: one row per title (its integer id is the rowid of both FTS tables), with what the
- *   results are filtered and ordered by.
+ * - `titles`: one row per title (its integer id is the rowid of both FTS tables), with the key
+ *   the results are ordered by and the material type.
  * - `titles_trigram`: FTS5 trigram over the normalised fields, for words of 3+ characters.
  * - `titles_grams`: FTS5 over the encoded 1- and 2-character grams of each field (see
- *   catalog-text.ts), for shorter words. `detail=column` keeps only which column a gram is in:
- *   enough for "matched in the title", and much smaller than positions.
+ *   catalog-text.ts), for shorter words, plus the material type as a token of its own column, so
+ *   with short words (the big result sets) a type filter is one more posting list to intersect
+ *   rather than a row lookup per hit. Queries of long words only (small result sets) filter the
+ *   type on `titles` instead.
+ *   `detail=column` keeps only which column a token is in: enough for "matched in the title",
+ *   and much smaller than positions.
  * Both FTS tables are contentless (the text lives in the store): only postings are kept.
  */
-export const SCHEMA_VERSION = 1;
+import type { MaterialType } from '../../common/api.ts';
+import { TRIGRAM_MIN_LENGTH, charLength, gramToken, queryWords } from './catalog-text.ts';
+
+export const SCHEMA_VERSION = 3;
 
 export const CREATE_SCHEMA = `
 CREATE TABLE titles (
@@ -23,7 +30,7 @@ CREATE VIRTUAL TABLE titles_trigram USING fts5(
   tokenize = 'trigram', content = '', contentless_delete = 1
 );
 CREATE VIRTUAL TABLE titles_grams USING fts5(
-  title, author, publisher,
+  title, author, publisher, material_type,
   tokenize = 'ascii', content = '', contentless_delete = 1, detail = column
 );
 `;
@@ -34,44 +41,80 @@ DROP TABLE IF EXISTS titles_trigram;
 DROP TABLE IF EXISTS titles_grams;
 `;
 
-/** FTS5 MATCH expressions for one query, per table; null when that table is not needed. */
+/**
+ * FTS5 MATCH expressions for one query, per table (null when that table is not needed), for
+ * "every word in some field" and "every word in the title".
+ */
 export interface MatchExpressions {
   trigram: string | null;
+  trigramInTitle: string | null;
   grams: string | null;
+  gramsInTitle: string | null;
+  /** A type to filter on `titles` (when the gram table, which has it too, is not queried). */
+  type: MaterialType | null;
 }
 
-/** Restricts every phrase of a MATCH expression to the title column. */
-export function inTitle(expression: string): string {
-  return `title : (${expression})`;
+/** A word as an FTS5 string (a phrase): the trigram tokenizer then matches it as a substring. */
+function ftsPhrase(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`;
 }
 
-function hitsSelect(m: MatchExpressions, suffix: string): string {
+/**
+ * Splits the query's words between the two FTS tables (all ANDed), adds the type filter to the
+ * gram table; null when the query has no word at all.
+ */
+export function matchExpressions(q: string, type: MaterialType | undefined): MatchExpressions | null {
+  const words = queryWords(q);
+  if (words.length === 0) return null;
+  const long = words.filter((w) => charLength(w) >= TRIGRAM_MIN_LENGTH).map(ftsPhrase);
+  const short = words.filter((w) => charLength(w) < TRIGRAM_MIN_LENGTH).map(gramToken);
+  const typeInGrams = type !== undefined && short.length > 0;
+  const typeFilter = typeInGrams ? `material_type : ${type}` : null;
+  const all = (words: string[], inTitle: boolean, extra: string | null): string | null => {
+    const parts = words.length > 0 ? [inTitle ? `title : (${words.join(' AND ')})` : words.join(' AND ')] : [];
+    if (extra) parts.push(extra);
+    return parts.length > 0 ? parts.join(' AND ') : null;
+  };
+  return {
+    trigram: all(long, false, null),
+    trigramInTitle: all(long, true, null),
+    grams: all(short, false, typeFilter),
+    gramsInTitle: all(short, true, typeFilter),
+    type: type !== undefined && !typeInGrams ? type : null,
+  };
+}
+
+/**
+ * Which matches: `all` = every word in some field; `title` = every word in the title (these come
+ * first in the results); `rest` = all but title.
+ */
+export type HitScope = 'all' | 'title' | 'rest';
+
+/** Ids of the titles matching every word (in the title only, or anywhere). */
+function hitIds(m: MatchExpressions, inTitleOnly: boolean): string {
+  const suffix = inTitleOnly ? 'InTitle' : '';
   const parts: string[] = [];
   if (m.trigram !== null) parts.push(`SELECT rowid AS id FROM titles_trigram WHERE titles_trigram MATCH @trigram${suffix}`);
   if (m.grams !== null) parts.push(`SELECT rowid AS id FROM titles_grams WHERE titles_grams MATCH @grams${suffix}`);
   return parts.join(' INTERSECT ');
 }
 
-/**
- * One statement for a page and the total: hits are all titles matching every word in any field;
- * those matching every word in the title come first, then by title, then bibId (stable).
- * Parameters: @trigram/@grams, @trigramTitle/@gramsTitle, @type (or null), @limit, @offset.
- */
-export function pageSql(m: MatchExpressions): string {
-  return `
-WITH hits(id) AS (${hitsSelect(m, '')}),
-     title_hits(id) AS (${hitsSelect(m, 'Title')})
-SELECT t.bib_id AS bibId, count(*) OVER () AS total
-FROM hits JOIN titles t ON t.id = hits.id
-WHERE @type IS NULL OR t.material_type = @type
-ORDER BY t.id NOT IN title_hits, t.sort_key, t.bib_id
-LIMIT @limit OFFSET @offset`;
+function scopedIds(m: MatchExpressions, scope: HitScope): string {
+  if (scope === 'rest') return `SELECT id FROM (${hitIds(m, false)}) EXCEPT SELECT id FROM (${hitIds(m, true)})`;
+  return hitIds(m, scope === 'title');
 }
 
-/** The total alone, for a page past the end (the page statement then returns no row). */
-export function countSql(m: MatchExpressions): string {
+/** How many titles match in that scope: the FTS postings alone answer it, unless @type is set. */
+export function countSql(m: MatchExpressions, scope: HitScope): string {
+  if (m.type === null) return `SELECT count(*) AS total FROM (${scopedIds(m, scope)})`;
+  return `SELECT count(*) AS total FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id WHERE t.material_type = @type`;
+}
+
+/** One page of the titles matching in that scope, by title then bibId (stable). @limit, @offset. */
+export function pageSql(m: MatchExpressions, scope: HitScope): string {
   return `
-WITH hits(id) AS (${hitsSelect(m, '')})
-SELECT count(*) AS total FROM hits JOIN titles t ON t.id = hits.id
-WHERE @type IS NULL OR t.material_type = @type`;
+SELECT t.bib_id AS bibId FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id
+${m.type === null ? '' : 'WHERE t.material_type = @type'}
+ORDER BY t.sort_key, t.bib_id
+LIMIT @limit OFFSET @offset`;
 }

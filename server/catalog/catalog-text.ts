@@ -53,8 +53,3 @@ export function gramTokens(normalised: string): string[] {
   }
   return [...grams].map(gramToken);
 }
-
-/** A word as an FTS5 string (a phrase): the trigram tokenizer then matches it as a substring. */
-export function ftsPhrase(word: string): string {
-  return `"${word.replaceAll('"', '""')}"`;
-}

@@ -5,10 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import type { Statement, Database as SqliteDatabase } from 'better-sqlite3';
+import type { MaterialType } from '../../common/api.ts';
 import type { TitleRecord } from '../domain/records.ts';
 import type { CatalogIndex, CatalogQuery } from './catalog-index.ts';
-import { CREATE_SCHEMA, DROP_SCHEMA, SCHEMA_VERSION, countSql, inTitle, pageSql, type MatchExpressions } from './catalog-schema.ts';
-import { TRIGRAM_MIN_LENGTH, charLength, ftsPhrase, gramToken, gramTokens, normaliseText, queryWords } from './catalog-text.ts';
+import { CREATE_SCHEMA, DROP_SCHEMA, SCHEMA_VERSION, countSql, matchExpressions, pageSql, type HitScope, type MatchExpressions } from './catalog-schema.ts';
+import { gramTokens, normaliseText } from './catalog-text.ts';
 
 export type IndexedTitle = Pick<TitleRecord, 'bibId' | 'title' | 'author' | 'publisher' | 'materialType'>;
 
@@ -18,29 +19,17 @@ function normalisedFields(t: IndexedTitle): Fields {
   return [normaliseText(t.title), normaliseText(t.author ?? ''), normaliseText(t.publisher ?? '')];
 }
 
-/** Splits the words between the two FTS tables; null when the query has no word at all. */
-function matchExpressions(q: string): MatchExpressions | null {
-  const words = queryWords(q);
-  if (words.length === 0) return null;
-  const long = words.filter((w) => charLength(w) >= TRIGRAM_MIN_LENGTH).map(ftsPhrase);
-  const short = words.filter((w) => charLength(w) < TRIGRAM_MIN_LENGTH).map(gramToken);
-  return {
-    trigram: long.length > 0 ? long.join(' AND ') : null,
-    grams: short.length > 0 ? short.join(' AND ') : null,
-  };
-}
-
 export class SqliteCatalogIndex implements CatalogIndex {
   private readonly db: SqliteDatabase;
   private readonly queryCache = new Map<string, Statement>();
   private readonly write: {
     findId: Statement<[string], { id: number }>;
-    insertTitle: Statement<[string, string, string]>;
-    updateTitle: Statement<[string, string, number]>;
+    insertTitle: Statement<[string, MaterialType, string]>;
+    updateTitle: Statement<[MaterialType, string, number]>;
     deleteTrigram: Statement<[number]>;
     deleteGrams: Statement<[number]>;
     insertTrigram: Statement<[number, ...Fields]>;
-    insertGrams: Statement<[number, ...Fields]>;
+    insertGrams: Statement<[number, ...Fields, MaterialType]>;
     count: Statement<[], { n: number }>;
   };
 
@@ -58,7 +47,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
       deleteTrigram: this.db.prepare('DELETE FROM titles_trigram WHERE rowid = ?'),
       deleteGrams: this.db.prepare('DELETE FROM titles_grams WHERE rowid = ?'),
       insertTrigram: this.db.prepare('INSERT INTO titles_trigram (rowid, title, author, publisher) VALUES (?, ?, ?, ?)'),
-      insertGrams: this.db.prepare('INSERT INTO titles_grams (rowid, title, author, publisher) VALUES (?, ?, ?, ?)'),
+      insertGrams: this.db.prepare('INSERT INTO titles_grams (rowid, title, author, publisher, material_type) VALUES (?, ?, ?, ?, ?)'),
       count: this.db.prepare('SELECT count(*) AS n FROM titles'),
     };
   }
@@ -84,7 +73,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
       id = Number(this.write.insertTitle.run(t.bibId, t.materialType, sortKey).lastInsertRowid);
     }
     this.write.insertTrigram.run(id, ...fields);
-    this.write.insertGrams.run(id, ...(fields.map((f) => gramTokens(f).join(' ')) as Fields));
+    this.write.insertGrams.run(id, ...(fields.map((f) => gramTokens(f).join(' ')) as Fields), t.materialType);
   }
 
   upsert(title: IndexedTitle): void {
@@ -104,32 +93,42 @@ export class SqliteCatalogIndex implements CatalogIndex {
     })();
   }
 
-  private statement(kind: 'page' | 'count', m: MatchExpressions): Statement {
-    const key = `${kind}:${m.trigram !== null}:${m.grams !== null}`;
-    let stmt = this.queryCache.get(key);
+  private statement(sql: string): Statement {
+    let stmt = this.queryCache.get(sql);
     if (!stmt) {
-      stmt = this.db.prepare(kind === 'page' ? pageSql(m) : countSql(m));
-      this.queryCache.set(key, stmt);
+      stmt = this.db.prepare(sql);
+      this.queryCache.set(sql, stmt);
     }
     return stmt;
   }
 
-  search({ q, type, page, pageSize }: CatalogQuery): { total: number; bibIds: string[] } {
-    const m = matchExpressions(q);
-    if (m === null) return { total: 0, bibIds: [] };
-    const params: Record<string, string | number | null> = { type: type ?? null };
-    if (m.trigram !== null) params['trigram'] = m.trigram;
-    if (m.grams !== null) params['grams'] = m.grams;
-    const countParams = { ...params };
-    if (m.trigram !== null) params['trigramTitle'] = inTitle(m.trigram);
-    if (m.grams !== null) params['gramsTitle'] = inTitle(m.grams);
-    params['limit'] = pageSize;
-    params['offset'] = (page - 1) * pageSize;
+  private total(m: MatchExpressions, scope: HitScope): number {
+    return (this.statement(countSql(m, scope)).get(m) as { total: number }).total;
+  }
 
-    const rows = this.statement('page', m).all(params) as { bibId: string; total: number }[];
-    if (rows.length > 0) return { total: rows[0]!.total, bibIds: rows.map((r) => r.bibId) };
-    const { total } = this.statement('count', m).get(countParams) as { total: number };
-    return { total, bibIds: [] };
+  private page(m: MatchExpressions, scope: HitScope, limit: number, offset: number): string[] {
+    const rows = this.statement(pageSql(m, scope)).all({ ...m, limit, offset }) as { bibId: string }[];
+    return rows.map((r) => r.bibId);
+  }
+
+  /**
+   * Titles matching every word in the title come first, then those matching through author or
+   * publisher; each group by title. Each group is paged on its own, so a page in the first group
+   * never sorts the whole (possibly huge) set of matches.
+   */
+  search({ q, type, page, pageSize }: CatalogQuery): { total: number; bibIds: string[] } {
+    const m = matchExpressions(q, type);
+    if (m === null) return { total: 0, bibIds: [] };
+    const total = this.total(m, 'all');
+    const offset = (page - 1) * pageSize;
+    if (total === 0 || offset >= total) return { total, bibIds: [] };
+
+    const inTitleTotal = this.total(m, 'title');
+    const bibIds = offset < inTitleTotal ? this.page(m, 'title', pageSize, offset) : [];
+    if (bibIds.length < pageSize && inTitleTotal < total) {
+      bibIds.push(...this.page(m, 'rest', pageSize - bibIds.length, Math.max(0, offset - inTitleTotal)));
+    }
+    return { total, bibIds };
   }
 
   count(): number {

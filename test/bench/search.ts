@@ -69,6 +69,7 @@ function main(): void {
       { label: 'author name', queries: many(() => ({ q: sampleAuthor(titles, rand) })) },
       { label: '2 words (2 + 1 chars)', queries: many(() => ({ q: `${sampleWord(titles, rand, 2)} ${sampleWord(titles, rand, 1)}` })) },
       { label: '1 character, type=cd', queries: many(() => ({ q: sampleWord(titles, rand, 1), type: 'cd' as const })) },
+      { label: '3 characters, type=book', queries: many(() => ({ q: sampleWord(titles, rand, 3), type: 'book' as const })) },
       { label: '1 character, page 50', queries: many(() => ({ q: sampleWord(titles, rand, 1), page: 50 })) },
     ];
 

@@ -84,6 +84,9 @@ describe('catalogue index: matching', () => {
     assert.deepEqual(search(index, '地底', 'book').bibIds, ['b-chitei']);
     assert.equal(search(index, '地底', 'magazine').total, 0);
     assert.deepEqual(search(index, 'ベースボール', 'magazine').bibIds, ['b-baseball']);
+    assert.equal(search(index, 'ベースボール', 'book').total, 0, 'long words only: filtered on the title row');
+    assert.deepEqual(search(index, 'ヴェルヌ 海', 'book').bibIds, ['b-kaitei'], 'long and short words');
+    assert.equal(search(index, 'ヴェルヌ 海', 'cd').total, 0);
   });
 
   it('treats quotes and FTS syntax in a query as plain characters', () => {
