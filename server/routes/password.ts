@@ -11,13 +11,15 @@ import * as v from 'valibot';
 import { updatePatron } from '../account/patron-update.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { requirePatron } from '../auth/require-patron.ts';
-import { invalidatePatronSessions } from '../auth/sessions.ts';
+import type { SessionRecord } from '../auth/session-store.ts';
 import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
 import { checkNewPassword } from '../rules/password-policy.ts';
+import { isIsoDate } from '../../common/dates.ts';
+import type { Tx } from '../storage/store.ts';
 
 /** Bounded before hashing; the policy itself allows far less. */
 const Secret = v.pipe(v.string(), v.maxLength(256));
@@ -25,7 +27,7 @@ const Secret = v.pipe(v.string(), v.maxLength(256));
 const ChangeBody = v.strictObject({ currentPassword: Secret, newPassword: Secret, newPasswordConfirm: Secret });
 const IssuanceBody = v.strictObject({
   cardNumber: v.pipe(v.string(), v.maxLength(32)),
-  birthDate: v.pipe(v.string(), v.maxLength(32)),
+  birthDate: v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD')),
   newPassword: Secret,
   newPasswordConfirm: Secret,
 });
@@ -33,6 +35,14 @@ const IssuanceBody = v.strictObject({
 function refuseNewPassword(newPassword: string, confirmation: string): void {
   const problem = checkNewPassword(newPassword, confirmation);
   if (problem) apiError(400, problem);
+}
+
+/** Ends the patron's sessions other than `keep`, in the caller's transaction. */
+async function endOtherSessions(tx: Tx, patronId: string, keep: string): Promise<void> {
+  for (const key of await tx.keys('session:')) {
+    const session = await tx.get<SessionRecord>(key);
+    if (session && session.patronId === patronId && session.id !== keep) tx.remove(key);
+  }
 }
 
 function clientAddress(event: H3Event): string {
@@ -51,12 +61,13 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     await attemptSucceeded(ctx.store, attempt, ['password-change']);
     refuseNewPassword(body.newPassword, body.newPasswordConfirm);
     const hash = await hashPassword(body.newPassword);
-    await updatePatron(ctx, patronId, (current) => {
+    // The new password and the end of the other sessions commit together.
+    await updatePatron(ctx, patronId, async (current, tx) => {
       // Another change won the race since the check: this one was made against an old password.
       if (current.passwordHash !== patron.passwordHash) apiError(403, 'wrong_password');
+      await endOtherSessions(tx, patronId, session.id);
       return { patron: { ...current, passwordHash: hash }, result: null };
     });
-    await invalidatePatronSessions(ctx, patronId, session.id);
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   });
 
@@ -73,7 +84,7 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     const patronId = await ctx.store.get<string>(keys.card(cardNumber));
     const patron = patronId ? await ctx.store.get<PatronRecord>(keys.patron(patronId)) : null;
     // One answer for an unknown card and a wrong date of birth (no enumeration of cards).
-    if (!patron || patron.birthDate !== body.birthDate.trim()) apiError(401, 'verification_failed');
+    if (!patron || patron.birthDate !== body.birthDate) apiError(401, 'verification_failed');
     await attemptSucceeded(ctx.store, attempt, ['issue-card']);
     if (patron.passwordHash !== null) apiError(409, 'already_issued');
     const hash = await hashPassword(body.newPassword);

@@ -82,6 +82,8 @@ describe('password issuance (新規パスワード発行)', () => {
   it('checks the new password: 400 password_policy / password_mismatch', async () => {
     assert.equal((await issue('2000000111', '2010-05-05', 'abcdef')).body.error.code, 'password_policy');
     assert.equal((await issue('2000000111', '2010-05-05', 'abc123', 'abc124')).body.error.code, 'password_mismatch');
+    const badDate = await issue('2000000111', '2010/05/05');
+    assert.deepEqual([badDate.status, badDate.body.error.code], [400, 'invalid_input']);
   });
 
   it('issues a password (201) that then logs in; a second issuance is 409 already_issued', async () => {

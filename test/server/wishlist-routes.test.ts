@@ -141,6 +141,17 @@ describe('want-to-read list routes', () => {
     assert.equal((await call(hanako, 'POST', '/api/wishlist/categories', { name: 1 })).status, 400);
   });
 
+  it('racing requests against the category cap leave exactly 20 (one at a time)', async () => {
+    await t.addPatron({ cardNumber: '2000000888', password: 'abc123' });
+    const racer = await t.login('2000000888', 'abc123');
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => call(racer, 'POST', '/api/wishlist/categories', { name: `r${i}` })),
+    );
+    assert.equal(answers.filter((a) => a.status === 201).length, 20);
+    assert.equal(answers.filter((a) => a.status === 409).length, 5);
+    assert.equal((await list(racer)).categories.length, 20);
+  });
+
   it('caps categories at 20 and entries at 1,000 with 409 limit_reached and a clear message', async () => {
     await t.addPatron({ cardNumber: '2000000999', password: 'abc123' });
     const many = await t.login('2000000999', 'abc123');
