@@ -50,6 +50,15 @@ export type ErrorCode =
   | 'clock_fixed'
   /** Staff API: a card number, barcode or bibId that is already registered. */
   | 'already_exists'
+  /** Staff circulation: the hold is not in the state the desk action needs. */
+  | 'not_in_transit'
+  | 'not_ready'
+  /** Staff set-aside: an earlier volume of the patron's シリーズ予約 comes first. */
+  | 'series_order'
+  /** Staff set-aside: an earlier hold in the title's queue may be served first. */
+  | 'not_next_in_line'
+  /** Staff set-aside: no copy of the title on the shelf (or the given one is not). */
+  | 'no_copy_available'
   | 'internal'
   /** Not from the server: the service worker's 503 when it cannot answer offline (SPEC §4, §5). */
   | 'offline';
