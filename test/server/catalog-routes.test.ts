@@ -1,95 +1,54 @@
 /**
  * GET /api/catalog/search and GET /api/catalog/:bibId through the real h3 app, with the real
- * SQLite store and catalogue index in a temp DATA_DIR.
+ * SQLite store and catalogue index in a temp DATA_DIR; titles, loans and holds are made through
+ * the staff and patron APIs (so the index is kept in step by the staff title route).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { H3 } from 'h3';
-import type { ApiError, SearchResponse, TitleDetail } from '../../common/api.ts';
-import { createContext, closeContext, silentLog, type AppContext } from '../../server/context.ts';
-import { createApp } from '../../server/app.ts';
-import { keys, type CopyRecord, type TitleRecord } from '../../server/domain/records.ts';
-
-const copy = (barcode: string, branch: string): CopyRecord => ({
-  barcode,
-  branch,
-  status: 'on_shelf',
-  patronId: null,
-  loanId: null,
-  holdId: null,
-  dueOn: null,
-});
-
-const TITLES: TitleRecord[] = [
-  {
-    bibId: 'B0001',
-    title: '地底旅行',
-    author: 'ジュール・ヴェルヌ',
-    publisher: '岩波書店',
-    year: 1997,
-    materialType: 'book',
-    category: 'general',
-    copies: [copy('1001', 'nishinodai'), copy('1002', 'central'), copy('1003', 'higashi')],
-    queue: [],
-  },
-  {
-    bibId: 'B0002',
-    title: '地底の国',
-    author: null,
-    publisher: 'キングレコード',
-    year: 2001,
-    materialType: 'cd',
-    category: 'cd',
-    copies: [copy('2001', 'central')],
-    queue: [],
-  },
-  ...Array.from({ length: 25 }, (_, i): TitleRecord => ({
-    bibId: `N${String(i).padStart(4, '0')}`,
-    title: `猫の本 ${String(i).padStart(2, '0')}`,
-    author: null,
-    publisher: null,
-    year: null,
-    materialType: 'book',
-    category: 'children',
-    copies: [],
-    queue: [],
-  })),
-];
+import type { SearchResponse, TitleDetail } from '../../common/api.ts';
+import { keys, type TitleRecord } from '../../server/domain/records.ts';
+import { errorOf, startTestApp, type TestApp } from './helpers.ts';
 
 describe('catalogue routes', () => {
-  let dir: string;
-  let ctx: AppContext;
-  let app: H3;
+  let t: TestApp;
 
-  const get = async (path: string) => {
-    const res = await app.fetch(new Request(`http://localhost${path}`));
-    return { status: res.status, body: (await res.json()) as unknown };
-  };
   const search = async (query: string) => {
-    const res = await get(`/api/catalog/search?${query}`);
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body as SearchResponse;
-  };
-
-  /** Stores a title and indexes it, as the staff title route does. */
-  const putTitle = async (t: TitleRecord) => {
-    await ctx.store.transaction(async (tx) => tx.set(keys.title(t.bibId), t));
-    ctx.catalog.upsert(t);
+    const res = await t.fetch(`/api/catalog/search?${query}`);
+    const text = await res.text();
+    assert.equal(res.status, 200, text);
+    return JSON.parse(text) as SearchResponse;
   };
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-routes-'));
-    ctx = await createContext({ DATA_DIR: dir, LIBRARY_NOW: '2026-11-28T10:00:00+09:00', DEMO: '0' }, silentLog);
-    app = createApp(ctx, { appDir: dir });
-    for (const t of TITLES) await putTitle(t);
+    t = await startTestApp({ now: '2026-11-28T01:00:00Z' });
+    await t.addTitle({
+      bibId: 'B0001',
+      title: '地底旅行',
+      author: 'ジュール・ヴェルヌ',
+      publisher: '岩波書店',
+      year: 1997,
+      copies: [
+        { barcode: '1001', branch: 'nishinodai' },
+        { barcode: '1002', branch: 'central' },
+        { barcode: '1003', branch: 'higashi' },
+      ],
+    });
+    await t.addTitle({
+      bibId: 'B0002',
+      title: '地底の国',
+      publisher: 'キングレコード',
+      year: 2001,
+      materialType: 'cd',
+      category: 'cd',
+      copies: [{ barcode: '2001', branch: 'central' }],
+    });
+    for (let i = 0; i < 25; i++) {
+      await t.addTitle({ bibId: `N${String(i).padStart(4, '0')}`, title: `猫の本 ${String(i).padStart(2, '0')}`, category: 'children', copies: [] });
+    }
+    await t.addPatron({ cardNumber: '2000000326', password: 'library1' });
+    await t.addPatron({ cardNumber: '2000000276', password: 'library2' });
   });
-  after(async () => {
-    await closeContext(ctx);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => t.close());
 
   it('finds 地底旅行 by 地底, with availability from the title record', async () => {
     const res = await search(`q=${encodeURIComponent('地底')}`);
@@ -127,21 +86,25 @@ describe('catalogue routes', () => {
     assert.deepEqual((await search(`q=${encodeURIComponent('猫')}&page=3`)).results, []);
   });
 
-  it('shows fewer available copies and the waiting holds after a checkout and a hold', async () => {
-    const before = TITLES[0]!;
-    await putTitle({
-      ...before,
-      copies: before.copies.map((c) => (c.barcode === '1002' ? { ...c, status: 'on_loan', patronId: 'p1', loanId: 'l1', dueOn: '2026-12-12' } : c)),
-      queue: [{ holdId: 'h1', patronId: 'p2', placedAt: '2026-11-28T01:00:00.000Z' }],
+  it('shows one copy fewer on the shelf after a checkout, and the waiting holds', async () => {
+    await t.checkout({ cardNumber: '2000000326', barcode: '1002', dueOn: '2026-12-12' });
+    let [result] = (await search(`q=${encodeURIComponent('地底旅行')}`)).results;
+    assert.deepEqual({ available: result!.available, copies: result!.copies, holds: result!.holds }, { available: 2, copies: 3, holds: 0 });
+
+    // A waiting hold on the CD, written into its queue as the hold rules do.
+    await t.checkout({ cardNumber: '2000000326', barcode: '2001', dueOn: '2026-12-05' });
+    await t.ctx.store.transaction(async (tx) => {
+      const cd = (await tx.get<TitleRecord>(keys.title('B0002')))!;
+      tx.set(keys.title('B0002'), { ...cd, queue: [{ holdId: 'h1', patronId: 'p2', placedAt: '2026-11-28T01:00:00.000Z' }] });
     });
-    const [result] = (await search(`q=${encodeURIComponent('地底旅行')}`)).results;
-    assert.deepEqual({ available: result!.available, copies: result!.copies, holds: result!.holds }, { available: 2, copies: 3, holds: 1 });
+    [result] = (await search(`q=${encodeURIComponent('地底の国')}`)).results;
+    assert.deepEqual({ available: result!.available, copies: result!.copies, holds: result!.holds }, { available: 0, copies: 1, holds: 1 });
   });
 
   it('shows a title page with its copies by branch, in the library’s branch order', async () => {
-    const res = await get('/api/catalog/B0001');
+    const res = await t.fetch('/api/catalog/B0001');
     assert.equal(res.status, 200);
-    const detail = res.body as TitleDetail;
+    const detail = (await res.json()) as TitleDetail;
     assert.equal(detail.title, '地底旅行');
     assert.deepEqual(detail.copyList, [
       { barcode: '1002', branch: 'central', status: 'on_loan', dueOn: '2026-12-12' },
@@ -153,9 +116,8 @@ describe('catalogue routes', () => {
 
   it('answers 404 not_found for an unknown or malformed bibId', async () => {
     for (const path of ['/api/catalog/B9999', '/api/catalog/%E5%9C%B0', '/api/catalog/a%20b']) {
-      const res = await get(path);
-      assert.equal(res.status, 404, path);
-      assert.equal((res.body as ApiError).error.code, 'not_found', path);
+      const { status, code } = await errorOf(await t.fetch(path));
+      assert.deepEqual({ status, code }, { status: 404, code: 'not_found' }, path);
     }
   });
 
@@ -174,10 +136,9 @@ describe('catalogue routes', () => {
       'q=a&sort=title',
     ];
     for (const query of bad) {
-      const res = await get(`/api/catalog/search?${query}`);
-      assert.equal(res.status, 400, query);
-      assert.equal((res.body as ApiError).error.code, 'invalid_input', query);
+      const { status, code } = await errorOf(await t.fetch(`/api/catalog/search?${query}`));
+      assert.deepEqual({ status, code }, { status: 400, code: 'invalid_input' }, query);
     }
-    assert.equal((await get(`/api/catalog/search?q=${'あ'.repeat(100)}`)).status, 200, '100 characters are fine');
+    assert.equal((await t.fetch(`/api/catalog/search?q=${'あ'.repeat(100)}`)).status, 200, '100 characters are fine');
   });
 });
