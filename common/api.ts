@@ -50,9 +50,8 @@ export type ErrorCode =
   | 'clock_fixed'
   /** Staff API: a card number, barcode or bibId that is already registered. */
   | 'already_exists'
-  /** Staff circulation: the hold is not in the state the desk action needs. */
+  /** Staff arrival: the hold is not in transit. */
   | 'not_in_transit'
-  | 'not_ready'
   /** Staff set-aside: an earlier volume of the patron's シリーズ予約 comes first. */
   | 'series_order'
   /** Staff set-aside: an earlier hold in the title's queue may be served first. */

@@ -21,6 +21,8 @@ import { registerEmailRoutes } from './routes/email.ts';
 import { registerPasswordRoutes } from './routes/password.ts';
 import { registerPreferencesRoutes } from './routes/preferences.ts';
 import { registerLibraryRoutes } from './routes/library.ts';
+import { registerHoldsRoutes } from './routes/holds.ts';
+import { registerStaffCirculationRoutes } from './routes/staff-circulation.ts';
 
 export type RegisterRoutes = (app: H3, ctx: AppContext) => void;
 
@@ -36,6 +38,8 @@ const ROUTE_MODULES: RegisterRoutes[] = [
   registerPasswordRoutes,
   registerPreferencesRoutes,
   registerLibraryRoutes,
+  registerHoldsRoutes,
+  registerStaffCirculationRoutes,
 ];
 
 export const DEFAULT_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));

@@ -1,11 +1,10 @@
 /**
  * 予約取消確認メール: sent after a cancellation is committed, when the patron asked for it and has
  * an address. The mailer never rejects (a mail problem is logged), so the cancel answer stands.
- * The mailer is optional on the context: without one, no mail is sent and the skip is logged.
  */
 import type { CancelledHold } from '../../common/api.ts';
 import type { AppContext } from '../context.ts';
-import type { MailMessage, Mailer } from '../mail/mailer.ts';
+import type { MailMessage } from '../mail/mailer.ts';
 import type { CancelOutcome } from './patron-holds.ts';
 
 const LIBRARY_NAME = '小金井市立図書館';
@@ -33,11 +32,6 @@ export function holdCancelledMessage(to: string, cancelled: CancelledHold, libra
 }
 
 export async function sendCancelConfirmation(ctx: AppContext, outcome: CancelOutcome): Promise<void> {
-  const mailer = (ctx as AppContext & { mailer?: Mailer }).mailer;
   if (!outcome.email) return;
-  if (!mailer) {
-    ctx.log.warn('hold cancel: no mailer configured, confirmation mail skipped', { holdId: outcome.cancelledHold.id });
-    return;
-  }
-  await mailer.send(holdCancelledMessage(outcome.email, outcome.cancelledHold));
+  await ctx.mailer.send(holdCancelledMessage(outcome.email, outcome.cancelledHold));
 }

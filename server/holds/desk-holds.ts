@@ -4,18 +4,18 @@
  *   (in transit, or ready at once at its pickup branch), or goes back on the shelf;
  * - arrive: an in-transit copy reached the pickup branch → ready, with a pickup deadline;
  * - set aside: staff take a shelved copy for a waiting hold (first come, first served);
- * - pickup: the patron collects a ready hold → it becomes a loan.
+ * Picking up a ready hold is a checkout of the copy set aside (POST /api/staff/checkouts, which
+ * fulfils the hold).
  * Staff actions record what happened at the desk: patron-side rules (limits, card expiry) do not
  * apply; only the state of the hold and copy does. The server never sets a copy aside by itself.
  */
-import { randomUUID } from 'node:crypto';
 import type { BranchCode, Hold } from '../../common/api.ts';
 import { addDays } from '../../common/dates.ts';
 import { keys, type CopyRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../storage/store.ts';
 import { apiError } from '../http/errors.ts';
-import { arrived, loanForPickup, mayBeServed, nextHoldToServe, type QueuedHold } from '../rules/circulation.ts';
+import { arrived, mayBeServed, nextHoldToServe, type QueuedHold } from '../rules/circulation.ts';
 import { isHeldBackBySeries } from '../rules/series.ts';
 import { findOwnHold, readPatron, readTitle } from './patron-holds.ts';
 import { passCopyOn, setCopyAside, type PassDates, type ServedHold } from './pass-copy.ts';
@@ -147,38 +147,5 @@ export async function setAside(
     const served = setCopyAside(tx, title, copy, patron, hold, input.branch ?? copy.branch, dates);
     tx.set(keys.title(title.bibId), title);
     return deskHold(served, title);
-  });
-}
-
-export interface PickupOutcome {
-  loanId: string;
-  dueOn: string;
-  cardNumber: string;
-}
-
-/** The patron collects a ready hold: the copy set aside becomes a loan. */
-export async function pickUp(ctx: AppContext, holdId: string): Promise<PickupOutcome> {
-  const patronId = await findHoldOwner(ctx, holdId);
-  const today = ctx.clock.today();
-  return ctx.store.transaction(async (tx) => {
-    const patron = await readPatron(tx, patronId);
-    const hold = findOwnHold(patron, holdId);
-    if (hold.status !== 'ready') apiError(409, 'not_ready');
-    const title = await readTitle(tx, hold.bibId);
-    const copy = findCopy(title, hold.barcode);
-    const period = title.materialType === 'cd' ? ctx.policy.cdLoanPeriodDays : ctx.policy.loanPeriodDays;
-    const loan = loanForPickup(hold, { id: randomUUID(), today, dueOn: addDays(today, period) });
-    patron.holds = patron.holds.filter((h) => h.id !== holdId);
-    patron.loans.push(loan);
-    Object.assign(copy, {
-      status: 'on_loan',
-      patronId,
-      loanId: loan.id,
-      holdId: null,
-      dueOn: loan.dueOn,
-    } satisfies Partial<CopyRecord>);
-    tx.set(keys.patron(patronId), patron);
-    tx.set(keys.title(title.bibId), title);
-    return { loanId: loan.id, dueOn: loan.dueOn, cardNumber: patron.cardNumber };
   });
 }

@@ -4,7 +4,6 @@
  * holds, so eleven racing holds against a limit of ten create exactly ten).
  * Another patron's hold is "not found", as if it did not exist.
  */
-import { randomUUID } from 'node:crypto';
 import type { BranchCode, CancelledHold, ContactMethod, Hold, IsoDate, MaterialType } from '../../common/api.ts';
 import { keys, type HoldRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { AppContext } from '../context.ts';
@@ -22,6 +21,7 @@ import {
   toCancelledHold,
 } from '../rules/holds.ts';
 import { isCardExpired } from '../rules/patron.ts';
+import { newId } from '../staff/register.ts';
 import { toCancelledHoldView, toHoldView } from './hold-view.ts';
 
 export interface PlaceHoldInput {
@@ -86,7 +86,7 @@ export async function placeHold(ctx: AppContext, patronId: string, input: PlaceH
     });
     if (refusal) apiError(409, refusal);
     const hold = newHold({
-      id: randomUUID(),
+      id: newId('h'),
       bibId: title.bibId,
       now,
       today,

@@ -38,7 +38,6 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   clock_fixed: { ja: 'この時計は変更できません（LIBRARY_NOW 未設定）。', en: 'The clock cannot be moved (LIBRARY_NOW is not set).' },
   already_exists: { ja: 'すでに登録されています。', en: 'It already exists.' },
   not_in_transit: { ja: 'この予約は回送中ではありません。', en: 'This hold is not in transit.' },
-  not_ready: { ja: 'この予約は準備できていません。', en: 'This hold is not ready for pickup.' },
   series_order: { ja: 'シリーズ予約の前の資料が先です。', en: 'An earlier volume of this series hold comes first.' },
   not_next_in_line: { ja: 'この資料には先に順番を待っている予約があります。', en: 'An earlier hold on this title comes first.' },
   no_copy_available: { ja: '書架にある資料がありません。', en: 'No copy of this title is on the shelf.' },

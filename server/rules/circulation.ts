@@ -4,7 +4,7 @@
  * or back on the shelf. Pure: the queue with each hold's state in, decision out.
  */
 import type { BranchCode, IsoDate } from '../../common/api.ts';
-import type { HoldRecord, LoanRecord } from '../domain/records.ts';
+import type { HoldRecord } from '../domain/records.ts';
 import { isHeldBackBySeries } from './series.ts';
 
 /** A waiting hold may take a copy unless an earlier series volume comes first or it is no longer wanted. */
@@ -48,21 +48,4 @@ export function withCopySetAside(hold: HoldRecord, barcode: string, setAside: Se
 /** An in-transit hold whose copy reached the pickup branch. */
 export function arrived(hold: HoldRecord, pickupBy: IsoDate): HoldRecord {
   return { ...hold, status: 'ready', pickupBy };
-}
-
-/** A ready hold picked up at the desk becomes a loan of the copy set aside for it. */
-export function loanForPickup(
-  hold: HoldRecord,
-  loan: { id: string; today: IsoDate; dueOn: IsoDate },
-): LoanRecord {
-  return {
-    id: loan.id,
-    bibId: hold.bibId,
-    barcode: hold.barcode ?? '',
-    branch: hold.pickupBranch,
-    loanedOn: loan.today,
-    dueOn: loan.dueOn,
-    renewals: 0,
-    interLibraryLoan: false,
-  };
 }

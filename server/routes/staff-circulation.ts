@@ -1,0 +1,49 @@
+/**
+ * Staff circulation (SPEC §8), enabled only with STAFF_TOKEN:
+ * POST /api/staff/checkins              {barcode, branch?} → 200 {hold?, cardNumber?} (the hold it went to)
+ * POST /api/staff/holds/:id/arrive      → 200 {hold, cardNumber} (in transit → ready)
+ * POST /api/staff/holds/:id/set-aside   {barcode?, branch?} → 200 {hold, cardNumber} (a shelved copy)
+ * POST /api/staff/maintenance           → 200 {pickupExpired, waitExpired, forgotten, passedOn}
+ * Picking up a ready hold is POST /api/staff/checkouts of the copy set aside (routes/staff.ts).
+ */
+import type { H3 } from 'h3';
+import * as v from 'valibot';
+import type { AppContext } from '../context.ts';
+import { requireStaff } from '../auth/require-staff.ts';
+import { idParam, readJsonBody } from '../http/validate.ts';
+import { BarcodeSchema } from '../staff/staff-schemas.ts';
+import { arrive, checkIn, setAside } from '../holds/desk-holds.ts';
+import { runMaintenance } from '../maintenance/run-maintenance.ts';
+
+export function registerStaffCirculationRoutes(app: H3, ctx: AppContext): void {
+  const codes = new Set(ctx.policy.branches.map((b) => b.code));
+  const branch = v.pipe(v.string(), v.check((code) => codes.has(code), 'unknown branch'));
+  const CheckinBody = v.strictObject({ barcode: BarcodeSchema, branch: v.optional(branch) });
+  const SetAsideBody = v.optional(v.strictObject({ barcode: v.optional(BarcodeSchema), branch: v.optional(branch) }));
+
+  app.post('/api/staff/checkins', async (event) => {
+    requireStaff(event, ctx);
+    const body = await readJsonBody(event, CheckinBody);
+    return (await checkIn(ctx, body.barcode, body.branch)) ?? {};
+  });
+
+  app.post('/api/staff/holds/:id/arrive', async (event) => {
+    requireStaff(event, ctx);
+    const holdId = idParam(event, 'id');
+    await readJsonBody(event, v.optional(v.strictObject({})));
+    return arrive(ctx, holdId);
+  });
+
+  app.post('/api/staff/holds/:id/set-aside', async (event) => {
+    requireStaff(event, ctx);
+    const holdId = idParam(event, 'id');
+    const body = await readJsonBody(event, SetAsideBody);
+    return setAside(ctx, holdId, body ?? {});
+  });
+
+  app.post('/api/staff/maintenance', async (event) => {
+    requireStaff(event, ctx);
+    await readJsonBody(event, v.optional(v.strictObject({})));
+    return runMaintenance(ctx);
+  });
+}
