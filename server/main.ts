@@ -6,6 +6,7 @@ import { serve } from 'h3';
 import { createContext } from './context.ts';
 import { createApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
+import { startMaintenance } from './maintenance/schedule.ts';
 
 async function main(): Promise<void> {
   let ctx;
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (ctx.config.demo) await loadDemoIfEmpty(ctx);
+  // Expired pickups and waits, old cancelled holds: now and hourly (the timer is unref'd).
+  startMaintenance(ctx);
   const app = createApp(ctx);
   const server = serve(app, { port: ctx.config.port, hostname: ctx.config.host, silent: true });
   await server.ready();
