@@ -1,3 +1,13 @@
-// Placeholder entry: the app shell arrives with the pages issue.
-const el = document.querySelector('shiori-app');
-if (el) el.textContent = '小金井市立図書館 利用者のページ';
+// Entry: apply display options and language, start the PWA side, then the shell (which starts the router).
+import { applyToDocument, displayOptions } from './app/display-options.ts';
+import { localeFor, setLocale } from './i18n/localize.ts';
+import { startPwa } from './pwa/start-pwa.ts';
+import './app/shiori-app.ts';
+
+const options = displayOptions();
+applyToDocument(options);
+// The shell stays hidden (app.css) until its language is loaded: no flash of the wrong words.
+void setLocale(localeFor(options)).finally(() => {
+  document.documentElement.dataset['ready'] = '';
+});
+startPwa();

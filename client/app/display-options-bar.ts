@@ -1,0 +1,92 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { DISPLAY_CHANGED_EVENT, displayOptions, updateDisplayOptions, type DisplayOptions } from './display-options.ts';
+import { localeFor, setLocale } from '../i18n/localize.ts';
+import { rt } from '../i18n/ruby.ts';
+import { sharedStyles } from '../styles/shared.ts';
+
+type Choice<K extends keyof DisplayOptions> = { value: DisplayOptions[K]; label: () => string; lang?: string };
+
+/** 配色 標準 / CUD モード · 大人 / こども · 文字の大きさ 小 / 中 / 大 · 言語 日本語 / English */
+@customElement('shiori-display-options')
+export class DisplayOptionsBar extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; }
+      [role='group'] { display: inline-flex; flex-wrap: wrap; gap: 0.25rem; align-items: center; }
+      .name { font-weight: 700; margin-inline-end: 0.25rem; }
+      button { min-height: 2.25rem; min-width: 2.25rem; padding: 0 0.5rem; background: var(--c-bg); color: var(--c-primary); }
+      button[aria-pressed='true'] { background: var(--c-primary); color: var(--c-on-primary); font-weight: 700; }
+      button[aria-pressed='true']::before { content: '✓'; }
+      :host-context(html[data-audience='kids']) button { min-height: var(--target); min-width: var(--target); }
+      @media print { :host { display: none; } }
+    `,
+  ];
+
+  @state() private options = displayOptions();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(DISPLAY_CHANGED_EVENT, this.sync);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(DISPLAY_CHANGED_EVENT, this.sync);
+  }
+
+  private sync = () => {
+    this.options = displayOptions();
+  };
+
+  private async choose(change: Partial<DisplayOptions>): Promise<void> {
+    const next = updateDisplayOptions(change);
+    await setLocale(localeFor(next));
+  }
+
+  private group<K extends keyof DisplayOptions>(key: K, name: string, choices: Choice<K>[]) {
+    return html`<div role="group" aria-labelledby="g-${key}">
+      <span class="name" id="g-${key}">${rt(name)}</span>
+      ${choices.map(
+        (c) => html`<button type="button" data-option=${`${key}:${c.value}`} lang=${c.lang ?? ''}
+          aria-pressed=${this.options[key] === c.value ? 'true' : 'false'}
+          @click=${() => this.choose({ [key]: c.value } as Partial<DisplayOptions>)}>${rt(c.label())}</button>`,
+      )}
+    </div>`;
+  }
+
+  override render() {
+    return html`
+      ${this.group('palette', msg('配色', { id: 'options.palette' }), [
+        { value: 'standard', label: () => msg('標準', { id: 'options.palette.standard' }) },
+        { value: 'cud', label: () => msg('CUD モード', { id: 'options.palette.cud' }) },
+      ])}
+      ${this.group('audience', msg('表示', { id: 'options.audience' }), [
+        { value: 'adult', label: () => msg('大人', { id: 'options.audience.adult' }) },
+        { value: 'kids', label: () => msg('こども', { id: 'options.audience.kids' }) },
+      ])}
+      ${this.group('size', msg('文字の大きさ', { id: 'options.size' }), [
+        { value: 's', label: () => msg('小', { id: 'options.size.s' }) },
+        { value: 'm', label: () => msg('中', { id: 'options.size.m' }) },
+        { value: 'l', label: () => msg('大', { id: 'options.size.l' }) },
+      ])}
+      ${this.group('lang', msg('言語', { id: 'options.lang' }), [
+        { value: 'ja', label: () => '日本語', lang: 'ja' },
+        { value: 'en', label: () => 'English', lang: 'en' },
+      ])}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-display-options': DisplayOptionsBar;
+  }
+}

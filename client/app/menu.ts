@@ -1,0 +1,14 @@
+/** The 利用者のページ menu (the seed's order). Pages not built yet fall to the not-found page. */
+import { msg } from '@lit/localize';
+
+export interface MenuEntry {
+  path: string;
+  label: () => string;
+}
+
+export const patronMenu: MenuEntry[] = [
+  { path: '/account', label: () => msg('利用状況一覧', { id: 'account.title' }) },
+  { path: '/password', label: () => msg('パスワード変更', { id: 'menu.password' }) },
+  { path: '/email', label: () => msg('メール登録・変更', { id: 'menu.email' }) },
+  { path: '/preferences', label: () => msg('受取館・連絡方法 初期設定', { id: 'menu.preferences' }) },
+];

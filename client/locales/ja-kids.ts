@@ -1,0 +1,8 @@
+/**
+ * Kids' Japanese catalogue (こども): one file per area under ./ja-kids/, merged here.
+ * `errors` maps server error codes to kids' wording.
+ */
+import { templates as core, errors as coreErrors } from './ja-kids/core.ts';
+
+export const templates = { ...core };
+export const errors: Record<string, string> = { ...coreErrors };

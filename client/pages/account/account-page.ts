@@ -1,0 +1,232 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import type { Loan } from '../../../common/api.ts';
+import { RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT, type SwToPage } from '../../../common/offline.ts';
+import { libraryDate } from '../../../common/dates.ts';
+import { announce } from '../../app/announcer.ts';
+import { setPendingRenewalCount } from '../../app/account-state.ts';
+import { currentAppPath, href } from '../../app/navigate.ts';
+import { ApiFailure } from '../../data/api.ts';
+import { fetchAccount, type AccountView } from '../../data/account.ts';
+import { errorText, formatDate, formatInstant } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+import { sharedStyles } from '../../styles/shared.ts';
+import './loans-panel.ts';
+
+export const ACCOUNT_TABS = ['loans', 'holds', 'wishlist', 'cancelled'] as const;
+export type AccountTab = (typeof ACCOUNT_TABS)[number];
+
+/** The other tabs are their own chunks: the loans view loads first and alone. */
+const panelLoaders: Record<Exclude<AccountTab, 'loans'>, () => Promise<unknown>> = {
+  holds: () => import('./holds-panel.ts'),
+  cancelled: () => import('./cancelled-panel.ts'),
+  wishlist: () => import('./wishlist-panel.ts'),
+};
+
+function tabFromPath(pathname: string): AccountTab {
+  const last = pathname.split('/').filter(Boolean).pop() ?? '';
+  return (ACCOUNT_TABS as readonly string[]).includes(last) ? (last as AccountTab) : 'loans';
+}
+
+/**
+ * 利用状況一覧 (/account, /account/loans|holds|wishlist|cancelled): card line, tabs with counts,
+ * the offline banner, 印刷する, and the panel of the chosen tab.
+ */
+@customElement('shiori-account-page')
+export class AccountPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .card-line { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; align-items: baseline; }
+      .heading-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+      [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 0.125rem solid var(--c-primary); margin: 0.75rem 0 0.5rem; }
+      [role='tab'] { background: var(--c-bg); color: var(--c-primary); border-bottom: none; border-radius: var(--radius) var(--radius) 0 0; }
+      [role='tab'][aria-selected='true'] { background: var(--c-primary); color: var(--c-on-primary); font-weight: 700; }
+      [role='tab'][aria-selected='true']::before { content: '▶'; font-size: 0.7em; }
+      .count { display: inline-block; min-width: 1.6em; padding: 0 0.3em; border-radius: 1em; border: 0.0625rem solid currentColor; text-align: center; }
+      @media print {
+        [role='tablist'], .heading-row button { display: none !important; }
+      }
+    `,
+  ];
+
+  @state() private view: AccountView | null = null;
+  @state() private tab: AccountTab = tabFromPath(location.pathname);
+  @state() private failure: string | null = null;
+  @state() private pending = new Set<string>();
+  @state() private needsLogin = false;
+  @state() private panelReady: Record<AccountTab, boolean> = { loans: true, holds: false, cancelled: false, wishlist: false };
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(RENEWAL_SETTLED_EVENT, this.onSettled);
+    window.addEventListener(RENEWAL_NEEDS_LOGIN_EVENT, this.onNeedsLogin);
+    void this.load();
+    void this.ensurePanel(this.tab);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(RENEWAL_SETTLED_EVENT, this.onSettled);
+    window.removeEventListener(RENEWAL_NEEDS_LOGIN_EVENT, this.onNeedsLogin);
+  }
+
+  /** Loads (or reloads) the snapshot. */
+  async load(): Promise<void> {
+    try {
+      const view = await fetchAccount();
+      this.view = view;
+      this.failure = null;
+      // A fresh live snapshot knows every queued renewal's fate; an offline one marks them itself.
+      if (!view.offlineAsOf) this.pending = new Set([...this.pending].filter((id) => view.snapshot.loans.some((l) => l.id === id && l.renewals === 0)));
+      this.updatePendingCount();
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 401) return; // on the way to login
+      this.failure = err instanceof ApiFailure ? errorText(err) : String(err);
+    }
+  }
+
+  private updatePendingCount(): void {
+    const marked = this.view?.snapshot.loans.filter((l) => l.pendingRenewal).map((l) => l.id) ?? [];
+    setPendingRenewalCount(new Set([...marked, ...this.pending]).size);
+  }
+
+  private async ensurePanel(tab: AccountTab): Promise<void> {
+    if (this.panelReady[tab] || tab === 'loans') return;
+    await panelLoaders[tab]();
+    this.panelReady = { ...this.panelReady, [tab]: true };
+  }
+
+  private selectTab(tab: AccountTab, focus = false): void {
+    if (tab === this.tab) return;
+    this.tab = tab;
+    void this.ensurePanel(tab);
+    history.pushState(null, '', href(`/account/${tab}`));
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  private onTabKey(e: KeyboardEvent): void {
+    const i = ACCOUNT_TABS.indexOf(this.tab);
+    const n = ACCOUNT_TABS.length;
+    const next = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.selectTab(ACCOUNT_TABS[next]!, true);
+  }
+
+  private titleOf(loanId: string): string {
+    return this.view?.snapshot.loans.find((l) => l.id === loanId)?.title ?? '';
+  }
+
+  private onSettled = (e: Event): void => {
+    const m = (e as CustomEvent<SwToPage>).detail;
+    if (m.type !== 'renewal-settled') return;
+    const next = new Set(this.pending);
+    next.delete(m.loanId);
+    this.pending = next;
+    const outcome = m.ok ? msg('延長しました', { id: 'renew.done' }) : errorText(new ApiFailure(409, m.code as ApiFailure['code'], m.message));
+    announce(`${this.titleOf(m.loanId)}: ${outcome}`);
+    void this.load();
+  };
+
+  private onNeedsLogin = (): void => {
+    this.needsLogin = true;
+  };
+
+  private onLoanRenewed(e: CustomEvent<Loan>): void {
+    if (!this.view) return;
+    const loan = e.detail;
+    const loans = this.view.snapshot.loans.map((l) => (l.id === loan.id ? loan : l));
+    this.view = { ...this.view, snapshot: { ...this.view.snapshot, loans } };
+  }
+
+  private onLoanQueued(e: CustomEvent<{ loanId: string }>): void {
+    this.pending = new Set([...this.pending, e.detail.loanId]);
+    this.updatePendingCount();
+  }
+
+  private renderPanel() {
+    const v = this.view!;
+    const s = v.snapshot;
+    const offline = v.offlineAsOf !== null;
+    const today = offline ? libraryDate(new Date()) : s.today;
+    if (!this.panelReady[this.tab]) return html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
+    switch (this.tab) {
+      case 'loans':
+        return html`<shiori-loans-panel .loans=${s.loans} .counts=${s.counts} today=${today} ?offline=${offline} .pending=${this.pending}
+          @loan-renewed=${this.onLoanRenewed} @loan-queued=${this.onLoanQueued} @account-reload=${() => this.load()}></shiori-loans-panel>`;
+      case 'holds':
+        return html`<shiori-holds-panel .holds=${s.holds} .counts=${s.counts} today=${today} ?offline=${offline}
+          @account-reload=${() => this.load()}></shiori-holds-panel>`;
+      case 'cancelled':
+        return html`<shiori-cancelled-panel .cancelled=${s.cancelledHolds}></shiori-cancelled-panel>`;
+      default:
+        return html`<shiori-wishlist-panel .patron=${s.patron} ?offline=${offline} @account-reload=${() => this.load()}></shiori-wishlist-panel>`;
+    }
+  }
+
+  override render() {
+    const heading = html`<div class="heading-row">
+      <h1>${rt(msg('利用状況一覧', { id: 'account.title' }))}</h1>
+      <button type="button" class="secondary print no-print" @click=${() => window.print()}><span aria-hidden="true">🖨</span>${rt(msg('印刷する', { id: 'account.print' }))}</button>
+    </div>`;
+    if (this.failure) {
+      return html`${heading}<p class="notice warn" role="alert">${this.failure}</p>
+        <button type="button" @click=${() => this.load()}>${msg('再読み込み', { id: 'common.reload' })}</button>`;
+    }
+    if (!this.view) return html`${heading}<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
+    const s = this.view.snapshot;
+    const asOf = this.view.offlineAsOf;
+    const counts: Record<AccountTab, number> = {
+      loans: s.loans.length,
+      holds: s.holds.length,
+      wishlist: s.wishlistCount ?? 0,
+      cancelled: s.cancelledHolds.length,
+    };
+    const labels: Record<AccountTab, string> = {
+      loans: msg('貸出', { id: 'tab.loans' }),
+      holds: msg('予約', { id: 'tab.holds' }),
+      wishlist: msg('今度読みたい資料', { id: 'tab.wishlist' }),
+      cancelled: msg('予約取消', { id: 'tab.cancelled' }),
+    };
+    const card = s.patron.cardMasked;
+    const expires = formatDate(s.patron.cardExpiresOn);
+    return html`
+      ${heading}
+      <p class="card-line">
+        <span>${msg(str`利用券番号:${card}`, { id: 'account.card' })}</span>
+        <span>${msg(str`有効期限日:${expires}`, { id: 'account.expires' })}</span>
+      </p>
+      ${s.patron.cardExpired
+        ? html`<p class="notice warn"><span aria-hidden="true">⚠</span> ${rt(msg('利用券の有効期限が切れています。延長や予約はできません。窓口で更新してください。', { id: 'account.cardExpired' }))}</p>`
+        : nothing}
+      ${asOf
+        ? html`<p class="notice pending offline-banner"><span aria-hidden="true">📴</span> ${msg(str`オフライン表示中（${formatInstant(asOf)} 時点）`, { id: 'offline.banner' })}
+            ${msg('サーバーに接続できないため、延長以外の操作はできません。', { id: 'offline.actionsDisabled' })}</p>`
+        : nothing}
+      ${this.needsLogin
+        ? html`<p class="notice warn">${msg('送信待ちの延長を送るには、もう一度ログインしてください。', { id: 'offline.needsLogin' })}
+            <a href=${href(`/login?return=${encodeURIComponent(currentAppPath())}`)}>${msg('ログイン', { id: 'header.login' })}</a></p>`
+        : nothing}
+      <div role="tablist" aria-label=${msg('利用状況一覧', { id: 'account.title' })} @keydown=${this.onTabKey}>
+        ${ACCOUNT_TABS.map(
+          (t) => html`<button type="button" role="tab" id="tab-${t}" aria-controls="panel" aria-selected=${t === this.tab ? 'true' : 'false'}
+            tabindex=${t === this.tab ? '0' : '-1'} @click=${() => this.selectTab(t)}>${rt(labels[t])} <span class="count">${counts[t]}</span></button>`,
+        )}
+      </div>
+      <section role="tabpanel" id="panel" aria-labelledby="tab-${this.tab}">${this.renderPanel()}</section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-account-page': AccountPage;
+  }
+}

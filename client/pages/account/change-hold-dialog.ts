@@ -1,0 +1,61 @@
+import { html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import type { BranchCode, ContactMethod, Hold } from '../../../common/api.ts';
+import { DialogBase } from '../../components/dialog-base.ts';
+import { BRANCH_CODES, CONTACT_METHODS, branchName, contactName } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+
+/**
+ * 【予約変更確認】: 連絡方法 (1:メール 2:電話 3:不要) and 受取館 (1:本館 …), 更新する / 更新しない.
+ * @fires change-confirmed - detail: { hold, pickupBranch, contactMethod }
+ */
+@customElement('shiori-change-hold-dialog')
+export class ChangeHoldDialog extends DialogBase {
+  @state() private hold: Hold | null = null;
+
+  show(hold: Hold, opener: HTMLElement | null, fallback?: () => HTMLElement | null | undefined): Promise<void> {
+    this.hold = hold;
+    return this.showFrom(opener, fallback);
+  }
+
+  private confirm(): void {
+    const contact = this.renderRoot.querySelector<HTMLSelectElement>('#contact')!.value as ContactMethod;
+    const branch = this.renderRoot.querySelector<HTMLSelectElement>('#branch')!.value as BranchCode;
+    const detail = { hold: this.hold, pickupBranch: branch, contactMethod: contact };
+    this.close();
+    this.dispatchEvent(new CustomEvent('change-confirmed', { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const hold = this.hold;
+    return html`<dialog aria-labelledby="change-title" @close=${this.onDialogClose}>
+      <h2 id="change-title">【${rt(msg('予約変更確認', { id: 'change.dialog.title' }))}】</h2>
+      ${hold
+        ? html`<dl><dt>${rt(msg('タイトル', { id: 'loans.col.title' }))}</dt><dd>${hold.title}</dd></dl>
+            <div class="field">
+              <label for="contact">${rt(msg('連絡方法', { id: 'holds.col.contact' }))}</label>
+              <select id="contact">
+                ${CONTACT_METHODS.map((m, i) => html`<option value=${m} ?selected=${m === hold.contactMethod}>${i + 1}:${contactName(m)}</option>`)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="branch">${rt(msg('受取館', { id: 'holds.col.pickupBranch' }))}</label>
+              <select id="branch">
+                ${BRANCH_CODES.map((b, i) => html`<option value=${b} ?selected=${b === hold.pickupBranch}>${i + 1}:${branchName(b)}</option>`)}
+              </select>
+            </div>`
+        : ''}
+      <div class="actions">
+        <button type="button" class="confirm" @click=${this.confirm}>${rt(msg('更新する', { id: 'dialog.update' }))}</button>
+        <button type="button" class="secondary cancel" @click=${() => this.close()}>${rt(msg('更新しない', { id: 'dialog.noUpdate' }))}</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-change-hold-dialog': ChangeHoldDialog;
+  }
+}

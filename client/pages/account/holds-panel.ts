@@ -1,0 +1,186 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import type { BranchCode, ContactMethod, Counts, Hold, IsoDate } from '../../../common/api.ts';
+import { announce } from '../../app/announcer.ts';
+import { ApiFailure } from '../../data/api.ts';
+import { cancelHold, changeHold } from '../../data/holds.ts';
+import { branchName, contactName, errorText, formatDate, holdStatusName } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
+import { sharedStyles, tableStyles } from '../../styles/shared.ts';
+import './cancel-hold-dialog.ts';
+import './change-hold-dialog.ts';
+import './series-dialog.ts';
+import type { CancelHoldDialog } from './cancel-hold-dialog.ts';
+import type { ChangeHoldDialog } from './change-hold-dialog.ts';
+import type { SeriesDialog } from './series-dialog.ts';
+
+type HoldSortKey = 'status' | 'placedOn' | 'notNeededAfter' | 'pickupBranch';
+const STATUS_ORDER = { ready: 0, in_transit: 1, waiting: 2 } as const;
+
+/**
+ * 予約: hold list, cancel (予約取消可能 → 【予約取消確認】), change (変更 → 【予約変更確認】),
+ * シリーズ予約組替・解除.
+ * @fires account-reload - ask the page to load the snapshot again
+ */
+@customElement('shiori-holds-panel')
+export class HoldsPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    tableStyles,
+    css`
+      .status-text { display: inline-flex; gap: 0.25rem; font-weight: 700; }
+      .series-note { flex: 1 1 20rem; }
+    `,
+  ];
+
+  @property({ attribute: false }) holds: Hold[] = [];
+  @property({ attribute: false }) counts: Counts | null = null;
+  @property() today: IsoDate = '';
+  @property({ type: Boolean }) offline = false;
+
+  @state() private sort: SortState<HoldSortKey> = { key: null, direction: 'ascending' };
+  @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
+  @query('shiori-cancel-hold-dialog') private cancelDialog!: CancelHoldDialog;
+  @query('shiori-change-hold-dialog') private changeDialog!: ChangeHoldDialog;
+  @query('shiori-series-dialog') private seriesDialog!: SeriesDialog;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  private messageTarget = () => this.renderRoot.querySelector<HTMLElement>('#holds-message');
+
+  private async report(action: () => Promise<unknown>, done: string): Promise<void> {
+    try {
+      await action();
+      this.message = { kind: 'ok', text: done };
+      this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 401) return;
+      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
+    }
+    announce(this.message.text);
+  }
+
+  private onCancelConfirmed(e: CustomEvent<{ hold: Hold; sendConfirmationEmail: boolean }>): void {
+    const { hold, sendConfirmationEmail } = e.detail;
+    void this.report(() => cancelHold(hold.id, sendConfirmationEmail), `${hold.title}: ${msg('予約を取り消しました', { id: 'holds.cancelled' })}`);
+  }
+
+  private onChangeConfirmed(e: CustomEvent<{ hold: Hold; pickupBranch: BranchCode; contactMethod: ContactMethod }>): void {
+    const { hold, pickupBranch, contactMethod } = e.detail;
+    void this.report(() => changeHold(hold.id, { pickupBranch, contactMethod }), `${hold.title}: ${msg('予約を変更しました', { id: 'holds.changed' })}`);
+  }
+
+  private renderCounts() {
+    const c = this.counts?.holds;
+    if (!c) return nothing;
+    const total = msg('全合計', { id: 'counts.total' });
+    const general = msg('一般・他', { id: 'counts.general' });
+    const cd = msg('うちCD', { id: 'counts.ofWhichCd' });
+    return html`<table class="counts">
+      <thead><tr><th scope="col">${rt(total)}</th><th scope="col">${rt(general)}</th><th scope="col">${rt(cd)}</th></tr></thead>
+      <tbody><tr>
+        <td data-label=${total}>${c.total}</td>
+        <td data-label=${general}>${c.general.count} / ${c.general.limit}</td>
+        <td data-label=${cd}>(${c.cd.count} / ${c.cd.limit})</td>
+      </tr></tbody>
+    </table>`;
+  }
+
+  private renderStatus(hold: Hold, offlineReasonId: string) {
+    if (hold.status === 'waiting' && hold.cancellable) {
+      return html`<button type="button" class="cancel-hold" aria-describedby="hold-title-${hold.id} ${this.offline ? offlineReasonId : ''}"
+        ?disabled=${this.offline}
+        @click=${(e: Event) => void this.cancelDialog.show(hold, this.today, e.currentTarget as HTMLElement, this.messageTarget)}>${rt(holdStatusName(hold.status))}</button>`;
+    }
+    const icon = hold.status === 'ready' ? '✓' : hold.status === 'in_transit' ? '🚚' : '…';
+    return html`<span class="status-text"><span aria-hidden="true">${icon}</span>${rt(holdStatusName(hold.status))}</span>`;
+  }
+
+  private renderChange(hold: Hold, offlineReasonId: string) {
+    if (hold.status !== 'waiting') return html`<span class="reason">${rt(msg('電話や窓口にてお伝えください', { id: 'holds.askStaff' }))}</span>`;
+    if (!hold.changeable) return nothing;
+    return html`<button type="button" class="secondary change-hold" aria-describedby="hold-title-${hold.id} ${this.offline ? offlineReasonId : ''}" ?disabled=${this.offline}
+      @click=${(e: Event) => void this.changeDialog.show(hold, e.currentTarget as HTMLElement, this.messageTarget)}>${rt(msg('変更', { id: 'holds.change' }))}</button>`;
+  }
+
+  override render() {
+    const holds = sortRows(this.holds, this.sort, (h, k) =>
+      k === 'status' ? STATUS_ORDER[h.status] : k === 'pickupBranch' ? branchName(h.pickupBranch) : (h[k] ?? ''),
+    );
+    const onSort = (k: HoldSortKey) => (this.sort = nextSort(this.sort, k));
+    const L = {
+      no: msg('No.', { id: 'loans.col.no' }),
+      status: msg('状況', { id: 'holds.col.status' }),
+      rank: msg('順位', { id: 'holds.col.rank' }),
+      title: msg('タイトル', { id: 'loans.col.title' }),
+      series: msg('シリーズ予約番号', { id: 'holds.col.series' }),
+      placedOn: msg('予約日', { id: 'holds.col.placedOn' }),
+      notNeededAfter: msg('予約待ち期限日', { id: 'holds.col.notNeededAfter' }),
+      pickupBy: msg('取置期限日', { id: 'holds.col.pickupBy' }),
+      branch: msg('受取館', { id: 'holds.col.pickupBranch' }),
+      contact: msg('連絡方法', { id: 'holds.col.contact' }),
+      change: msg('変更', { id: 'holds.change' }),
+    };
+    const offlineReasonId = 'holds-offline-reason';
+    return html`
+      ${this.renderCounts()}
+      <div class="toolbar">
+        <button type="button" class="secondary series no-print" ?disabled=${this.offline}
+          aria-describedby="series-note ${this.offline ? offlineReasonId : ''}"
+          @click=${(e: Event) => void this.seriesDialog.show(this.holds, e.currentTarget as HTMLElement)}>${rt(msg('シリーズ予約組替・解除', { id: 'series.button' }))}</button>
+        <span class="series-note" id="series-note">${rt(msg('状況が「準備できました」「予約回送中です」以外の予約について、シリーズ予約を組み替えることができます。', { id: 'series.note' }))}</span>
+      </div>
+      ${this.offline ? html`<p class="reason" id=${offlineReasonId}>${msg('オフラインのため使えません', { id: 'offline.unavailable' })}</p>` : nothing}
+      <p id="holds-message" tabindex="-1" class=${this.message ? `notice ${this.message.kind}` : 'visually-hidden'}>${this.message?.text ?? ''}</p>
+      ${this.holds.length === 0
+        ? html`<p>${rt(msg('予約している資料はありません。', { id: 'holds.empty' }))}</p>`
+        : html`<div class="table-wrap"><table class="holds">
+            <caption class="visually-hidden">${msg('予約', { id: 'tab.holds' })}</caption>
+            <thead><tr>
+              <th scope="col">${L.no}</th>
+              ${sortableHeader(rt(L.status), 'status', this.sort, onSort)}
+              <th scope="col">${rt(L.rank)}</th>
+              <th scope="col">${rt(L.title)}</th>
+              <th scope="col">${rt(L.series)}</th>
+              ${sortableHeader(rt(L.placedOn), 'placedOn', this.sort, onSort)}
+              ${sortableHeader(rt(L.notNeededAfter), 'notNeededAfter', this.sort, onSort)}
+              <th scope="col">${rt(L.pickupBy)}</th>
+              ${sortableHeader(rt(L.branch), 'pickupBranch', this.sort, onSort)}
+              <th scope="col">${rt(L.contact)}</th>
+              <th scope="col"><span class="visually-hidden">${L.change}</span></th>
+            </tr></thead>
+            <tbody>
+              ${holds.map(
+                (h, i) => html`<tr data-hold=${h.id}>
+                  <td data-label=${L.no}>${i + 1}</td>
+                  <td data-label=${L.status}>${this.renderStatus(h, offlineReasonId)}</td>
+                  <td data-label=${L.rank}>${h.rank ?? ''}</td>
+                  <td data-label=${L.title} id="hold-title-${h.id}" class="title">${h.title}</td>
+                  <td data-label=${L.series}>${h.seriesNo === null ? '' : `${h.seriesNo}-${h.seriesOrder ?? ''}`}</td>
+                  <td data-label=${L.placedOn}>${formatDate(h.placedOn)}</td>
+                  <td data-label=${L.notNeededAfter}>${formatDate(h.notNeededAfter)}</td>
+                  <td data-label=${L.pickupBy}>${formatDate(h.pickupBy)}</td>
+                  <td data-label=${L.branch}>${branchName(h.pickupBranch)}</td>
+                  <td data-label=${L.contact} class="contact">${contactName(h.contactMethod)}</td>
+                  <td data-label="">${this.renderChange(h, offlineReasonId)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`}
+      <shiori-cancel-hold-dialog @cancel-confirmed=${this.onCancelConfirmed}></shiori-cancel-hold-dialog>
+      <shiori-change-hold-dialog @change-confirmed=${this.onChangeConfirmed}></shiori-change-hold-dialog>
+      <shiori-series-dialog @series-changed=${() => this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }))}></shiori-series-dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-holds-panel': HoldsPanel;
+  }
+}

@@ -1,0 +1,250 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import type { Counts, IsoDate, Loan } from '../../../common/api.ts';
+import { announce } from '../../app/announcer.ts';
+import { ApiFailure } from '../../data/api.ts';
+import type { SnapshotLoan } from '../../data/account.ts';
+import { addLoansToWishlist, renewLoan } from '../../data/loans.ts';
+import { branchName, categoryName, errorText, formatDate, formatMonthDay } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
+import { sharedStyles, tableStyles } from '../../styles/shared.ts';
+import { renewCell, type RenewCell } from './renewal-state.ts';
+import './renew-dialog.ts';
+import type { RenewDialog } from './renew-dialog.ts';
+
+type LoanSortKey = 'branch' | 'loanedOn' | 'dueOn';
+
+/** Why a loan cannot be renewed, in words a patron understands. */
+export function renewReasonText(cell: RenewCell): string {
+  switch (cell.kind) {
+    case 'not_yet': {
+      const from = formatMonthDay(cell.from);
+      return msg(str`延長は ${from} から`, { id: 'renew.reason.not_yet' });
+    }
+    case 'window_passed': return msg('延長期間を過ぎています', { id: 'renew.reason.window_passed' });
+    case 'blocked':
+      switch (cell.reason) {
+        case 'has_holds': return msg('予約が入っているため延長できません', { id: 'renew.reason.has_holds' });
+        case 'not_renewable_material': return msg('CDは延長できません', { id: 'renew.reason.cd' });
+        case 'inter_library_loan': return msg('他館からの借用資料は延長できません', { id: 'renew.reason.ill' });
+        default: return msg('有効期限が切れています', { id: 'renew.reason.card_expired' });
+      }
+    default: return '';
+  }
+}
+
+/** The server's refusal of a renewal, phrased like the row reasons where we can. */
+function refusalText(failure: ApiFailure, loan: Loan, today: IsoDate): string {
+  if (failure.code === 'renewal_limit') return msg('延長済', { id: 'renew.done.badge' });
+  return errorText(failure) || renewReasonText(renewCell({ ...loan, renewable: false }, today, false, false));
+}
+
+/**
+ * 貸出: the loan list with renewal (one or several at once), the count summary and
+ * 全て今度読みたい資料に追加する.
+ * @fires loan-renewed - detail: the renewed Loan
+ * @fires loan-queued - detail: { loanId } (renewal stored by the SW while offline)
+ * @fires account-reload - ask the page to load the snapshot again
+ */
+@customElement('shiori-loans-panel')
+export class LoansPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    tableStyles,
+    css`
+      .renew-cell { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+      .select-box { display: inline-flex; align-items: center; gap: 0.25rem; font-weight: 400; min-height: var(--target); }
+      .select-box input { width: 1.25rem; height: 1.25rem; min-height: 0; }
+    `,
+  ];
+
+  @property({ attribute: false }) loans: SnapshotLoan[] = [];
+  @property({ attribute: false }) counts: Counts | null = null;
+  @property() today: IsoDate = '';
+  /** True when the list comes from the SW's offline snapshot. */
+  @property({ type: Boolean }) offline = false;
+  /** Loans whose renewal the SW has queued (送信待ち). */
+  @property({ attribute: false }) pending: ReadonlySet<string> = new Set();
+
+  @state() private sort: SortState<LoanSortKey> = { key: null, direction: 'ascending' };
+  @state() private selected = new Set<string>();
+  @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
+  @state() private busy = false;
+  @query('shiori-renew-dialog') private dialog!: RenewDialog;
+
+  /** One key per renewal attempt, reused when the same attempt is retried. */
+  private readonly attemptKeys = new Map<string, string>();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  private cellFor(loan: SnapshotLoan): RenewCell {
+    return renewCell(loan, this.today, this.offline, this.pending.has(loan.id));
+  }
+
+  private openRenew(loans: Loan[], opener: HTMLElement): void {
+    const firstId = loans[0]?.id;
+    void this.dialog.show(loans, opener, () => this.renderRoot.querySelector<HTMLElement>(`#status-${firstId}`));
+  }
+
+  private async onRenewConfirmed(e: CustomEvent<{ loans: Loan[] }>): Promise<void> {
+    this.busy = true;
+    const results: Array<{ title: string; text: string; ok: boolean }> = [];
+    for (const loan of e.detail.loans) results.push({ title: loan.title, ...(await this.renewOne(loan)) });
+    this.busy = false;
+    this.selected = new Set();
+    const text = results.map((r) => `${r.title}: ${r.text}`).join(' / ');
+    this.message = { kind: results.every((r) => r.ok) ? 'ok' : 'warn', text };
+    announce(text);
+  }
+
+  /** Renews one loan; says what happened, in words. */
+  private async renewOne(loan: Loan): Promise<{ text: string; ok: boolean }> {
+    let key = this.attemptKeys.get(loan.id);
+    if (!key) {
+      key = crypto.randomUUID();
+      this.attemptKeys.set(loan.id, key);
+    }
+    try {
+      const outcome = await renewLoan(loan.id, key);
+      this.attemptKeys.delete(loan.id);
+      if (outcome.kind === 'queued') {
+        this.dispatchEvent(new CustomEvent('loan-queued', { detail: { loanId: loan.id }, bubbles: true, composed: true }));
+        return { text: msg('送信待ち', { id: 'renew.pending' }), ok: true };
+      }
+      this.dispatchEvent(new CustomEvent('loan-renewed', { detail: outcome.loan, bubbles: true, composed: true }));
+      return { text: msg('延長しました', { id: 'renew.done' }), ok: true };
+    } catch (err) {
+      const failure = err instanceof ApiFailure ? err : new ApiFailure(0, 'unexpected', '');
+      // A network failure keeps the key: trying again is the same attempt.
+      if (failure.code !== 'network') this.attemptKeys.delete(loan.id);
+      return { text: refusalText(failure, loan, this.today), ok: false };
+    }
+  }
+
+  private async addAllToWishlist(): Promise<void> {
+    try {
+      await addLoansToWishlist();
+      this.message = { kind: 'ok', text: msg('今度読みたい資料に追加しました', { id: 'loans.wishlist.added' }) };
+      this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
+    } catch (err) {
+      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
+    }
+    announce(this.message.text);
+  }
+
+  private toggleSelected(id: string, on: boolean): void {
+    const next = new Set(this.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+  }
+
+  private renderRenewCell(loan: SnapshotLoan, cell: RenewCell) {
+    switch (cell.kind) {
+      case 'renewable':
+        return html`<span class="renew-cell">
+          <button type="button" class="renew" aria-describedby="title-${loan.id}" ?disabled=${this.busy}
+            @click=${(e: Event) => this.openRenew([loan], e.currentTarget as HTMLElement)}>${rt(msg('延長', { id: 'renew.button' }))}</button>
+          <label class="select-box"><input type="checkbox" .checked=${this.selected.has(loan.id)}
+            @change=${(e: Event) => this.toggleSelected(loan.id, (e.target as HTMLInputElement).checked)}
+            aria-describedby="title-${loan.id}">${msg('選択', { id: 'renew.select' })}</label>
+        </span>`;
+      case 'renewed':
+        return html`<span class="badge ok" id="status-${loan.id}" tabindex="-1"><span aria-hidden="true">✓</span>${rt(msg('延長済', { id: 'renew.done.badge' }))}</span>`;
+      case 'pending':
+        return html`<span class="badge pending" id="status-${loan.id}" tabindex="-1"><span aria-hidden="true">⏳</span>${rt(msg('送信待ち', { id: 'renew.pending' }))}</span>`;
+      case 'none':
+        return nothing;
+      default:
+        return html`<span class="reason" id="status-${loan.id}" tabindex="-1">${rt(renewReasonText(cell))}</span>`;
+    }
+  }
+
+  private renderCounts() {
+    const c = this.counts?.loans;
+    if (!c) return nothing;
+    return html`<table class="counts">
+      <thead><tr>
+        <th scope="col">${rt(msg('全合計', { id: 'counts.total' }))}</th>
+        <th scope="col">${rt(msg('一般・他', { id: 'counts.general' }))}</th>
+        <th scope="col">CD</th>
+      </tr></thead>
+      <tbody><tr>
+        <td data-label=${msg('全合計', { id: 'counts.total' })}>${c.total}</td>
+        <td data-label=${msg('一般・他', { id: 'counts.general' })}>${c.general.count} / ${c.general.limit}</td>
+        <td data-label="CD">${c.cd.count} / ${c.cd.limit}</td>
+      </tr></tbody>
+    </table>`;
+  }
+
+  override render() {
+    const loans = sortRows(this.loans, this.sort, (l, k) => (k === 'branch' ? branchName(l.branch) : l[k]));
+    const onSort = (k: LoanSortKey) => (this.sort = nextSort(this.sort, k));
+    const cells = new Map(this.loans.map((l) => [l.id, this.cellFor(l)]));
+    const selectable = this.loans.filter((l) => cells.get(l.id)!.kind === 'renewable' && this.selected.has(l.id));
+    const L = {
+      no: msg('No.', { id: 'loans.col.no' }),
+      renew: msg('貸出更新', { id: 'loans.col.renew' }),
+      title: msg('タイトル', { id: 'loans.col.title' }),
+      category: msg('区分', { id: 'loans.col.category' }),
+      barcode: msg('バーコード', { id: 'loans.col.barcode' }),
+      branch: msg('貸出館', { id: 'loans.col.branch' }),
+      loanedOn: msg('貸出日', { id: 'loans.col.loanedOn' }),
+      due: msg('返却期限日', { id: 'loans.col.due' }),
+    };
+    const offlineReason = msg('オフラインのため使えません', { id: 'offline.unavailable' });
+    return html`
+      ${this.renderCounts()}
+      <div class="toolbar no-print">
+        <button type="button" class="secondary" ?disabled=${this.offline || this.loans.length === 0} aria-describedby=${this.offline ? 'wl-reason' : nothing}
+          @click=${this.addAllToWishlist}>${rt(msg('全て今度読みたい資料に追加する', { id: 'loans.addAllToWishlist' }))}</button>
+        ${this.offline ? html`<span id="wl-reason" class="reason">${offlineReason}</span>` : nothing}
+        <button type="button" class="renew-selected" ?disabled=${selectable.length === 0 || this.busy}
+          @click=${(e: Event) => this.openRenew(selectable, e.currentTarget as HTMLElement)}>${rt(msg('選択した資料を延長する', { id: 'renew.selected' }))}</button>
+      </div>
+      ${this.message ? html`<p class="notice ${this.message.kind}">${this.message.text}</p>` : nothing}
+      ${this.loans.length === 0
+        ? html`<p>${rt(msg('借りている資料はありません。', { id: 'loans.empty' }))}</p>`
+        : html`<div class="table-wrap"><table class="loans">
+            <caption class="visually-hidden">${msg('貸出', { id: 'tab.loans' })}</caption>
+            <thead><tr>
+              <th scope="col">${L.no}</th>
+              <th scope="col">${rt(L.renew)}</th>
+              <th scope="col">${rt(L.title)}</th>
+              <th scope="col">${rt(L.category)}</th>
+              <th scope="col">${L.barcode}</th>
+              ${sortableHeader(rt(L.branch), 'branch', this.sort, onSort)}
+              ${sortableHeader(rt(L.loanedOn), 'loanedOn', this.sort, onSort)}
+              ${sortableHeader(rt(L.due), 'dueOn', this.sort, onSort)}
+            </tr></thead>
+            <tbody>
+              ${loans.map(
+                (loan, i) => html`<tr class=${loan.overdue ? 'overdue' : ''} data-loan=${loan.id}>
+                  <td data-label=${L.no}>${i + 1}</td>
+                  <td data-label=${L.renew} class="renew-col">${this.renderRenewCell(loan, cells.get(loan.id)!)}</td>
+                  <td data-label=${L.title} id="title-${loan.id}" class="title">${loan.title}</td>
+                  <td data-label=${L.category}>${categoryName(loan.category)}</td>
+                  <td data-label=${L.barcode}>${loan.barcode}</td>
+                  <td data-label=${L.branch}>${branchName(loan.branch)}</td>
+                  <td data-label=${L.loanedOn}>${formatDate(loan.loanedOn)}</td>
+                  <td data-label=${L.due} class="due">${formatDate(loan.dueOn)}
+                    ${loan.overdue ? html`<span class="badge warn"><span aria-hidden="true">⚠</span>${rt(msg('延滞', { id: 'loans.overdue' }))}</span>` : nothing}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`}
+      <shiori-renew-dialog @renew-confirmed=${this.onRenewConfirmed}></shiori-renew-dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-loans-panel': LoansPanel;
+  }
+}

@@ -1,0 +1,52 @@
+import { html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import type { Loan } from '../../../common/api.ts';
+import { addDays } from '../../../common/dates.ts';
+import { DialogBase } from '../../components/dialog-base.ts';
+import { formatDate } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+
+/**
+ * 【貸出延長確認】: the title(s) and the new 返却期限日 (old due date + 7 days), 更新する / 更新しない.
+ * @fires renew-confirmed - detail: { loans } when the patron chose 更新する
+ */
+@customElement('shiori-renew-dialog')
+export class RenewDialog extends DialogBase {
+  @state() private loans: Loan[] = [];
+
+  show(loans: Loan[], opener: HTMLElement | null, fallback?: () => HTMLElement | null | undefined): Promise<void> {
+    this.loans = loans;
+    return this.showFrom(opener, fallback);
+  }
+
+  private confirm(): void {
+    const loans = this.loans;
+    this.close();
+    this.dispatchEvent(new CustomEvent('renew-confirmed', { detail: { loans }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const title = msg('タイトル', { id: 'loans.col.title' });
+    const due = msg('返却期限日', { id: 'loans.col.due' });
+    return html`<dialog aria-labelledby="renew-title" @close=${this.onDialogClose}>
+      <h2 id="renew-title">【${rt(msg('貸出延長確認', { id: 'renew.dialog.title' }))}】</h2>
+      ${this.loans.map(
+        (loan) => html`<dl>
+          <dt>${rt(title)}</dt><dd>${loan.title}</dd>
+          <dt>${rt(due)}</dt><dd class="new-due">${formatDate(addDays(loan.dueOn, 7))}</dd>
+        </dl>`,
+      )}
+      <div class="actions">
+        <button type="button" class="confirm" @click=${this.confirm}>${rt(msg('更新する', { id: 'dialog.update' }))}</button>
+        <button type="button" class="secondary cancel" @click=${() => this.close()}>${rt(msg('更新しない', { id: 'dialog.noUpdate' }))}</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-renew-dialog': RenewDialog;
+  }
+}

@@ -1,0 +1,160 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import type { PatronSummary, Wishlist, WishlistEntry } from '../../../common/api.ts';
+import { announce } from '../../app/announcer.ts';
+import { ApiFailure } from '../../data/api.ts';
+import { placeHold } from '../../data/holds.ts';
+import { addCategory, deleteCategory, fetchWishlist, moveEntry, removeEntry, renameCategory } from '../../data/wishlist.ts';
+import { errorText } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+import { sharedStyles } from '../../styles/shared.ts';
+
+const UNSORTED = '';
+
+/**
+ * 今度読みたい資料: entries by category (and 未分類); move, remove, 予約する; add / rename / delete
+ * categories.
+ * @fires account-reload - after a change that alters the account's counts
+ */
+@customElement('shiori-wishlist-panel')
+export class WishlistPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul.entries { list-style: none; padding: 0; margin: 0; }
+      li.entry { border: 0.0625rem solid var(--c-border); border-radius: var(--radius); padding: 0.5rem; margin: 0 0 0.5rem; display: grid; gap: 0.4rem; }
+      .entry .title { font-weight: 700; }
+      .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+      section.category { margin-bottom: 1rem; }
+      form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
+      .field { display: grid; gap: 0.2rem; }
+    `,
+  ];
+
+  @property({ attribute: false }) patron: PatronSummary | null = null;
+  @property({ type: Boolean }) offline = false;
+
+  @state() private list: Wishlist | null = null;
+  @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.list = await fetchWishlist();
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 401) return;
+      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
+    }
+  }
+
+  private async run(action: () => Promise<unknown>, done: string, reloadAccount = false): Promise<void> {
+    try {
+      await action();
+      this.message = { kind: 'ok', text: done };
+      await this.load();
+      if (reloadAccount) this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 401) return;
+      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
+    }
+    announce(this.message.text);
+  }
+
+  private hold(entry: WishlistEntry): void {
+    const defaults = this.patron?.defaults;
+    void this.run(
+      () => placeHold({ bibId: entry.bibId, ...(defaults ? { pickupBranch: defaults.pickupBranch, contactMethod: defaults.contactMethod } : {}) }),
+      `${entry.title}: ${msg('予約しました', { id: 'wishlist.held' })}`,
+      true,
+    );
+  }
+
+  private onAddCategory(e: SubmitEvent): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const input = form.querySelector('input')!;
+    const name = input.value.trim();
+    if (!name) return;
+    void this.run(() => addCategory(name), msg('カテゴリを追加しました', { id: 'wishlist.category.added' })).then(() => (input.value = ''));
+  }
+
+  private renderEntry(entry: WishlistEntry) {
+    const categories = this.list?.categories ?? [];
+    const selectId = `move-${entry.id}`;
+    const disabled = this.offline;
+    return html`<li class="entry">
+      <span class="title" id="wl-title-${entry.id}">${entry.title}</span>
+      ${entry.author ? html`<span>${entry.author}</span>` : nothing}
+      <div class="row">
+        <label for=${selectId}>${msg('移動先', { id: 'wishlist.moveTo' })}</label>
+        <select id=${selectId} ?disabled=${disabled} aria-describedby="wl-title-${entry.id}"
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            void this.run(() => moveEntry(entry.id, value === UNSORTED ? null : value), msg('移動しました', { id: 'wishlist.moved' }));
+          }}>
+          <option value=${UNSORTED} ?selected=${entry.categoryId === null}>${msg('未分類', { id: 'wishlist.unsorted' })}</option>
+          ${categories.map((c) => html`<option value=${c.id} ?selected=${entry.categoryId === c.id}>${c.name}</option>`)}
+        </select>
+        <button type="button" class="hold" ?disabled=${disabled} aria-describedby="wl-title-${entry.id}" @click=${() => this.hold(entry)}>${rt(msg('予約する', { id: 'wishlist.hold' }))}</button>
+        <button type="button" class="secondary remove" ?disabled=${disabled} aria-describedby="wl-title-${entry.id}"
+          @click=${() => this.run(() => removeEntry(entry.id), msg('削除しました', { id: 'wishlist.removed' }), true)}>${rt(msg('削除', { id: 'wishlist.remove' }))}</button>
+      </div>
+    </li>`;
+  }
+
+  private renderCategory(id: string | null, name: string) {
+    const entries = (this.list?.entries ?? []).filter((e) => e.categoryId === id);
+    const renameId = `rename-${id ?? 'none'}`;
+    return html`<section class="category" aria-labelledby="cat-${id ?? 'none'}">
+      <h3 id="cat-${id ?? 'none'}">${name} (${entries.length})</h3>
+      ${id !== null && !this.offline
+        ? html`<form class="no-print" @submit=${(e: SubmitEvent) => {
+            e.preventDefault();
+            const value = (e.target as HTMLFormElement).querySelector('input')!.value.trim();
+            if (value) void this.run(() => renameCategory(id, value), msg('名前を変更しました', { id: 'wishlist.category.renamed' }));
+          }}>
+            <div class="field"><label for=${renameId}>${msg(str`「${name}」の新しい名前`, { id: 'wishlist.category.newName' })}</label>
+              <input id=${renameId} .value=${name} maxlength="40"></div>
+            <button type="submit" class="secondary">${msg('名前を変更', { id: 'wishlist.category.rename' })}</button>
+            <button type="button" class="secondary" @click=${() => this.run(() => deleteCategory(id), msg('カテゴリを削除しました', { id: 'wishlist.category.deleted' }))}>${msg(str`「${name}」を削除`, { id: 'wishlist.category.delete' })}</button>
+          </form>`
+        : nothing}
+      ${entries.length === 0 ? html`<p>${msg('登録はありません。', { id: 'wishlist.emptyCategory' })}</p>` : html`<ul class="entries">${entries.map((e) => this.renderEntry(e))}</ul>`}
+    </section>`;
+  }
+
+  override render() {
+    if (!this.list) {
+      return html`${this.message ? html`<p class="notice warn">${this.message.text}</p>` : html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`}`;
+    }
+    return html`
+      ${this.message ? html`<p class="notice ${this.message.kind}">${this.message.text}</p>` : nothing}
+      ${this.offline ? html`<p class="reason">${msg('オフラインのため使えません', { id: 'offline.unavailable' })}</p>` : nothing}
+      ${this.renderCategory(null, msg('未分類', { id: 'wishlist.unsorted' }))}
+      ${this.list.categories.map((c) => this.renderCategory(c.id, c.name))}
+      ${this.offline
+        ? nothing
+        : html`<form class="no-print" @submit=${this.onAddCategory}>
+            <div class="field"><label for="new-category">${msg('新しいカテゴリ', { id: 'wishlist.category.new' })}</label>
+              <input id="new-category" maxlength="40"></div>
+            <button type="submit">${msg('カテゴリを追加', { id: 'wishlist.category.add' })}</button>
+          </form>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-wishlist-panel': WishlistPanel;
+  }
+}

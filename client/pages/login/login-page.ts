@@ -1,0 +1,93 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { announce } from '../../app/announcer.ts';
+import { isKiosk } from '../../app/kiosk.ts';
+import { href, navigate, safeReturnPath } from '../../app/navigate.ts';
+import { ApiFailure } from '../../data/api.ts';
+import { logIn } from '../../data/session.ts';
+import { replayRenewals } from '../../data/sw-bridge.ts';
+import { errorText } from '../../i18n/labels.ts';
+import { rt } from '../../i18n/ruby.ts';
+import { sharedStyles } from '../../styles/shared.ts';
+
+/** ログイン: 利用券番号 and パスワード, 送信 / 戻る; comes back to the return path afterwards. */
+@customElement('shiori-login-page')
+export class LoginPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      form { display: grid; gap: 0.75rem; max-width: 26rem; }
+      .field { display: grid; gap: 0.25rem; }
+      .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+    `,
+  ];
+
+  @state() private error: string | null = null;
+  @state() private busy = false;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  private get returnPath(): string {
+    return safeReturnPath(new URLSearchParams(location.search).get('return'));
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const card = (form.elements.namedItem('card') as HTMLInputElement).value.trim();
+    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
+    if (!card || !password) {
+      this.error = msg('利用券番号とパスワードを入力してください。', { id: 'login.missing' });
+      return;
+    }
+    this.busy = true;
+    try {
+      await logIn(card, password, isKiosk());
+      this.error = null;
+      replayRenewals();
+      announce(msg('ログインしています', { id: 'header.loggedIn' }));
+      navigate(this.returnPath);
+    } catch (err) {
+      this.error = err instanceof ApiFailure ? errorText(err) : String(err);
+      announce(this.error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    return html`
+      <h1>${rt(msg('ログイン', { id: 'header.login' }))}</h1>
+      <p>${rt(msg('利用券番号とパスワードを入力してください。', { id: 'login.intro' }))}</p>
+      ${this.error ? html`<p class="notice warn error" role="alert" id="login-error">${this.error}</p>` : nothing}
+      <form @submit=${this.submit} novalidate>
+        <div class="field">
+          <label for="card">${rt(msg('利用券番号', { id: 'login.card' }))}</label>
+          <input id="card" name="card" inputmode="numeric" autocomplete="username" required
+            aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'login-error' : nothing}>
+        </div>
+        <div class="field">
+          <label for="password">${rt(msg('パスワード', { id: 'login.password' }))}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required
+            aria-invalid=${this.error ? 'true' : 'false'}>
+        </div>
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>${rt(msg('送信', { id: 'login.submit' }))}</button>
+          <button type="button" class="secondary" @click=${() => history.back()}>${rt(msg('戻る', { id: 'login.back' }))}</button>
+        </div>
+      </form>
+      <p><a href=${href('/password-issuance')}>${rt(msg('新規パスワード発行の方はこちら', { id: 'login.issuance' }))}</a></p>
+      <p class="reason">${rt(msg('パスワードを発行していない方は、上記リンクから登録をお願いいたします。', { id: 'login.issuanceNote' }))}</p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shiori-login-page': LoginPage;
+  }
+}
