@@ -15,6 +15,14 @@ export const pageRoutes: PageRoute[] = [
   { path: '/login', tag: 'shiori-login-page', load: () => import('../pages/login/login-page.ts'), title: () => msg('ログイン', { id: 'header.login' }) },
   { path: '/account', tag: 'shiori-account-page', load: () => import('../pages/account/account-page.ts'), title: () => msg('利用状況一覧', { id: 'account.title' }) },
   { path: '/account/:tab', tag: 'shiori-account-page', load: () => import('../pages/account/account-page.ts'), title: () => msg('利用状況一覧', { id: 'account.title' }) },
+  { path: '/search', tag: 'shiori-search-page', load: () => import('../pages/search/search-page.ts'), title: () => msg('かんたん検索', { id: 'search.heading' }) },
+  { path: '/titles/:bibId', tag: 'shiori-title-page', load: () => import('../pages/title/title-page.ts'), title: () => msg('資料の詳細', { id: 'title.pageTitle' }) },
+  { path: '/cart', tag: 'shiori-cart-page', load: () => import('../pages/cart/cart-page.ts'), title: () => msg('予約カート', { id: 'cart.pageTitle' }) },
+  { path: '/password', tag: 'shiori-password-page', load: () => import('../pages/password/password-page.ts'), title: () => msg('パスワード変更', { id: 'menu.password' }) },
+  { path: '/email', tag: 'shiori-email-page', load: () => import('../pages/email/email-page.ts'), title: () => msg('メール登録・変更', { id: 'menu.email' }) },
+  { path: '/preferences', tag: 'shiori-preferences-page', load: () => import('../pages/preferences/preferences-page.ts'), title: () => msg('受取館・連絡方法 初期設定', { id: 'menu.preferences' }) },
+  { path: '/password-issuance', tag: 'shiori-password-issuance-page', load: () => import('../pages/password-issuance/password-issuance-page.ts'), title: () => msg('パスワードの発行', { id: 'issuance.heading' }) },
+  { path: '/library', tag: 'shiori-library-page', load: () => import('../pages/library/library-page.ts'), title: () => msg('各館案内', { id: 'library.heading' }) },
 ];
 
 export const notFoundRoute: PageRoute = {
