@@ -8,7 +8,8 @@ import type { TitleRecord } from '../domain/records.ts';
 export interface CatalogQuery {
   /** Free word(s) over title, author and publisher; Japanese needs no spaces. */
   q: string;
-  type?: MaterialType | undefined;
+  /** One type, or several (the 図書 · 雑誌 · CD check boxes); none or every one = no filter. */
+  type?: MaterialType | readonly MaterialType[] | undefined;
   /** 1-based. */
   page: number;
   pageSize: number;

@@ -18,6 +18,8 @@ import { TRIGRAM_MIN_LENGTH, charLength, gramToken, queryWords } from './catalog
 
 export const SCHEMA_VERSION = 3;
 
+export const MATERIAL_TYPES: readonly MaterialType[] = ['book', 'magazine', 'cd'];
+
 export const CREATE_SCHEMA = `
 CREATE TABLE titles (
   id INTEGER PRIMARY KEY,
@@ -50,8 +52,8 @@ export interface MatchExpressions {
   trigramInTitle: string | null;
   grams: string | null;
   gramsInTitle: string | null;
-  /** A type to filter on `titles` (when the gram table, which has it too, is not queried). */
-  type: MaterialType | null;
+  /** Types to filter on `titles`, as a JSON array (when the gram table, which has them too, is not queried). */
+  types: string | null;
 }
 
 /** A word as an FTS5 string (a phrase): the trigram tokenizer then matches it as a substring. */
@@ -63,13 +65,15 @@ function ftsPhrase(word: string): string {
  * Splits the query's words between the two FTS tables (all ANDed), adds the type filter to the
  * gram table; null when the query has no word at all.
  */
-export function matchExpressions(q: string, type: MaterialType | undefined): MatchExpressions | null {
+export function matchExpressions(q: string, type: MaterialType | readonly MaterialType[] | undefined): MatchExpressions | null {
   const words = queryWords(q);
   if (words.length === 0) return null;
   const long = words.filter((w) => charLength(w) >= TRIGRAM_MIN_LENGTH).map(ftsPhrase);
   const short = words.filter((w) => charLength(w) < TRIGRAM_MIN_LENGTH).map(gramToken);
-  const typeInGrams = type !== undefined && short.length > 0;
-  const typeFilter = typeInGrams ? `material_type : ${type}` : null;
+  const types = new Set(typeof type === 'string' ? [type] : (type ?? []));
+  const filtered = types.size > 0 && types.size < MATERIAL_TYPES.length;
+  const typeInGrams = filtered && short.length > 0;
+  const typeFilter = typeInGrams ? `material_type : (${[...types].join(' OR ')})` : null;
   const all = (words: string[], inTitle: boolean, extra: string | null): string | null => {
     const parts = words.length > 0 ? [inTitle ? `title : (${words.join(' AND ')})` : words.join(' AND ')] : [];
     if (extra) parts.push(extra);
@@ -80,7 +84,7 @@ export function matchExpressions(q: string, type: MaterialType | undefined): Mat
     trigramInTitle: all(long, true, null),
     grams: all(short, false, typeFilter),
     gramsInTitle: all(short, true, typeFilter),
-    type: type !== undefined && !typeInGrams ? type : null,
+    types: filtered && !typeInGrams ? JSON.stringify([...types]) : null,
   };
 }
 
@@ -104,17 +108,19 @@ function scopedIds(m: MatchExpressions, scope: HitScope): string {
   return hitIds(m, scope === 'title');
 }
 
-/** How many titles match in that scope: the FTS postings alone answer it, unless @type is set. */
+const TYPE_CONDITION = 't.material_type IN (SELECT value FROM json_each(@types))';
+
+/** How many titles match in that scope: the FTS postings alone answer it, unless @types is set. */
 export function countSql(m: MatchExpressions, scope: HitScope): string {
-  if (m.type === null) return `SELECT count(*) AS total FROM (${scopedIds(m, scope)})`;
-  return `SELECT count(*) AS total FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id WHERE t.material_type = @type`;
+  if (m.types === null) return `SELECT count(*) AS total FROM (${scopedIds(m, scope)})`;
+  return `SELECT count(*) AS total FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id WHERE ${TYPE_CONDITION}`;
 }
 
 /** One page of the titles matching in that scope, by title then bibId (stable). @limit, @offset. */
 export function pageSql(m: MatchExpressions, scope: HitScope): string {
   return `
 SELECT t.bib_id AS bibId FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id
-${m.type === null ? '' : 'WHERE t.material_type = @type'}
+${m.types === null ? '' : `WHERE ${TYPE_CONDITION}`}
 ORDER BY t.sort_key, t.bib_id
 LIMIT @limit OFFSET @offset`;
 }

@@ -6,12 +6,13 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
-import type { SearchResponse, TitleDetail } from '../../common/api.ts';
+import type { MaterialType, SearchResponse, TitleDetail } from '../../common/api.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type TitleRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam, readQuery } from '../http/validate.ts';
 import { charLength, queryWords } from '../catalog/catalog-text.ts';
+import { MATERIAL_TYPES } from '../catalog/catalog-schema.ts';
 import { searchResult, titleDetail } from '../catalog/title-view.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -24,8 +25,15 @@ const SearchQuery = v.strictObject({
     v.check((q) => charLength(q) <= MAX_QUERY_CHARS, `at most ${MAX_QUERY_CHARS} characters`),
     v.check((q) => queryWords(q).length > 0, 'empty query'),
   ),
-  // An empty `type=` (a form's "all" choice) means no filter.
-  type: v.optional(v.picklist(['book', 'magazine', 'cd', ''])),
+  // One type or several, comma-separated (type=book,cd); empty = no filter.
+  type: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => s === '' || s.split(',').every((t) => (MATERIAL_TYPES as readonly string[]).includes(t)), 'book, magazine or cd'),
+      v.transform((s) => (s === '' ? [] : (s.split(',') as MaterialType[]))),
+    ),
+    '',
+  ),
   page: v.optional(
     v.pipe(
       v.string(),
@@ -39,7 +47,7 @@ const SearchQuery = v.strictObject({
 export function registerCatalogRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/catalog/search', async (event): Promise<SearchResponse> => {
     const { q, type, page } = await readQuery(event, SearchQuery);
-    const { total, bibIds } = ctx.catalog.search({ q, type: type || undefined, page, pageSize: SEARCH_PAGE_SIZE });
+    const { total, bibIds } = ctx.catalog.search({ q, type, page, pageSize: SEARCH_PAGE_SIZE });
     const records = await Promise.all(bibIds.map((bibId) => ctx.store.get<TitleRecord>(keys.title(bibId))));
     event.res.headers.set('cache-control', 'no-cache');
     return {

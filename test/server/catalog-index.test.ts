@@ -89,6 +89,15 @@ describe('catalogue index: matching', () => {
     assert.equal(search(index, 'ヴェルヌ 海', 'cd').total, 0);
   });
 
+  it('filters by several material types at once', () => {
+    const types = (q: string, type: MaterialType[]) => index.search({ q, type, page: 1, pageSize: 20 }).bibIds;
+    assert.deepEqual(types('地底', ['cd', 'magazine']), ['b-tabi'], 'short word (gram table)');
+    assert.deepEqual(types('ベースボール', ['book', 'magazine']), ['b-baseball'], 'long word (title rows)');
+    assert.deepEqual(types('ベースボール', ['book', 'cd']), []);
+    assert.deepEqual(types('地底', ['book', 'magazine', 'cd']), ['b-chitei', 'b-tabi'], 'every type = no filter');
+    assert.deepEqual(types('地底', []), ['b-chitei', 'b-tabi'], 'no type = no filter');
+  });
+
   it('treats quotes and FTS syntax in a query as plain characters', () => {
     for (const q of ['"', '"地底', 'AND', 'title:地底', '*', 'NEAR(地 底)', '(']) {
       assert.doesNotThrow(() => search(index, q), q);

@@ -75,8 +75,10 @@ describe('catalogue routes', () => {
     });
   });
 
-  it('filters by type and pages by 20', async () => {
+  it('filters by one or several types and pages by 20', async () => {
     assert.deepEqual((await search(`q=${encodeURIComponent('地底')}&type=cd`)).results.map((r) => r.bibId), ['B0002']);
+    assert.deepEqual((await search(`q=${encodeURIComponent('地底')}&type=book,magazine`)).results.map((r) => r.bibId), ['B0001']);
+    assert.equal((await search(`q=${encodeURIComponent('地底')}&type=`)).total, 2, 'empty type = every type');
     const page1 = await search(`q=${encodeURIComponent('猫')}`);
     const page2 = await search(`q=${encodeURIComponent('猫')}&page=2`);
     assert.equal(page1.total, 25);
@@ -128,6 +130,8 @@ describe('catalogue routes', () => {
       `q=${encodeURIComponent('　 ')}`,
       `q=${'あ'.repeat(101)}`,
       'q=a&type=dvd',
+      'q=a&type=book,dvd',
+      'q=a&type=book,',
       'q=a&page=0',
       'q=a&page=-1',
       'q=a&page=1.5',
