@@ -1,0 +1,199 @@
+/**
+ * The service worker against the real server, in headless Chromium (SPEC §4). "Offline" is the
+ * server process stopped. These tests talk to the API from inside the page, so they check the SW's
+ * own answers whatever the pages look like; offline-pages.test.ts checks what the patron sees.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AccountSnapshot } from '../../common/api.ts';
+import { IDEMPOTENCY_HEADER, OFFLINE_HEADER } from '../../common/offline.ts';
+import { ROOT, launchPersistent, startServer, type TestServer } from './harness.ts';
+import {
+  DUE_AFTER_RENEWAL,
+  DUE_TODAY,
+  apiLogin,
+  dispatchSync,
+  dumpCacheStorage,
+  openControlled,
+  pageFetch,
+  postToSw,
+  recordSwMessages,
+  seedPatron,
+  serverLoan,
+  waitForSwMessage,
+} from './offline-support.ts';
+
+let server: TestServer;
+
+before(async () => {
+  server = await startServer();
+});
+
+after(async () => {
+  await server?.dispose();
+});
+
+/** A fresh device (profile) for each test; the server is running when the test starts. */
+async function withDevice(fn: (device: Awaited<ReturnType<typeof launchPersistent>>) => Promise<void>): Promise<void> {
+  const device = await launchPersistent();
+  await recordSwMessages(device.context);
+  try {
+    await fn(device);
+  } finally {
+    await device.close();
+    await server.start().catch(() => undefined); // leave it running for the next test
+  }
+}
+
+test('the app shell, every page chunk included, starts with the server down on any route', async () => {
+  await withDevice(async ({ context }) => {
+    const page = await context.newPage();
+    await openControlled(page, `${server.url}/`);
+    const cached = await dumpCacheStorage(page);
+    // Every built script (the entry and every lazy page chunk) and stylesheet is precached.
+    const built = (readdirSync(join(ROOT, 'dist/app'), { recursive: true }) as string[])
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js');
+    assert.ok(built.length > 0);
+    for (const file of built) {
+      assert.ok(cached.urls.some((u) => new URL(u).pathname === `/${file}`), `${file} is precached`);
+    }
+    assert.ok(cached.urls.some((u) => u.includes('/index.html')), 'index.html is precached');
+    assert.ok(!cached.urls.some((u) => new URL(u).pathname.startsWith('/api')), 'no /api response in Cache Storage');
+
+    await server.stop();
+    for (const route of ['/account', '/search?q=%E5%9C%B0%E5%BA%95', '/kiosk/login', '/login', '/no/such/page']) {
+      const res = await page.goto(`${server.url}${route}`);
+      assert.equal(res?.status(), 200, `${route} starts offline`);
+      assert.equal(await page.locator('shiori-app').count(), 1, `${route} has the app element`);
+      assert.match(await page.title(), /小金井市立図書館/);
+    }
+  });
+});
+
+test('offline, GET /api/account answers the last snapshot with X-Shiori-Offline; with no snapshot a 503 error', async () => {
+  const alice = await seedPatron(server, '影の書');
+  await withDevice(async ({ context }) => {
+    const page = await context.newPage();
+    await openControlled(page, `${server.url}/`);
+
+    await server.stop();
+    const none = await pageFetch(page, '/api/account');
+    assert.equal(none.status, 503);
+    assert.equal(none.body.error.code, 'offline');
+    await server.start();
+
+    await apiLogin(page, alice);
+    const online = await pageFetch(page, '/api/account');
+    assert.equal(online.status, 200);
+    assert.equal(online.headers[OFFLINE_HEADER.toLowerCase()], undefined);
+
+    await server.stop();
+    const offline = await pageFetch(page, '/api/account');
+    assert.equal(offline.status, 200);
+    assert.equal(offline.headers[OFFLINE_HEADER.toLowerCase()], online.body.asOf);
+    const snapshot = offline.body as AccountSnapshot;
+    assert.equal(snapshot.patron.id, alice.patronId);
+    assert.deepEqual(snapshot.loans.map((l) => [l.title, l.dueOn]), [['影の書', DUE_TODAY]]);
+    const session = await pageFetch(page, '/api/session');
+    assert.equal(session.status, 200, 'the app can start offline: the session answer names the snapshot patron');
+    assert.equal(session.body.patron.id, alice.patronId);
+  });
+});
+
+test('an offline renewal is queued (202), survives a reload, and is applied exactly once when the server is back', async () => {
+  const bob = await seedPatron(server, '海の記憶');
+  await withDevice(async ({ context }) => {
+    let page = await context.newPage();
+    await openControlled(page, `${server.url}/account`);
+    await apiLogin(page, bob);
+    await pageFetch(page, '/api/account');
+
+    await server.stop();
+    const key = 'e2e-renew-once-1';
+    const queued = await pageFetch(page, `/api/loans/${bob.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: key } });
+    assert.equal(queued.status, 202);
+    assert.deepEqual(queued.body, { queued: true, loanId: bob.loanId });
+    // Asking again while it waits does not queue a second renewal.
+    assert.equal((await pageFetch(page, `/api/loans/${bob.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-renew-once-2' } })).status, 202);
+
+    // Close the app and come back, still offline: the renewal is still pending.
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${server.url}/account`);
+    const offline = await pageFetch(page, '/api/account');
+    assert.equal(offline.body.loans[0].pendingRenewal, true);
+    const count = await page.evaluate(
+      (patronId) =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (e) => resolve(e.data);
+          (globalThis as any).navigator.serviceWorker.controller.postMessage({ type: 'pending-count', patronId }, [channel.port2]);
+        }),
+      bob.patronId,
+    );
+    assert.deepEqual(count, { count: 1 });
+
+    await server.start();
+    await postToSw(page, { type: 'replay-renewals' });
+    const settled = await waitForSwMessage(page, { type: 'renewal-settled', loanId: bob.loanId });
+    assert.equal(settled.ok, true);
+    assert.equal((settled.loan as { dueOn: string }).dueOn, DUE_AFTER_RENEWAL);
+
+    // More replay triggers (another message, a reload = SW start) send nothing more.
+    await postToSw(page, { type: 'replay-renewals' });
+    await page.reload();
+    await page.waitForTimeout(500);
+    const loan = await serverLoan(server, bob);
+    assert.equal(loan.dueOn, DUE_AFTER_RENEWAL, 'due date moved by exactly 7 days');
+    assert.equal(loan.renewals, 1);
+    const online = await pageFetch(page, '/api/account');
+    assert.equal(online.body.loans[0].pendingRenewal, undefined, 'nothing pending any more');
+  });
+});
+
+test('Background Sync replays the queue when the browser says the connection is back', async () => {
+  const carol = await seedPatron(server, '星の地図');
+  await withDevice(async ({ context }) => {
+    const page = await context.newPage();
+    await openControlled(page, `${server.url}/account`);
+    await apiLogin(page, carol);
+    await pageFetch(page, '/api/account');
+    await server.stop();
+    const queued = await pageFetch(page, `/api/loans/${carol.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-sync-1' } });
+    assert.equal(queued.status, 202);
+    await server.start();
+
+    await dispatchSync(page, server.url, 'shiori-renewals');
+    const settled = await waitForSwMessage(page, { type: 'renewal-settled', loanId: carol.loanId });
+    assert.equal(settled.ok, true);
+    const loan = await serverLoan(server, carol);
+    assert.deepEqual([loan.dueOn, loan.renewals], [DUE_AFTER_RENEWAL, 1]);
+  });
+});
+
+test('a refused replay settles with the server reason (the loan was renewed meanwhile at the desk)', async () => {
+  const dan = await seedPatron(server, '風の道');
+  await withDevice(async ({ context }) => {
+    const page = await context.newPage();
+    await openControlled(page, `${server.url}/account`);
+    await apiLogin(page, dan);
+    await pageFetch(page, '/api/account');
+    await server.stop();
+    assert.equal((await pageFetch(page, `/api/loans/${dan.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-refused-1' } })).status, 202);
+    await server.start();
+    // Renewed elsewhere with another key: the queued one is now over the limit.
+    const api = await server.apiAs(dan.cardNumber, dan.password);
+    assert.equal((await api(`/api/loans/${dan.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'desk-1' } })).status, 200);
+
+    await postToSw(page, { type: 'replay-renewals' });
+    const settled = await waitForSwMessage(page, { type: 'renewal-settled', loanId: dan.loanId });
+    assert.equal(settled.ok, false);
+    assert.equal(settled.code, 'renewal_limit');
+    assert.ok(String(settled.message).length > 0);
+    const loan = await serverLoan(server, dan);
+    assert.deepEqual([loan.dueOn, loan.renewals], [DUE_AFTER_RENEWAL, 1]);
+  });
+});
