@@ -12,3 +12,9 @@ export const patronMenu: MenuEntry[] = [
   { path: '/email', label: () => msg('メール登録・変更', { id: 'menu.email' }) },
   { path: '/preferences', label: () => msg('受取館・連絡方法 初期設定', { id: 'menu.preferences' }) },
 ];
+
+/** Header links beside the library name (the seed's 資料検索 and 各館案内). */
+export const siteLinks: MenuEntry[] = [
+  { path: '/search', label: () => msg('資料検索', { id: 'menu.search' }) },
+  { path: '/library', label: () => msg('各館案内', { id: 'library.heading' }) },
+];

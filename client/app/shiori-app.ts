@@ -8,7 +8,7 @@ import { pendingRenewalCount, setPendingRenewalCount } from './account-state.ts'
 import { CART_CHANGED_EVENT, cartItems } from './cart-store.ts';
 import { clearMemoryStore } from './device-storage.ts';
 import { enterKioskMode, isKiosk, routePrefix } from './kiosk.ts';
-import { patronMenu } from './menu.ts';
+import { patronMenu, siteLinks } from './menu.ts';
 import { href, navigate } from './navigate.ts';
 import { notFoundRoute, pageRoutes, type PageRoute } from './routes.ts';
 import { SESSION_CHANGED_EVENT, currentPatron, fetchSession, logOut } from '../data/session.ts';
@@ -166,6 +166,7 @@ export class ShioriApp extends LitElement {
       <header>
         <div class="bar">
           <a class="brand" href=${href('/')}>${rt(msg('小金井市立図書館', { id: 'app.library' }))}</a>
+          ${siteLinks.map((m) => html`<a class="site-link" href=${href(m.path)}>${rt(m.label())}</a>`)}
           <nav aria-label=${plain(msg('利用者のページ', { id: 'menu.patron' }))} @keydown=${this.onMenuKey}>
             <button type="button" id="menu-button" class="secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="patron-menu"
               @click=${() => (this.menuOpen = !this.menuOpen)}>${rt(msg('利用者のページ', { id: 'menu.patron' }))} <span aria-hidden="true">▾</span></button>
