@@ -74,8 +74,8 @@ export function matchExpressions(q: string, type: MaterialType | readonly Materi
   const filtered = types.size > 0 && types.size < MATERIAL_TYPES.length;
   const typeInGrams = filtered && short.length > 0;
   const typeFilter = typeInGrams ? `material_type : (${[...types].join(' OR ')})` : null;
-  const all = (words: string[], inTitle: boolean, extra: string | null): string | null => {
-    const parts = words.length > 0 ? [inTitle ? `title : (${words.join(' AND ')})` : words.join(' AND ')] : [];
+  const all = (terms: string[], inTitle: boolean, extra: string | null): string | null => {
+    const parts = terms.length > 0 ? [inTitle ? `title : (${terms.join(' AND ')})` : terms.join(' AND ')] : [];
     if (extra) parts.push(extra);
     return parts.length > 0 ? parts.join(' AND ') : null;
   };
