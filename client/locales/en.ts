@@ -3,5 +3,6 @@
  * ./en/, merged here; a new page adds its file and one spread line.
  */
 import { templates as core } from './en/core.ts';
+import { templates as more } from './en/more.ts';
 
-export const templates = { ...core };
+export const templates = { ...core, ...more };

@@ -3,6 +3,7 @@
  * `errors` maps server error codes to kids' wording.
  */
 import { templates as core, errors as coreErrors } from './ja-kids/core.ts';
+import { templates as more, errors as moreErrors } from './ja-kids/more.ts';
 
-export const templates = { ...core };
-export const errors: Record<string, string> = { ...coreErrors };
+export const templates = { ...core, ...more };
+export const errors: Record<string, string> = { ...coreErrors, ...moreErrors };

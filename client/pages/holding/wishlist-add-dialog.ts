@@ -38,7 +38,7 @@ export class WishlistAddDialog extends DialogBase {
   }
 
   private uncategorised(): string {
-    return msg('未分類', { id: 'wishlist.uncategorised' });
+    return msg('未分類', { id: 'wishlist.unsorted' });
   }
 
   private async submit(e: Event): Promise<void> {
