@@ -208,3 +208,17 @@ export async function dispatchSync(page: Page, origin: string, tag: string): Pro
   await cdp.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId, tag, lastChance: false });
   await cdp.detach();
 }
+
+/** How many renewals the SW holds for this patron (the pending-count message). */
+export async function pendingCount(page: Page, patronId: string): Promise<number> {
+  const reply = await page.evaluate(
+    (id) =>
+      new Promise<{ count: number }>((resolve) => {
+        const channel = new (window as any).MessageChannel();
+        channel.port1.onmessage = (e: { data: { count: number } }) => resolve(e.data);
+        navigator.serviceWorker.controller.postMessage({ type: 'pending-count', patronId: id }, [channel.port2]);
+      }),
+    patronId,
+  );
+  return reply.count;
+}

@@ -18,6 +18,7 @@ import {
   dumpCacheStorage,
   openControlled,
   pageFetch,
+  pendingCount,
   postToSw,
   recordSwMessages,
   seedPatron,
@@ -125,16 +126,7 @@ test('an offline renewal is queued (202), survives a reload, and is applied exac
     await page.goto(`${server.url}/account`);
     const offline = await pageFetch(page, '/api/account');
     assert.equal(offline.body.loans[0].pendingRenewal, true);
-    const count = await page.evaluate(
-      (patronId) =>
-        new Promise((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = (e) => resolve(e.data);
-          (globalThis as any).navigator.serviceWorker.controller.postMessage({ type: 'pending-count', patronId }, [channel.port2]);
-        }),
-      bob.patronId,
-    );
-    assert.deepEqual(count, { count: 1 });
+    assert.equal(await pendingCount(page, bob.patronId), 1);
 
     await server.start();
     await postToSw(page, { type: 'replay-renewals' });
