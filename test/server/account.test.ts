@@ -14,7 +14,7 @@ const ids: Record<string, string> = {};
 before(async () => {
   t = await startTestApp({ now: NOW });
   const a = await t.addPatron({ cardNumber: '2000000326', password: 'library1', cardExpiresOn: '2028-03-31', email: 'a@example.jp' });
-  const b = await t.addPatron({ cardNumber: '2000000276', password: 'library2' });
+  await t.addPatron({ cardNumber: '2000000276', password: 'library2' });
   const c = await t.addPatron({ cardNumber: '2000000418', birthDate: '2012-05-05' });
   const title = async (name: string, barcode: string, extra: object = {}) => (await t.addTitle({ title: name, copies: [{ barcode, branch: 'central' }], ...extra })).bibId;
   const lentToB = async (name: string, barcode: string, extra: object = {}) => {
