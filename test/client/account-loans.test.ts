@@ -1,0 +1,239 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { OFFLINE_HEADER, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
+import { libraryDate, addDays } from '../../common/dates.ts';
+import '../../client/pages/account/account-page.ts';
+import type { AccountPage } from '../../client/pages/account/account-page.ts';
+import { loan, snapshot } from './fixtures.ts';
+import {
+  MODES, STANDARD, applyMode, apiError, deepActiveElement, deepQuery, deepQueryAll, json, recordNavigations, restoreFetch, stubApi, waitForLive,
+} from './helpers.ts';
+
+async function renderAccount(): Promise<AccountPage> {
+  const el = await fixture<AccountPage>(html`<shiori-account-page></shiori-account-page>`);
+  await waitUntil(() => deepQuery(el, 'table.loans'), 'loans table never appeared');
+  return el;
+}
+
+function row(el: Element, loanId: string): HTMLTableRowElement {
+  return deepQuery<HTMLTableRowElement>(el, `tr[data-loan="${loanId}"]`)!;
+}
+
+describe('利用状況一覧: 貸出', () => {
+  afterEach(async () => {
+    restoreFetch();
+    await applyMode(STANDARD);
+  });
+
+  for (const mode of MODES) {
+    it(`is accessible and shows the card line and loans (${mode.name})`, async () => {
+      await applyMode(mode.options);
+      stubApi(() => json(200, snapshot()));
+      const el = await renderAccount();
+      await expect(el).to.be.accessible();
+      const text = el.shadowRoot!.textContent!;
+      expect(text).to.include('*****326');
+      expect(text).to.include('2024/04/27');
+      expect(deepQuery(el, 'table.loans')!.textContent).to.include('夢の守り人');
+      expect(document.documentElement.dataset['size']).to.equal(mode.options.size);
+    });
+  }
+
+  it('shows the seed wording: card line, tabs with counts, count summary, columns', async () => {
+    stubApi(() => json(200, snapshot()));
+    const el = await renderAccount();
+    const root = el.shadowRoot!;
+    expect(root.textContent).to.include('利用券番号:*****326');
+    expect(root.textContent).to.include('有効期限日:2024/04/27');
+    const tabs = [...root.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.replace(/\s+/g, ' ').trim());
+    expect(tabs).to.deep.equal(['貸出 2', '予約 4', '今度読みたい資料 3', '予約取消 2']);
+    const panel = deepQuery(el, 'shiori-loans-panel')!.shadowRoot!;
+    const headers = [...panel.querySelectorAll('table.loans th')].map((th) => th.textContent!.replace(/[⇅▲▼\s]/g, ''));
+    expect(headers).to.deep.equal(['No.', '貸出更新', 'タイトル', '区分', 'バーコード', '貸出館', '貸出日', '返却期限日']);
+    expect(panel.querySelector('table.counts')!.textContent!.replace(/\s+/g, ' ')).to.include('2 2 / 9999 0 / 5');
+    expect(row(el, 'L1').textContent).to.include('児童');
+    expect(row(el, 'L1').textContent).to.include('2020/04/28');
+  });
+
+  it('renews through 【貸出延長確認】: 延長 → 更新する → 延長済, the new date and an announcement', async () => {
+    const calls = stubApi((c) => {
+      if (c.path === '/api/account') return json(200, snapshot());
+      if (c.path === '/api/loans/L1/renew') return json(200, { loan: loan({ dueOn: '2020-05-05', renewals: 1, renewable: false, renewBlockedBy: 'renewal_limit' }) });
+      return apiError(404, 'not_found', 'not found');
+    });
+    const el = await renderAccount();
+    const renew = row(el, 'L1').querySelector<HTMLButtonElement>('button.renew')!;
+    expect(renew.textContent!.trim()).to.equal('延長');
+    renew.click();
+    const dialog = deepQuery<HTMLDialogElement>(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
+    await waitUntil(() => dialog.open);
+    expect(dialog.textContent).to.include('【貸出延長確認】');
+    expect(dialog.textContent).to.include('夢の守り人');
+    expect(dialog.querySelector('.new-due')!.textContent).to.equal('2020/05/05');
+    await expect(deepQuery(el, 'shiori-renew-dialog')!).to.be.accessible();
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    await waitForLive('延長しました');
+    await waitUntil(() => row(el, 'L1').textContent!.includes('延長済'));
+    expect(row(el, 'L1').querySelector('.due')!.textContent).to.include('2020/05/05');
+    expect(row(el, 'L1').querySelector('button.renew')).to.equal(null);
+    const renewCall = calls.find((c) => c.path === '/api/loans/L1/renew')!;
+    expect(renewCall.method).to.equal('POST');
+    expect(renewCall.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+  });
+
+  it('gives focus back to 延長 when the dialog is closed with 更新しない or Escape', async () => {
+    const calls = stubApi(() => json(200, snapshot()));
+    const el = await renderAccount();
+    const renew = row(el, 'L1').querySelector<HTMLButtonElement>('button.renew')!;
+    renew.focus();
+    renew.click();
+    const dialog = deepQuery<HTMLDialogElement>(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
+    await waitUntil(() => dialog.open);
+    dialog.querySelector<HTMLButtonElement>('button.cancel')!.click();
+    await waitUntil(() => deepActiveElement() === renew, 'focus did not return to 延長');
+    renew.click();
+    await waitUntil(() => dialog.open);
+    dialog.dispatchEvent(new Event('cancel'));
+    dialog.close();
+    await waitUntil(() => deepActiveElement() === renew, 'focus did not return after Escape');
+    expect(calls.filter((c) => c.path.includes('/renew'))).to.have.length(0);
+  });
+
+  it('tells why a loan cannot be renewed, and marks overdue loans with text and an icon', async () => {
+    stubApi(() =>
+      json(200, snapshot({
+        loans: [
+          loan({ id: 'a', title: '予約あり', renewable: false, renewBlockedBy: 'has_holds' }),
+          loan({ id: 'b', title: 'まだ', renewable: false, renewBlockedBy: 'outside_window', renewWindow: { from: '2020-05-11', to: '2020-05-25' } }),
+          loan({ id: 'c', title: 'CDです', category: 'cd', renewable: false, renewBlockedBy: 'not_renewable_material' }),
+          loan({ id: 'd', title: '相互貸借', interLibraryLoan: true, renewable: false, renewBlockedBy: 'inter_library_loan' }),
+          loan({ id: 'e', title: '期限切れ', renewable: false, renewBlockedBy: 'card_expired' }),
+          loan({ id: 'f', title: '過ぎた', overdue: true, dueOn: '2020-04-10', renewable: false, renewBlockedBy: 'outside_window', renewWindow: { from: '2020-04-03', to: '2020-04-17' } }),
+          loan({ id: 'g', title: '延長済み', renewals: 1, renewable: false, renewBlockedBy: 'renewal_limit' }),
+        ],
+      })),
+    );
+    const el = await renderAccount();
+    const cell = (id: string) => row(el, id).querySelector('.renew-col')!.textContent!.trim();
+    expect(cell('a')).to.equal('予約が入っているため延長できません');
+    expect(cell('b')).to.equal('延長は 5/11 から');
+    expect(cell('c')).to.equal('CDは延長できません');
+    expect(cell('d')).to.equal('他館からの借用資料は延長できません');
+    expect(cell('e')).to.equal('有効期限が切れています');
+    expect(cell('f')).to.equal('延長期間を過ぎています');
+    expect(cell('g')).to.include('延長済');
+    expect(deepQueryAll(el, 'button.renew')).to.have.length(0);
+    const overdue = row(el, 'f').querySelector('.due')!;
+    expect(overdue.textContent).to.include('延滞');
+    expect(overdue.textContent).to.include('⚠');
+  });
+
+  it('renews several selected loans after one confirmation and reports each outcome', async () => {
+    const calls = stubApi((c) => {
+      if (c.path === '/api/account') return json(200, snapshot({ loans: [loan({ id: 'x', title: '一冊目' }), loan({ id: 'y', title: '二冊目' })] }));
+      if (c.path === '/api/loans/x/renew') return json(200, { loan: loan({ id: 'x', title: '一冊目', dueOn: '2020-05-05', renewals: 1, renewable: false }) });
+      if (c.path === '/api/loans/y/renew') return apiError(409, 'has_holds', '予約が入っているため延長できません。');
+      return apiError(404, 'not_found', '');
+    });
+    const el = await renderAccount();
+    for (const box of deepQueryAll<HTMLInputElement>(el, '.select-box input')) box.click();
+    const many = deepQuery<HTMLButtonElement>(el, 'button.renew-selected')!;
+    await waitUntil(() => !many.disabled);
+    many.click();
+    const dialog = deepQuery(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
+    await waitUntil(() => dialog.open);
+    expect(dialog.querySelectorAll('.new-due')).to.have.length(2);
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    await waitForLive('一冊目: 延長しました');
+    await waitForLive('二冊目: 予約が入っているため延長できません');
+    expect(calls.filter((c) => c.path.endsWith('/renew'))).to.have.length(2);
+  });
+
+  it('sorts by 返却期限日 with aria-sort', async () => {
+    stubApi(() => json(200, snapshot()));
+    const el = await renderAccount();
+    const panel = deepQuery(el, 'shiori-loans-panel')!.shadowRoot!;
+    const th = [...panel.querySelectorAll<HTMLElement>('table.loans th[aria-sort]')].find((t) => t.textContent!.includes('返却期限日'))!;
+    th.querySelector('button')!.click();
+    await waitUntil(() => th.getAttribute('aria-sort') === 'ascending');
+    th.querySelector('button')!.click();
+    await waitUntil(() => th.getAttribute('aria-sort') === 'descending');
+    const titles = [...panel.querySelectorAll('td.title')].map((t) => t.textContent);
+    expect(titles).to.deep.equal(['哲学のことば', '夢の守り人']);
+  });
+
+  it('sends the patron to login with the return path on a 401 (idle timeout)', async () => {
+    const nav = recordNavigations();
+    history.replaceState(null, '', '/account/loans');
+    stubApi(() => apiError(401, 'unauthenticated', 'ログインしてください'));
+    await fixture(html`<shiori-account-page></shiori-account-page>`);
+    await waitUntil(() => nav.paths.length > 0);
+    nav.stop();
+    expect(nav.paths[0]).to.equal(`/login?return=${encodeURIComponent('/account/loans')}`);
+    history.replaceState(null, '', '/');
+  });
+
+  it('offline: banner with the capture time (Asia/Tokyo), other actions disabled with a reason, renew queued as 送信待ち', async () => {
+    const today = libraryDate(new Date());
+    const offlineSnapshot = snapshot({
+      loans: [
+        loan({ id: 'L1', renewWindow: { from: addDays(today, -3), to: addDays(today, 3) }, dueOn: addDays(today, 1), renewable: false, renewBlockedBy: 'outside_window' }),
+        { ...loan({ id: 'L9', title: '前に送った本' }), pendingRenewal: true } as ReturnType<typeof loan>,
+      ],
+    });
+    stubApi((c) => {
+      if (c.path === '/api/account') return json(200, offlineSnapshot, { [OFFLINE_HEADER]: '2020-04-27T01:00:00.000Z' });
+      if (c.path === '/api/loans/L1/renew') return json(202, { queued: true, loanId: 'L1' });
+      return apiError(404, 'not_found', '');
+    });
+    const el = await renderAccount();
+    expect(el.shadowRoot!.querySelector('.offline-banner')!.textContent).to.include('オフライン表示中（2020/04/27 10:00 時点）');
+    const wl = [...deepQueryAll<HTMLButtonElement>(el, 'button')].find((b) => b.textContent!.includes('全て今度読みたい資料に追加する'))!;
+    expect(wl.disabled).to.equal(true);
+    expect(deepQuery(el, '#wl-reason')!.textContent).to.include('オフライン');
+    expect(row(el, 'L9').textContent).to.include('送信待ち');
+    // Predicted from the window and today's date: renewable offline.
+    row(el, 'L1').querySelector<HTMLButtonElement>('button.renew')!.click();
+    const dialog = deepQuery(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
+    await waitUntil(() => dialog.open);
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    await waitUntil(() => row(el, 'L1').textContent!.includes('送信待ち'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('replaces 送信待ち with the result when the SW settles the renewal, and announces it', async () => {
+    let renewed = false;
+    stubApi((c) => {
+      if (c.path === '/api/account') {
+        return json(200, snapshot({ loans: [renewed ? loan({ renewals: 1, dueOn: '2020-05-05', renewable: false }) : { ...loan(), pendingRenewal: true } as ReturnType<typeof loan>] }),
+          renewed ? {} : { [OFFLINE_HEADER]: '2020-04-27T01:00:00.000Z' });
+      }
+      return apiError(404, 'not_found', '');
+    });
+    const el = await renderAccount();
+    expect(row(el, 'L1').textContent).to.include('送信待ち');
+    renewed = true;
+    window.dispatchEvent(new CustomEvent(RENEWAL_SETTLED_EVENT, {
+      detail: { type: 'renewal-settled', patronId: 'p-326', loanId: 'L1', ok: true, loan: loan({ renewals: 1, dueOn: '2020-05-05' }) },
+    }));
+    await waitForLive('夢の守り人: 延長しました');
+    await waitUntil(() => row(el, 'L1').textContent!.includes('延長済'));
+    expect(row(el, 'L1').textContent).to.not.include('送信待ち');
+  });
+
+  it('English: reasons and the dialog in English, Accept-Language: en', async () => {
+    await applyMode({ ...STANDARD, lang: 'en' });
+    const calls = stubApi(() => json(200, snapshot()));
+    const el = await renderAccount();
+    expect(row(el, 'L2').textContent).to.include('Renewable from 5/11');
+    expect(row(el, 'L1').querySelector('button.renew')!.textContent!.trim()).to.equal('Renew');
+    expect(calls[0]!.headers.get('Accept-Language')).to.equal('en');
+  });
+
+  it('こども: the kids' wording', async () => {
+    await applyMode({ ...STANDARD, audience: 'kids' });
+    stubApi(() => json(200, snapshot()));
+    const el = await renderAccount();
+    expect(row(el, 'L1').querySelector('button.renew')!.textContent!.trim()).to.equal('のばす');
+    expect(el.shadowRoot!.textContent).to.include('かりている ほん・よやく');
+  });
+});
