@@ -53,9 +53,9 @@ export function checkSeriesGroup(
     if (!hold) return 'not_found';
     listed.push(hold);
   }
-  if (listed.some((h) => h.seriesNo !== null && h.seriesNo !== seriesNo)) return 'invalid_input';
   const involved = [...listed, ...seriesMembers(patronHolds, seriesNo)];
-  return involved.every((h) => h.status === 'waiting') ? null : 'not_waiting';
+  if (involved.some((h) => h.status !== 'waiting')) return 'not_waiting';
+  return listed.some((h) => h.seriesNo !== null && h.seriesNo !== seriesNo) ? 'invalid_input' : null;
 }
 
 /** Releasing a series changes every member, so every member must be waiting. */
