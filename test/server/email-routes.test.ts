@@ -112,3 +112,23 @@ describe('e-mail routes', () => {
     assert.match(refused.body.error.message, /default contact method/);
   });
 });
+
+describe('e-mail route when the mail server is down', () => {
+  it('still registers the address (200): the confirmation mail never fails the change', async () => {
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const t = await startTestApp({ now: '2020-04-27T01:00:00Z', env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    try {
+      await t.addPatron({ cardNumber: '2000000326', password: 'abc123' });
+      const taro = await t.login('2000000326', 'abc123');
+      const res = await call(taro, 'PUT', '/api/email', { email: 'taro@example.com', emailConfirm: 'taro@example.com' });
+      assert.deepEqual([res.status, res.body], [200, { email: 'taro@example.com' }]);
+      assert.equal((await taro.json('/api/session')).patron.email, 'taro@example.com');
+    } finally {
+      await t.close();
+    }
+  });
+});

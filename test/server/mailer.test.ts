@@ -39,3 +39,80 @@ describe('mailer without SMTP_URL: the outbox', async () => {
     assert.equal(receipt.delivered, false);
   });
 });
+
+/** A minimal SMTP server on a loopback port: enough dialogue for one message, which it keeps. */
+async function startSmtpServer(): Promise<{ port: number; received: { from: string; to: string[]; data: string }[]; close(): Promise<void> }> {
+  const { createServer } = await import('node:net');
+  const received: { from: string; to: string[]; data: string }[] = [];
+  const server = createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    let current = { from: '', to: [] as string[], data: '' };
+    socket.write('220 test ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          current.data = buffer.slice(0, end);
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          received.push(current);
+          current = { from: '', to: [], data: '' };
+          socket.write('250 queued\r\n');
+          continue;
+        }
+        const eol = buffer.indexOf('\r\n');
+        if (eol < 0) return;
+        const line = buffer.slice(0, eol);
+        buffer = buffer.slice(eol + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 test\r\n');
+        else if (verb === 'MAIL') (current.from = line), socket.write('250 ok\r\n');
+        else if (verb === 'RCPT') current.to.push(line), socket.write('250 ok\r\n');
+        else if (verb === 'DATA') (inData = true), socket.write('354 go on\r\n');
+        else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('mailer with SMTP_URL', () => {
+  it('sends through SMTP to the address, with the subject, and writes no outbox', async () => {
+    const smtp = await startSmtpServer();
+    const dataDir = await mkdtemp(join(tmpdir(), 'shiori-smtp-'));
+    try {
+      const mailer = createMailer({
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        dataDir,
+        from: 'library@example.jp',
+        now: () => new Date('2020-04-27T01:00:00.000Z'),
+        log: () => undefined,
+      });
+      const receipt = await mailer.send({ to: 'taro@example.com', subject: 'メールアドレス登録', text: '登録されました。' });
+      assert.deepEqual([receipt.delivered, receipt.via], [true, 'smtp']);
+      assert.equal(smtp.received.length, 1);
+      assert.match(smtp.received[0]!.to.join(), /taro@example\.com/);
+      assert.match(smtp.received[0]!.from, /library@example\.jp/);
+      assert.match(smtp.received[0]!.data, /^Subject: =\?UTF-8\?/m, 'a Japanese subject, MIME-encoded');
+      assert.deepEqual(await readdir(dataDir), [], 'no outbox');
+    } finally {
+      await smtp.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports an unreachable server in the receipt instead of throwing', async () => {
+    const smtp = await startSmtpServer();
+    const port = smtp.port;
+    await smtp.close();
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: tmpdir(), from: 'x@example.jp', now: () => new Date(), log: () => undefined });
+    const receipt = await mailer.send({ to: 'a@example.com', subject: 's', text: 't' });
+    assert.deepEqual([receipt.delivered, receipt.via], [false, 'smtp']);
+  });
+});
