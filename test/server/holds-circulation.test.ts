@@ -194,8 +194,8 @@ test('maintenance: wait_expired, cancelled holds forgotten after one calendar mo
   let snap = await alice.json('/api/account');
   assert.equal(snap.holds.length, 0);
   assert.deepEqual(
-    snap.cancelledHolds.map((c: any) => [c.title, c.reason, c.cancelledOn]),
-    [['取消済み', null, '2026-04-27'], ['待ち期限', 'wait_expired', '2026-05-01']],
+    snap.cancelledHolds.map((c: any) => [c.id, c.title, c.reason, c.cancelledOn]),
+    [[cancelled, '取消済み', null, '2026-04-27'], [waitHold, '待ち期限', 'wait_expired', '2026-05-01']],
   );
   assert.equal((await holdsOf(bob))[0].rank, 1, 'the expired hold left the queue');
 

@@ -31,7 +31,7 @@ const seriesOf = async (client: PatronClient) =>
   Object.fromEntries((await holdsOf(client)).map((h) => [h.title, [h.seriesNo, h.seriesOrder]]));
 
 test('grouping two or more waiting holds gives series numbers 1, 2 … and the order given', async () => {
-  const { t, alice, bob, vols } = await setup();
+  const { alice, bob, vols } = await setup();
   const [h1, h2, h3] = [await place(alice, vols[0]!.bibId), await place(alice, vols[1]!.bibId), await place(alice, vols[2]!.bibId)];
   const res = await call(alice, 'POST', '/api/holds/series', { holdIds: [h2, h1] });
   assert.equal(res.status, 201, JSON.stringify(res.body));
