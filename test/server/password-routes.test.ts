@@ -57,6 +57,25 @@ describe('password change', () => {
   });
 });
 
+describe('password change from a session left open', () => {
+  it('locks guessing of the current password after 5 wrong tries (429 with Retry-After)', async () => {
+    const t = await startTestApp({ now: '2020-04-27T01:00:00Z' });
+    try {
+      await t.addPatron({ cardNumber: '2000000333', password: 'secret1' });
+      const kiosk = await t.login('2000000333', 'secret1');
+      const guess = (currentPassword: string) =>
+        call(kiosk, 'PUT', '/api/password', { currentPassword, newPassword: 'mine123', newPasswordConfirm: 'mine123' });
+      for (let i = 0; i < 5; i++) assert.equal((await guess(`guess${i}`)).status, 403);
+      const locked = await guess('secret1');
+      assert.deepEqual([locked.status, locked.body.error.code], [429, 'too_many_attempts']);
+      assert.ok(Number(locked.headers.get('retry-after')) > 0);
+      assert.equal((await login(t, '2000000333', 'secret1')).status, 200, 'the password did not change');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('password issuance (新規パスワード発行)', () => {
   let t: TestApp;
 
