@@ -47,7 +47,7 @@ for (const mode of ['/kiosk/ page', 'KIOSK=1 server'] as const) {
     const target = mode === 'KIOSK=1 server' ? kioskServer : server;
     const path = mode === 'KIOSK=1 server' ? '/account' : '/kiosk/account';
     // On a KIOSK=1 server the page learns kiosk mode from the session and then sends the header.
-    const headers = mode === 'KIOSK=1 server' ? { [KIOSK_HEADER]: '1' } : {};
+    const headers: Record<string, string> = mode === 'KIOSK=1 server' ? { [KIOSK_HEADER]: '1' } : {};
     const p = await seedPatron(target, mode === 'KIOSK=1 server' ? '共用端末の本' : 'キオスクの本');
     const device = await launchPersistent();
     try {
