@@ -194,7 +194,7 @@ export class CartPage extends LitElement {
             <form @submit=${this.placeAll} aria-labelledby="place-heading">
               <h2 id="place-heading">${rt(msg('まとめて予約する', { id: 'cart.placeAll' }))}</h2>
               ${this.choice
-                ? holdFields({ idPrefix: 'cart', value: this.choice, onChange: (v) => (this.choice = v), hasEmail: this.hasEmail })
+                ? holdFields({ idPrefix: 'cart', value: this.choice, onChange: (change) => (this.choice = { ...this.choice!, ...change }), hasEmail: this.hasEmail })
                 : null}
               <button type="submit" ?disabled=${this.busy || !this.choice}>
                 ${rt(msg(str`${count}件をまとめて予約する`, { id: 'cart.placeAll.button' }))}

@@ -19,7 +19,8 @@ interface FieldsOptions {
   /** Prefix for element ids (several forms may live in one shadow root). */
   idPrefix: string;
   value: HoldChoice;
-  onChange: (value: HoldChoice) => void;
+  /** Receives only the changed field: the owner merges it into its current choice. */
+  onChange: (change: Partial<HoldChoice>) => void;
   /** Show 予約待ち期限日 with this earliest date (today); omit to hide the field. */
   minDate?: string;
   /** Whether a registered e-mail exists: メール without one is explained before sending. */
@@ -41,7 +42,7 @@ export function holdFields(o: FieldsOptions): TemplateResult {
     <div class="field">
       <label for="${p}-branch">${rt(msg('受取館', { id: 'holds.col.pickupBranch' }))}</label>
       <select id="${p}-branch" name="pickupBranch" .value=${value.pickupBranch}
-        @change=${(e: Event) => onChange({ ...value, pickupBranch: (e.target as HTMLSelectElement).value })}>
+        @change=${(e: Event) => onChange({ pickupBranch: (e.target as HTMLSelectElement).value })}>
         ${BRANCH_CODES.map((code) => html`<option value=${code} ?selected=${code === value.pickupBranch}>${branchOptionLabel(code)}</option>`)}
       </select>
     </div>
@@ -49,7 +50,7 @@ export function holdFields(o: FieldsOptions): TemplateResult {
       <label for="${p}-contact">${rt(msg('連絡方法', { id: 'holds.col.contact' }))}</label>
       <select id="${p}-contact" name="contactMethod" .value=${value.contactMethod}
         aria-describedby=${noEmail ? `${p}-contact-note` : ''}
-        @change=${(e: Event) => onChange({ ...value, contactMethod: (e.target as HTMLSelectElement).value as ContactMethod })}>
+        @change=${(e: Event) => onChange({ contactMethod: (e.target as HTMLSelectElement).value as ContactMethod })}>
         ${CONTACT_METHODS.map((m) => html`<option value=${m} ?selected=${m === value.contactMethod}>${contactOptionLabel(m)}</option>`)}
       </select>
       ${noEmail
@@ -62,7 +63,7 @@ export function holdFields(o: FieldsOptions): TemplateResult {
           <label for="${p}-until">${rt(msg('予約待ち期限日', { id: 'hold.field.not_needed_after' }))}</label>
           <input id="${p}-until" type="date" name="notNeededAfter" min=${o.minDate} .value=${value.notNeededAfter}
             aria-describedby="${p}-until-hint"
-            @change=${(e: Event) => onChange({ ...value, notNeededAfter: (e.target as HTMLInputElement).value })} />
+            @change=${(e: Event) => onChange({ notNeededAfter: (e.target as HTMLInputElement).value })} />
           <p class="reason" id="${p}-until-hint">${rt(msg('（任意）この日を過ぎても用意できないときは、予約を取り消します。', { id: 'hold.field.not_needed_after.hint' }))}</p>
         </div>`}
   `;

@@ -85,7 +85,7 @@ export class PlaceHoldDialog extends DialogBase {
           ? holdFields({
               idPrefix: 'hold',
               value: this.choice,
-              onChange: (v) => (this.choice = v),
+              onChange: (change) => (this.choice = { ...this.choice!, ...change }),
               minDate: this.today,
               hasEmail: this.hasEmail,
             })

@@ -85,7 +85,7 @@ export class PreferencesPage extends LitElement {
       ${this.problem ? html`<p id="problem" class="notice warn" tabindex="-1">${rt(this.problem)}</p>` : null}
       ${this.choice
         ? html`<form @submit=${this.submit}>
-            ${holdFields({ idPrefix: 'pref', value: this.choice, onChange: (v) => (this.choice = v), hasEmail: this.hasEmail })}
+            ${holdFields({ idPrefix: 'pref', value: this.choice, onChange: (change) => (this.choice = { ...this.choice!, ...change }), hasEmail: this.hasEmail })}
             <div><button type="submit" ?disabled=${this.busy}>${rt(msg('登録', { id: 'form.register' }))}</button></div>
           </form>`
         : this.problem ? null : html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`}
