@@ -39,6 +39,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('mmap_size = 268435456');
+    this.db.pragma('busy_timeout = 5000');
     if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) this.recreateSchema();
     this.write = {
       findId: this.db.prepare('SELECT id FROM titles WHERE bib_id = ?'),

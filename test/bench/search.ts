@@ -8,7 +8,7 @@
  * median and p99 per kind, with the build time and the index size.
  */
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { MaterialType } from '../../common/api.ts';
@@ -102,6 +102,8 @@ function main(): void {
     index.close();
 
     console.log(`catalogue: ${titles.length.toLocaleString('en')} titles (seed 20261128)`);
+    // Timings depend on what else the machine runs: say so next to them.
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)`);
     console.log(`build: ${(buildMs / 1000).toFixed(1)} s   index size: ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
     const header = ['query kind', 'queries', 'median ms', 'p99 ms', 'max ms', 'median hits', 'max hits'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
