@@ -6,6 +6,7 @@
 import type { H3Event } from 'h3';
 import type { ErrorCode } from '../../common/api.ts';
 import { apiError } from '../http/errors.ts';
+import { PASSWORD_MAX_LENGTH } from '../rules/password-policy.ts';
 import { pickLanguage } from '../http/messages.ts';
 import { CATEGORY_NAME_MAX_LENGTH, WISHLIST_MAX_CATEGORIES, WISHLIST_MAX_ENTRIES, type WishlistRefusal } from '../rules/wishlist.ts';
 
@@ -37,6 +38,10 @@ export const refusalTexts = {
   emailUsedByHolds: {
     ja: '連絡方法が「メール」の予約があるため、メールアドレスを削除できません。予約の連絡方法を変更してから削除してください。',
     en: 'Some of your holds are to be notified by e-mail. Change their contact method before deleting the address.',
+  },
+  passwordTooLong: {
+    ja: `パスワードは${PASSWORD_MAX_LENGTH}文字以内で、半角英字と数字を両方含めてください。`,
+    en: `A password can be at most ${PASSWORD_MAX_LENGTH} characters, with both half-width letters and digits.`,
   },
   unknownBranch: { ja: '受取館が正しくありません。', en: 'Unknown pickup branch.' },
 } satisfies Record<string, Text>;

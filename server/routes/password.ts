@@ -17,7 +17,8 @@ import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
-import { checkNewPassword } from '../rules/password-policy.ts';
+import { checkNewPassword, PASSWORD_MAX_LENGTH } from '../rules/password-policy.ts';
+import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import type { Tx } from '../storage/store.ts';
 
@@ -32,8 +33,12 @@ const IssuanceBody = v.strictObject({
   newPasswordConfirm: Secret,
 });
 
-function refuseNewPassword(newPassword: string, confirmation: string): void {
+function refuseNewPassword(event: H3Event, newPassword: string, confirmation: string): void {
   const problem = checkNewPassword(newPassword, confirmation);
+  // The generic policy message speaks of the minimum; say so when it is the maximum that is passed.
+  if (problem === 'password_policy' && newPassword.length > PASSWORD_MAX_LENGTH) {
+    refuseWith(event, 400, 'password_policy', refusalTexts.passwordTooLong);
+  }
   if (problem) apiError(400, problem);
 }
 
@@ -59,7 +64,7 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     ]);
     if (!(await verifyPassword(body.currentPassword, patron.passwordHash))) apiError(403, 'wrong_password');
     await attemptSucceeded(ctx.store, attempt, ['password-change']);
-    refuseNewPassword(body.newPassword, body.newPasswordConfirm);
+    refuseNewPassword(event, body.newPassword, body.newPasswordConfirm);
     const hash = await hashPassword(body.newPassword);
     // The new password and the end of the other sessions commit together.
     await updatePatron(ctx, patronId, async (current, tx) => {
@@ -74,7 +79,7 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/password-issuance', async (event) => {
     const body = await readJsonBody(event, IssuanceBody);
     // The new password is checked first: it reveals nothing about the card and costs no attempt.
-    refuseNewPassword(body.newPassword, body.newPasswordConfirm);
+    refuseNewPassword(event, body.newPassword, body.newPasswordConfirm);
     const cardNumber = body.cardNumber.trim();
     const limits = loginLimits(ctx.policy);
     const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [

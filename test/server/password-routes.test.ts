@@ -37,6 +37,9 @@ describe('password change', () => {
       assert.deepEqual([res.status, res.body?.error?.code], [400, 'password_policy'], label);
     }
     assert.match((await change(here, 'abc12')).body.error.message, /6文字以上/);
+    const tooLong = await change(here, 'a1'.repeat(33));
+    assert.deepEqual([tooLong.status, tooLong.body.error.code], [400, 'password_policy']);
+    assert.match(tooLong.body.error.message, /64文字以内/);
   });
 
   it('refuses different new passwords (password_mismatch) and a wrong current one (403 wrong_password)', async () => {
