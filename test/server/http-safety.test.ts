@@ -135,3 +135,18 @@ test('moving the clock is 409 clock_fixed without LIBRARY_NOW', async () => {
   const e = await t.staff('/api/staff/clock', { now: '2026-04-28T00:00:00Z' }, 409);
   assert.equal(e.error.code, 'clock_fixed');
 });
+
+test('an unexpected exception becomes 500 internal JSON with the security headers', async () => {
+  const t = await setup();
+  t.app.get('/api/test-only-boom', () => {
+    throw new Error('boom (expected in this test)');
+  });
+  const errors: unknown[] = [];
+  t.ctx.log.error = (m, x) => void errors.push([m, x]);
+  const res = await t.fetch('/api/test-only-boom');
+  assert.equal(res.headers.get('x-frame-options'), 'DENY');
+  const e = await errorOf(res);
+  assert.deepEqual([e.status, e.code], [500, 'internal']);
+  assert.doesNotMatch(JSON.stringify(e.body), /boom/);
+  assert.equal(errors.length, 1);
+});

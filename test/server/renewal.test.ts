@@ -163,3 +163,12 @@ test('renewing without a session is 401 unauthenticated', async () => {
   const e = await errorOf(await t.fetch(`/api/loans/${loanId}/renew`, { method: 'POST' }));
   assert.deepEqual([e.status, e.code], [401, 'unauthenticated']);
 });
+
+test("an Idempotency-Key is per patron: another patron's same key is not their answer", async () => {
+  const { t, renew } = await loanDue('2026-04-28');
+  assert.equal((await renew('shared-key')).status, 200);
+  await t.addPatron({ cardNumber: '2000000276', password: 'library2' });
+  const other = await t.login('2000000276', 'library2');
+  const e = await errorOf(await other.fetch('/api/loans/whatever1/renew', { method: 'POST', headers: { 'idempotency-key': 'shared-key' } }));
+  assert.deepEqual([e.status, e.code], [404, 'not_found']);
+});
