@@ -6,8 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SearchResponse, TitleDetail } from '../../common/api.ts';
-import { keys, type TitleRecord } from '../../server/domain/records.ts';
-import { errorOf, startTestApp, type TestApp } from './helpers.ts';
+import { ORIGIN, errorOf, startTestApp, type TestApp } from './helpers.ts';
 
 describe('catalogue routes', () => {
   let t: TestApp;
@@ -93,12 +92,15 @@ describe('catalogue routes', () => {
     let [result] = (await search(`q=${encodeURIComponent('地底旅行')}`)).results;
     assert.deepEqual({ available: result!.available, copies: result!.copies, holds: result!.holds }, { available: 2, copies: 3, holds: 0 });
 
-    // A waiting hold on the CD, written into its queue as the hold rules do.
+    // Another patron's hold on the CD waits in its queue (its only copy is on loan).
     await t.checkout({ cardNumber: '2000000326', barcode: '2001', dueOn: '2026-12-05' });
-    await t.ctx.store.transaction(async (tx) => {
-      const cd = (await tx.get<TitleRecord>(keys.title('B0002')))!;
-      tx.set(keys.title('B0002'), { ...cd, queue: [{ holdId: 'h1', patronId: 'p2', placedAt: '2026-11-28T01:00:00.000Z' }] });
+    const other = await t.login('2000000276', 'library2');
+    const hold = await other.fetch('/api/holds', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ bibId: 'B0002', contactMethod: 'phone' }),
     });
+    assert.equal(hold.status, 201, await hold.clone().text());
     [result] = (await search(`q=${encodeURIComponent('地底の国')}`)).results;
     assert.deepEqual({ available: result!.available, copies: result!.copies, holds: result!.holds }, { available: 0, copies: 1, holds: 1 });
   });
