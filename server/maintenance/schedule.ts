@@ -7,23 +7,22 @@ import { runMaintenance } from './run-maintenance.ts';
 
 export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Starts the schedule; returns a function that stops it. */
-export function startMaintenance(ctx: AppContext, intervalMs = MAINTENANCE_INTERVAL_MS): () => void {
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const counts = await runMaintenance(ctx);
-      ctx.log.info('maintenance pass', counts);
-    } catch (error) {
-      ctx.log.error('maintenance pass failed', error);
-    } finally {
-      running = false;
-    }
+/** Starts the schedule; returns a function that stops it and waits for a pass in progress. */
+export function startMaintenance(ctx: AppContext, intervalMs = MAINTENANCE_INTERVAL_MS): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  const pass = () => {
+    current ??= runMaintenance(ctx)
+      .then((counts) => ctx.log.info('maintenance pass', counts))
+      .catch((error: unknown) => ctx.log.error('maintenance pass failed', error))
+      .finally(() => {
+        current = null;
+      });
   };
-  void pass();
-  const timer = setInterval(() => void pass(), intervalMs);
+  pass();
+  const timer = setInterval(pass, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await current;
+  };
 }

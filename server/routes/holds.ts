@@ -73,7 +73,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   app.delete('/api/holds/series/:seriesNo', async (event) => {
     const { patronId } = await requirePatron(event, ctx);
     const seriesNo = seriesParam(event);
-    await readJsonBody(event, v.undefined());
+    await readJsonBody(event, v.optional(v.strictObject({})));
     await releaseSeries(ctx, patronId, seriesNo);
     return noContent();
   });

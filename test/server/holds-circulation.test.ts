@@ -7,6 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type PatronClient, type TestApp } from './helpers.ts';
 import { call } from './json-call.ts';
+import { startMaintenance } from '../../server/maintenance/schedule.ts';
 
 // 2026-04-27 10:00 in Tokyo.
 const NOW = '2026-04-27T01:00:00Z';
@@ -236,4 +237,22 @@ test('the staff circulation API refuses bad input and missing tokens', async () 
   assert.equal((await t.staff('/api/staff/checkins', { barcode: 'Z1', branch: 'mars' }, 400)).error.code, 'invalid_input');
   assert.equal((await t.staff('/api/staff/checkins', { barcode: 'Z1', extra: true }, 400)).error.code, 'invalid_input');
   assert.equal((await t.staff('/api/staff/holds/nope/arrive', undefined, 404)).error.code, 'not_found');
+});
+
+test('the scheduled maintenance runs a pass as soon as it starts', async () => {
+  const { t, alice } = await world();
+  const { bibId } = await t.addTitle({ title: '期限切れ' });
+  await place(alice, bibId, { notNeededAfter: '2026-04-27' });
+  await t.setClock('2026-04-28T01:00:00Z');
+  const stop = startMaintenance(t.ctx, 60 * 60 * 1000);
+  try {
+    let cancelled: any[] = [];
+    for (let i = 0; i < 50 && cancelled.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      cancelled = (await alice.json('/api/account')).cancelledHolds;
+    }
+    assert.deepEqual(cancelled.map((c) => c.reason), ['wait_expired']);
+  } finally {
+    await stop();
+  }
 });
