@@ -1,5 +1,8 @@
 /** GET /api/library: branches, weekly hours and today's 開館 / 休館 on the library clock (SPEC §2.11). */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LibraryInfo } from '../../common/api.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
@@ -47,5 +50,43 @@ describe('library information route', () => {
     await t.setClock('2020-12-30T03:00:00Z');
     const i = await info();
     for (const b of i.branches) assert.deepEqual([b.openToday, b.closedFor], [false, '年末年始休館']);
+  });
+});
+
+describe('library information from a LIBRARY_CONFIG', () => {
+  it("follows the config's weekly hours and closed dates (本館 until 20:00 on Wednesday to Friday, 1階のみ)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shiori-library-config-'));
+    const week = (weekday: string, late: string) => [weekday, null, weekday, late, late, late, weekday];
+    const branch = (code: string, name: string, shortName: string, weeklyHours: (string | null)[], closedDates: string[] = []) => ({
+      code, name, shortName, weeklyHours, hours: [], closedDates,
+    });
+    const configPath = join(dir, 'library.json');
+    await writeFile(configPath, JSON.stringify({
+      branches: [
+        branch('central', '本館', '本館', week('10:00~17:00', '10:00~20:00'), ['2020-04-29']),
+        branch('nishinodai', '西之台会館図書室', '西之台', week('9:00~17:00', '9:00~17:00')),
+      ],
+    }));
+    // 2020-04-24 is a Friday.
+    const t = await startTestApp({ now: '2020-04-24T01:00:00Z', env: { LIBRARY_CONFIG: configPath } });
+    try {
+      const friday = (await (await t.fetch('/api/library')).json()) as LibraryInfo;
+      const central = friday.branches.find((b) => b.code === 'central')!;
+      assert.deepEqual([central.openToday, central.hoursToday], [true, '10:00~20:00']);
+      assert.deepEqual(central.hours, [
+        { days: '火・土・日', hours: '10:00~17:00' },
+        { days: '水〜金', hours: '10:00~20:00', note: '17:00以降は1階のみ' },
+        { days: '月', hours: '休館' },
+      ]);
+      await t.setClock('2020-04-29T01:00:00Z');
+      const closedDay = (await (await t.fetch('/api/library')).json()) as LibraryInfo;
+      assert.deepEqual(
+        closedDay.branches.map((b) => [b.code, b.openToday, b.closedFor]),
+        [['central', false, '臨時休館'], ['nishinodai', true, null]],
+      );
+    } finally {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
