@@ -37,7 +37,7 @@ export class CartPage extends LitElement {
     css`
       ol.cart { padding-inline-start: 1.5rem; }
       ol.cart > li { border-bottom: 0.0625rem solid var(--c-border); padding: 0.5rem 0; }
-      ol.cart h3 { margin: 0; font-size: 1.1rem; }
+      ol.cart h2.item { margin: 0; font-size: 1.1rem; }
       form { max-width: 36rem; }
       .field { display: grid; gap: 0.25rem; margin: 0.5rem 0; }
       ul.outcomes { list-style: none; padding: 0; }
@@ -151,12 +151,12 @@ export class CartPage extends LitElement {
     const id = `cart-${index}`;
     return html`<li>
       ${t === 'missing'
-        ? html`<h3 id=${id}>${bibId}</h3><p class="reason">${rt(msg('この資料は見つかりませんでした。', { id: 'hold.refused.not_found' }))}</p>`
+        ? html`<h2 id=${id} class="item">${bibId}</h2><p class="reason">${rt(msg('この資料は見つかりませんでした。', { id: 'hold.refused.not_found' }))}</p>`
         : t
-          ? html`<h3 id=${id}><a href=${href(`/titles/${encodeURIComponent(bibId)}`)}>${t.title}</a></h3>
+          ? html`<h2 id=${id} class="item"><a href=${href(`/titles/${encodeURIComponent(bibId)}`)}>${t.title}</a></h2>
               <p class="facts">${rt(materialName(t.materialType))}${t.author ? html` · ${t.author}` : null}</p>
               ${availability(t)}`
-          : html`<h3 id=${id}>${bibId}</h3>`}
+          : html`<h2 id=${id} class="item">${bibId}</h2>`}
       <button type="button" class="secondary remove" aria-describedby=${id} ?disabled=${this.busy} @click=${() => this.removeItem(bibId, index)}>
         ${rt(msg('削除', { id: 'cart.remove' }))}
       </button>
