@@ -1,6 +1,7 @@
 /** メール登録・変更 through the real app and store (SPEC §2.8, §7), with the outbox as the mail. */
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { keys, type HoldRecord, type PatronRecord } from '../../server/domain/records.ts';
@@ -115,7 +116,6 @@ describe('e-mail routes', () => {
 
 describe('e-mail route when the mail server is down', () => {
   it('still registers the address (200): the confirmation mail never fails the change', async () => {
-    const { createServer } = await import('node:net');
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as { port: number }).port;

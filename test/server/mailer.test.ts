@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -42,7 +43,6 @@ describe('mailer without SMTP_URL: the outbox', async () => {
 
 /** A minimal SMTP server on a loopback port: enough dialogue for one message, which it keeps. */
 async function startSmtpServer(): Promise<{ port: number; received: { from: string; to: string[]; data: string }[]; close(): Promise<void> }> {
-  const { createServer } = await import('node:net');
   const received: { from: string; to: string[]; data: string }[] = [];
   const server = createServer((socket) => {
     let buffer = '';
