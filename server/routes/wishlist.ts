@@ -89,7 +89,8 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
       if ([...titles.values()].some((t) => t === null)) refuseWith(event, 404, 'not_found', refusalTexts.titleNotFound);
       return addEntries(current, wanted, categoryId, newId, ctx.clock.now().toISOString());
     });
-    const added = list.entries.filter((e) => value.addedIds.includes(e.id)).map((e) => entryView(e, titles.get(e.bibId)));
+    const addedIds = new Set(value.addedIds);
+    const added = list.entries.filter((e) => addedIds.has(e.id)).map((e) => entryView(e, titles.get(e.bibId)));
     const body: WishlistAddResult = { added, alreadyListed: value.alreadyListed };
     event.res.status = 201;
     return body;
