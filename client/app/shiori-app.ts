@@ -161,7 +161,7 @@ export class ShioriApp extends LitElement {
   override render() {
     const count = this.cartCount;
     return html`
-      <a class="skip" href="#main" @click=${(e: Event) => { e.preventDefault(); this.main.focus(); }}>${msg('本文へ移動', { id: 'app.skip' })}</a>
+      <button type="button" class="skip" @click=${() => this.main.focus()}>${msg('本文へ移動', { id: 'app.skip' })}</button>
       ${isKiosk() ? html`<p class="kiosk">${msg('共用端末モード：この端末には個人の情報を残しません。', { id: 'app.kiosk' })}</p>` : nothing}
       <header>
         <div class="bar">

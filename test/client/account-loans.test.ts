@@ -229,7 +229,7 @@ describe('利用状況一覧: 貸出', () => {
     expect(calls[0]!.headers.get('Accept-Language')).to.equal('en');
   });
 
-  it('こども: the kids' wording', async () => {
+  it("こども: the kids' wording", async () => {
     await applyMode({ ...STANDARD, audience: 'kids' });
     stubApi(() => json(200, snapshot()));
     const el = await renderAccount();

@@ -119,3 +119,17 @@ export function recordNavigations(): { paths: string[]; stop: () => void } {
 }
 
 export { aTimeout };
+
+/** The page-wide stylesheet (palettes, text size), as index.html links it. */
+async function loadAppCss(): Promise<void> {
+  if (document.querySelector('link[data-app-css]')) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = '/client/public/app.css';
+  link.dataset['appCss'] = '';
+  const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
+  document.head.append(link);
+  await loaded;
+  document.documentElement.dataset['ready'] = '';
+}
+await loadAppCss();

@@ -1,0 +1,146 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../client/app/shiori-app.ts';
+import type { ShioriApp } from '../../client/app/shiori-app.ts';
+import { setPendingRenewalCount } from '../../client/app/account-state.ts';
+import { setCartItems } from '../../client/app/cart-store.ts';
+import { setKioskForTest } from '../../client/app/kiosk.ts';
+import { setCurrentPatron } from '../../client/data/session.ts';
+import { snapshot } from './fixtures.ts';
+import { MODES, STANDARD, applyMode, deepQuery, json, recordNavigations, restoreFetch, stubApi, type Call } from './helpers.ts';
+
+function api(loggedIn: boolean) {
+  return (c: Call) => {
+    if (c.path === '/api/session' && c.method === 'GET') return loggedIn ? json(200, { patron: snapshot().patron, kiosk: false, idleTimeoutSeconds: 3600 }) : json(401, { error: { code: 'unauthenticated', message: '' } });
+    if (c.path === '/api/session' && c.method === 'DELETE') return new Response(null, { status: 204 });
+    if (c.path === '/api/account') return json(200, snapshot());
+    return json(404, { error: { code: 'not_found', message: '' } });
+  };
+}
+
+async function renderApp(): Promise<ShioriApp> {
+  history.replaceState(null, '', '/account');
+  const el = await fixture<ShioriApp>(html`<shiori-app></shiori-app>`);
+  await waitUntil(() => deepQuery(el, 'table.loans'), 'the loans page never rendered');
+  return el;
+}
+
+describe('app shell', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    setCurrentPatron(null);
+  });
+  afterEach(async () => {
+    restoreFetch();
+    setKioskForTest(false);
+    setPendingRenewalCount(0);
+    history.replaceState(null, '', '/');
+    await applyMode(STANDARD);
+  });
+
+  for (const mode of MODES) {
+    it(`is accessible with the loans page (${mode.name})`, async () => {
+      await applyMode(mode.options);
+      stubApi(api(true));
+      const el = await renderApp();
+      await waitUntil(() => el.shadowRoot!.querySelector('button.logout'));
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('shows the library name, ログイン before and 「ログインしています」 + ログアウト after, and 予約カート(N件)', async () => {
+    stubApi(api(false));
+    history.replaceState(null, '', '/login');
+    const el = await fixture<ShioriApp>(html`<shiori-app></shiori-app>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('.brand')!.textContent).to.equal('小金井市立図書館');
+    expect(root.querySelector('a.login')!.textContent).to.equal('ログイン');
+    setCartItems(['B1', 'B2']);
+    await waitUntil(() => root.querySelector('a.cart')!.textContent!.includes('予約カート(2件)'));
+    setCurrentPatron(snapshot().patron);
+    await waitUntil(() => root.querySelector('.status'));
+    expect(root.querySelector('.status')!.textContent).to.equal('ログインしています');
+    expect(root.querySelector('button.logout')!.textContent).to.equal('ログアウト');
+    setCartItems([]);
+  });
+
+  it('has the 利用者のページ menu with the seed entries (keyboard: Escape closes)', async () => {
+    stubApi(api(true));
+    const el = await renderApp();
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('#menu-button')!;
+    button.click();
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'true');
+    const links = [...el.shadowRoot!.querySelectorAll('#patron-menu a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).to.deep.equal([
+      ['利用状況一覧', '/account'],
+      ['パスワード変更', '/password'],
+      ['メール登録・変更', '/email'],
+      ['受取館・連絡方法 初期設定', '/preferences'],
+    ]);
+    el.shadowRoot!.querySelector('nav')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'false');
+  });
+
+  it('display options: CUD, こども, 大 and English change the page and are stored on the device', async () => {
+    stubApi(api(true));
+    const el = await renderApp();
+    const options = el.shadowRoot!.querySelector('shiori-display-options')!.shadowRoot!;
+    const pick = (o: string) => options.querySelector<HTMLButtonElement>(`button[data-option="${o}"]`)!;
+    pick('palette:cud').click();
+    await waitUntil(() => document.documentElement.dataset['palette'] === 'cud');
+    expect(getComputedStyle(document.documentElement).getPropertyValue('--c-primary').trim().toLowerCase()).to.equal('#005aff');
+    pick('size:l').click();
+    await waitUntil(() => document.documentElement.dataset['size'] === 'l');
+    pick('audience:kids').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.brand ruby'));
+    expect(pick('audience:kids').getAttribute('aria-pressed')).to.equal('true');
+    pick('lang:en').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.brand')!.textContent === 'Koganei City Library');
+    expect(document.documentElement.lang).to.equal('en');
+    expect(JSON.parse(localStorage.getItem('shiori.display')!)).to.deep.equal({ palette: 'cud', audience: 'kids', size: 'l', lang: 'en' });
+  });
+
+  it('kiosk mode: every API call carries X-Shiori-Kiosk: 1 and nothing is written to web storage', async () => {
+    setKioskForTest(true);
+    const calls = stubApi(api(true));
+    const el = await renderApp();
+    const options = el.shadowRoot!.querySelector('shiori-display-options')!.shadowRoot!;
+    options.querySelector<HTMLButtonElement>('button[data-option="palette:cud"]')!.click();
+    setCartItems(['B1']);
+    await waitUntil(() => document.documentElement.dataset['palette'] === 'cud');
+    expect(localStorage.length).to.equal(0);
+    expect(sessionStorage.length).to.equal(0);
+    expect(calls.length).to.be.greaterThan(0);
+    for (const c of calls) expect(c.headers.get('X-Shiori-Kiosk'), c.path).to.equal('1');
+  });
+
+  it('ログアウト with a renewal waiting: warns first; then forgets the patron in the SW, ends the session, goes to login', async () => {
+    const posted: unknown[] = [];
+    Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { controller: { postMessage: (m: unknown) => posted.push(m) } } });
+    const calls = stubApi(api(true));
+    const el = await renderApp();
+    await waitUntil(() => el.shadowRoot!.querySelector('button.logout'));
+    setPendingRenewalCount(1);
+    const nav = recordNavigations();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.logout')!.click();
+    const confirm = el.shadowRoot!.querySelector('shiori-confirm-dialog')!;
+    const dialog = confirm.shadowRoot!.querySelector('dialog')!;
+    await waitUntil(() => dialog.open);
+    expect(dialog.textContent).to.include('送信待ちの延長はまだ図書館に送られていません');
+    await expect(confirm).to.be.accessible();
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    await waitUntil(() => nav.paths.includes('/login'));
+    nav.stop();
+    delete (navigator as unknown as Record<string, unknown>)['serviceWorker'];
+    expect(posted).to.deep.equal([{ type: 'forget-patron', patronId: 'p-326' }]);
+    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/session')).to.equal(true);
+  });
+
+  it('shows the not-found page for an unknown path', async () => {
+    stubApi(api(true));
+    history.replaceState(null, '', '/no/such/page');
+    const el = await fixture<ShioriApp>(html`<shiori-app></shiori-app>`);
+    await waitUntil(() => deepQuery(el, 'shiori-not-found-page')?.shadowRoot?.querySelector('h1'));
+    expect(deepQuery(el, 'shiori-not-found-page')!.shadowRoot!.querySelector('h1')!.textContent).to.equal('ページが見つかりません');
+    await expect(el).to.be.accessible();
+  });
+});
