@@ -14,6 +14,7 @@ import { hashPassword } from '../auth/password-hash.ts';
 import { meetsPasswordPolicy } from '../rules/password-policy.ts';
 import { emptyWishlist } from '../rules/wishlist.ts';
 import { dequeue } from '../rules/holds.ts';
+import { isValidEmail } from '../rules/email.ts';
 import type { CheckoutBody, NewPatronBody, NewTitleBody } from './staff-schemas.ts';
 
 /** An opaque random id (URL-safe, 16 characters). */
@@ -28,6 +29,8 @@ function assertBranch(ctx: AppContext, code: string, field: string): void {
 export async function createPatron(ctx: AppContext, body: v.InferOutput<typeof NewPatronBody>): Promise<PatronRecord> {
   if (body.password !== undefined && !meetsPasswordPolicy(body.password)) apiError(400, 'password_policy');
   if (body.pickupBranch !== undefined) assertBranch(ctx, body.pickupBranch, 'pickupBranch');
+  if (body.email && !isValidEmail(body.email)) apiError(400, 'invalid_email');
+  if (body.contactMethod === 'email' && !body.email) apiError(400, 'email_not_registered');
   // Hash before the transaction: scrypt is slow and the store lock is shared.
   const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
   const email = body.email ? body.email : null;
