@@ -62,7 +62,7 @@ export class LibraryToday extends LitElement {
             <span class="mark" aria-hidden="true">${b.openToday ? '○' : '休'}</span>
             <span class="name">${rt(name)}</span>
             ${b.openToday
-              ? html`<span class="visually-hidden">${msg('開館', { id: 'library.open' })}</span><span>${b.hoursToday ?? ''}</span>`
+              ? html`<span class="visually-hidden">${msg('開館', { id: 'library.open' })}</span> <span>${b.hoursToday ?? ''}</span>`
               : html`<span>${rt(msg('休館', { id: 'library.closed' }))}</span>`}
           </li>`;
         })}

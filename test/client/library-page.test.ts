@@ -1,0 +1,63 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../client/pages/library/library-page.ts';
+import type { LibraryPage } from '../../client/pages/library/library-page.ts';
+import type { LibraryToday } from '../../client/pages/library/library-today.ts';
+import { forgetLibraryForTest } from '../../client/data/library.ts';
+import { LIBRARY } from './catalog-fixtures.ts';
+import { MODES, STANDARD, applyMode, apiError, deepQuery, json, restoreFetch, stubApi } from './helpers.ts';
+
+async function render(): Promise<LibraryPage> {
+  forgetLibraryForTest();
+  stubApi((c) => (c.path === '/api/library' ? json(200, LIBRARY) : apiError(404, 'not_found', '')));
+  const el = await fixture<LibraryPage>(html`<shiori-library-page></shiori-library-page>`);
+  await waitUntil(() => deepQuery(el, 'shiori-library-today')?.shadowRoot?.querySelector('ul') && el.shadowRoot!.querySelector('.branches'));
+  return el;
+}
+
+const todayLines = (el: Element) =>
+  [...deepQuery<LibraryToday>(el, 'shiori-library-today')!.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('各館案内 (library information)', () => {
+  afterEach(async () => {
+    restoreFetch();
+    await applyMode(STANDARD);
+  });
+
+  for (const mode of MODES) {
+    it(`is accessible (${mode.name})`, async () => {
+      await applyMode(mode.options);
+      const el = await render();
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('shows today as on the seed top page: 〇は開館、休は休館です, ○ 本館 10:00~20:00, 休 緑分室 休館 — in words, not colour', async () => {
+    const el = await render();
+    const today = deepQuery<LibraryToday>(el, 'shiori-library-today')!.shadowRoot!;
+    expect(today.querySelector('h2')!.textContent!.trim()).to.equal('2020/04/24開館状況');
+    expect(today.textContent).to.include('〇は開館、休は休館です');
+    expect(todayLines(el)).to.deep.equal([
+      '○ 本館 開館 10:00~20:00',
+      '○ 東分館 開館 9:00~17:00',
+      '○ 貫井北分館 開館 9:00~20:00',
+      '休 緑分室 休館',
+      '○ 西之台 開館 9:00~17:00',
+    ]);
+  });
+
+  it('lists each branch with its weekly hours', async () => {
+    const el = await render();
+    const central = el.shadowRoot!.querySelector('section.branch')!;
+    expect(central.querySelector('h3')!.textContent).to.equal('本館');
+    expect(central.textContent).to.include('水・木・金');
+    expect(central.textContent).to.include('10:00~20:00（17時以降は1階のみ）');
+  });
+
+  it('says so when the information cannot be loaded', async () => {
+    forgetLibraryForTest();
+    stubApi(() => apiError(503, 'internal', 'サーバーでエラーが発生しました。'));
+    const el = await fixture<LibraryToday>(html`<shiori-library-today></shiori-library-today>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.notice.warn'));
+    expect(el.shadowRoot!.textContent).to.include('サーバーでエラーが発生しました。');
+  });
+});
