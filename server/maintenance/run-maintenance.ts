@@ -7,11 +7,12 @@
  * One store transaction per patron, re-reading and re-deciding inside it: the pass can run
  * beside patron requests and twice in a row (the second finds nothing to do).
  */
+import type { IsoDate } from '../../common/api.ts';
 import { addDays, addMonths } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { Tx } from '../storage/store.ts';
-import { dueMaintenance } from '../rules/maintenance.ts';
+import { dueMaintenance, type PatronMaintenance } from '../rules/maintenance.ts';
 import { dequeue, toCancelledHold } from '../rules/holds.ts';
 import { passCopyOn, shelveCopy, type PassDates } from '../holds/pass-copy.ts';
 
@@ -23,13 +24,19 @@ export interface MaintenanceCounts {
   passedOn: number;
 }
 
+function dueFor(ctx: AppContext, patron: PatronRecord, today: IsoDate): PatronMaintenance {
+  const months = ctx.policy.cancelledHoldsShownMonths;
+  return dueMaintenance(patron, today, (cancelledOn) => addMonths(cancelledOn, months));
+}
+
+const nothingDue = (due: PatronMaintenance) => due.pickupExpired.length + due.waitExpired.length + due.forgotten.length === 0;
+
 async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: PassDates): Promise<MaintenanceCounts> {
   const counts: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
   const patron = await tx.get<PatronRecord>(keys.patron(patronId));
   if (!patron) return counts;
-  const months = ctx.policy.cancelledHoldsShownMonths;
-  const due = dueMaintenance(patron, dates.today, (cancelledOn) => addMonths(cancelledOn, months));
-  if (due.pickupExpired.length + due.waitExpired.length + due.forgotten.length === 0) return counts;
+  const due = dueFor(ctx, patron, dates.today);
+  if (nothingDue(due)) return counts;
 
   const ending = [
     ...due.pickupExpired.map((hold) => ({ hold, reason: 'pickup_expired' as const })),
@@ -69,6 +76,9 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts
   const dates: PassDates = { today, pickupByIfReady: addDays(today, ctx.policy.pickupPeriodDays) };
   const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
   for (const key of await ctx.store.keys('patron:')) {
+    // A quick look outside the lock first: most accounts have nothing due.
+    const glance = await ctx.store.get<PatronRecord>(key);
+    if (!glance || nothingDue(dueFor(ctx, glance, today))) continue;
     const patronId = key.slice('patron:'.length);
     const counts = await ctx.store.transaction((tx) => maintainPatron(tx, ctx, patronId, dates));
     for (const k of Object.keys(total) as (keyof MaintenanceCounts)[]) total[k] += counts[k];
