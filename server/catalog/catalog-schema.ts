@@ -9,14 +9,15 @@
  *   with short words (the big result sets) a type filter is one more posting list to intersect
  *   rather than a row lookup per hit. Queries of long words only (small result sets) filter the
  *   type on `titles` instead.
+ *   The title column also holds prefix tokens of its first 1 and 2 characters ("starts with").
  *   `detail=column` keeps only which column a token is in: enough for "matched in the title",
  *   and much smaller than positions.
  * Both FTS tables are contentless (the text lives in the store): only postings are kept.
  */
 import type { MaterialType } from '../../common/api.ts';
-import { TRIGRAM_MIN_LENGTH, charLength, gramToken, queryWords } from './catalog-text.ts';
+import { TRIGRAM_MIN_LENGTH, charLength, gramToken, prefixToken, queryWords } from './catalog-text.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const MATERIAL_TYPES: readonly MaterialType[] = ['book', 'magazine', 'cd'];
 
@@ -45,13 +46,16 @@ DROP TABLE IF EXISTS titles_grams;
 
 /**
  * FTS5 MATCH expressions for one query, per table (null when that table is not needed), for
- * "every word in some field" and "every word in the title".
+ * "every word in some field", "every word in the title" and "…and the title starts with the
+ * first word".
  */
 export interface MatchExpressions {
   trigram: string | null;
   trigramInTitle: string | null;
+  trigramPrefix: string | null;
   grams: string | null;
   gramsInTitle: string | null;
+  gramsPrefix: string | null;
   /** Types to filter on `titles`, as a JSON array (when the gram table, which has them too, is not queried). */
   types: string | null;
 }
@@ -61,42 +65,54 @@ function ftsPhrase(word: string): string {
   return `"${word.replaceAll('"', '""')}"`;
 }
 
+const isLong = (word: string) => charLength(word) >= TRIGRAM_MIN_LENGTH;
+
 /**
  * Splits the query's words between the two FTS tables (all ANDed), adds the type filter to the
  * gram table; null when the query has no word at all.
  */
 export function matchExpressions(q: string, type: MaterialType | readonly MaterialType[] | undefined): MatchExpressions | null {
   const words = queryWords(q);
-  if (words.length === 0) return null;
-  const long = words.filter((w) => charLength(w) >= TRIGRAM_MIN_LENGTH).map(ftsPhrase);
-  const short = words.filter((w) => charLength(w) < TRIGRAM_MIN_LENGTH).map(gramToken);
+  const first = words[0];
+  if (first === undefined) return null;
   const types = new Set(typeof type === 'string' ? [type] : (type ?? []));
   const filtered = types.size > 0 && types.size < MATERIAL_TYPES.length;
+  const long = words.filter(isLong);
+  const short = words.filter((w) => !isLong(w));
   const typeInGrams = filtered && short.length > 0;
   const typeFilter = typeInGrams ? `material_type : (${[...types].join(' OR ')})` : null;
-  const all = (terms: string[], inTitle: boolean, extra: string | null): string | null => {
-    const parts = terms.length > 0 ? [inTitle ? `title : (${terms.join(' AND ')})` : terms.join(' AND ')] : [];
+
+  const term = (w: string, atStart: boolean) => {
+    if (isLong(w)) return atStart ? `^${ftsPhrase(w)}` : ftsPhrase(w); // ^ = first token of the column
+    return atStart ? prefixToken(w) : gramToken(w);
+  };
+  const expression = (list: string[], scope: 'all' | 'title' | 'prefix', extra: string | null): string | null => {
+    const terms = list.map((w) => term(w, scope === 'prefix' && w === first)).join(' AND ');
+    const parts = list.length === 0 ? [] : [scope === 'all' ? terms : `title : (${terms})`];
     if (extra) parts.push(extra);
     return parts.length > 0 ? parts.join(' AND ') : null;
   };
   return {
-    trigram: all(long, false, null),
-    trigramInTitle: all(long, true, null),
-    grams: all(short, false, typeFilter),
-    gramsInTitle: all(short, true, typeFilter),
+    trigram: expression(long, 'all', null),
+    trigramInTitle: expression(long, 'title', null),
+    trigramPrefix: expression(long, 'prefix', null),
+    grams: expression(short, 'all', typeFilter),
+    gramsInTitle: expression(short, 'title', typeFilter),
+    gramsPrefix: expression(short, 'prefix', typeFilter),
     types: filtered && !typeInGrams ? JSON.stringify([...types]) : null,
   };
 }
 
 /**
  * Which matches: `all` = every word in some field; `title` = every word in the title (these come
- * first in the results); `rest` = all but title.
+ * first in the results, those starting with the first word before the others); `rest` = all but
+ * title.
  */
 export type HitScope = 'all' | 'title' | 'rest';
 
-/** Ids of the titles matching every word (in the title only, or anywhere). */
-function hitIds(m: MatchExpressions, inTitleOnly: boolean): string {
-  const suffix = inTitleOnly ? 'InTitle' : '';
+/** Ids of the titles matching every word (anywhere, in the title, or in the title from its start). */
+function hitIds(m: MatchExpressions, variant: 'all' | 'title' | 'prefix'): string {
+  const suffix = { all: '', title: 'InTitle', prefix: 'Prefix' }[variant];
   const parts: string[] = [];
   if (m.trigram !== null) parts.push(`SELECT rowid AS id FROM titles_trigram WHERE titles_trigram MATCH @trigram${suffix}`);
   if (m.grams !== null) parts.push(`SELECT rowid AS id FROM titles_grams WHERE titles_grams MATCH @grams${suffix}`);
@@ -104,8 +120,8 @@ function hitIds(m: MatchExpressions, inTitleOnly: boolean): string {
 }
 
 function scopedIds(m: MatchExpressions, scope: HitScope): string {
-  if (scope === 'rest') return `SELECT id FROM (${hitIds(m, false)}) EXCEPT SELECT id FROM (${hitIds(m, true)})`;
-  return hitIds(m, scope === 'title');
+  if (scope === 'rest') return `SELECT id FROM (${hitIds(m, 'all')}) EXCEPT SELECT id FROM (${hitIds(m, 'title')})`;
+  return hitIds(m, scope);
 }
 
 const TYPE_CONDITION = 't.material_type IN (SELECT value FROM json_each(@types))';
@@ -116,11 +132,16 @@ export function countSql(m: MatchExpressions, scope: HitScope): string {
   return `SELECT count(*) AS total FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id WHERE ${TYPE_CONDITION}`;
 }
 
-/** One page of the titles matching in that scope, by title then bibId (stable). @limit, @offset. */
+/**
+ * One page of the titles matching in that scope, by title then bibId (stable); in the title
+ * scope, titles starting with the first word come first (a small set, unlike the title scope
+ * itself, so the membership test stays cheap). @limit, @offset.
+ */
 export function pageSql(m: MatchExpressions, scope: HitScope): string {
+  const startsFirst = scope === 'title' ? `t.id NOT IN (${hitIds(m, 'prefix')}), ` : '';
   return `
 SELECT t.bib_id AS bibId FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id
 ${m.types === null ? '' : `WHERE ${TYPE_CONDITION}`}
-ORDER BY t.sort_key, t.bib_id
+ORDER BY ${startsFirst}t.sort_key, t.bib_id
 LIMIT @limit OFFSET @offset`;
 }

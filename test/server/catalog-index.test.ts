@@ -47,7 +47,7 @@ describe('catalogue index: matching', () => {
 
   it('finds by a one-character word', () => {
     assert.deepEqual(search(index, '夢'), { total: 1, bibIds: ['b-yume'] });
-    assert.deepEqual(search(index, '旅').bibIds, ['b-chitei', 'b-tabi'], 'both titles contain 旅; ordered by title (code points: 地 < 旅)');
+    assert.deepEqual(search(index, '旅').bibIds, ['b-tabi', 'b-chitei'], 'both titles contain 旅; the one starting with it first');
   });
 
   it('finds by a word of three or more characters, as a substring', () => {
@@ -107,6 +107,42 @@ describe('catalogue index: matching', () => {
 
   it('finds nothing for a query of spaces only', () => {
     assert.deepEqual(search(index, ' 　 '), { total: 0, bibIds: [] });
+  });
+});
+
+describe('catalogue index: titles starting with the word come first', () => {
+  let dir: string;
+  let index: SqliteCatalogIndex;
+  const titles = ['あの夢の話', '夢見る旅人', '白い夢', '夢', '夢見る人々の夢物語', 'ゆめ'];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
+    index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
+    index.replaceAll([
+      ...titles.map((title, i): IndexedTitle => ({ bibId: `t${i}`, title, author: null, publisher: null, materialType: 'book' })),
+      { bibId: 'a1', title: 'ある本', author: '夢見る作家', publisher: null, materialType: 'book' },
+    ]);
+  });
+  after(() => {
+    index.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const titlesFor = (q: string) => index.search({ q, page: 1, pageSize: 20 }).bibIds.map((id) => (id === 'a1' ? 'author:夢見る作家' : titles[Number(id.slice(1))]));
+
+  it('for a one-character word', () => {
+    assert.deepEqual(titlesFor('夢'), ['夢', '夢見る人々の夢物語', '夢見る旅人', 'あの夢の話', '白い夢', 'author:夢見る作家']);
+  });
+  it('for a two-character word', () => {
+    assert.deepEqual(titlesFor('夢見'), ['夢見る人々の夢物語', '夢見る旅人', 'author:夢見る作家']);
+    assert.deepEqual(titlesFor('の夢'), ['あの夢の話', '夢見る人々の夢物語']);
+  });
+  it('for a word of three or more characters', () => {
+    assert.deepEqual(titlesFor('夢見る'), ['夢見る人々の夢物語', '夢見る旅人', 'author:夢見る作家']);
+    assert.deepEqual(titlesFor('夢物語'), ['夢見る人々の夢物語']);
+  });
+  it('by the first word of several', () => {
+    assert.deepEqual(titlesFor('旅人 夢'), ['夢見る旅人'], 'all words must match');
+    assert.deepEqual(titlesFor('話 夢'), ['あの夢の話']);
+    assert.deepEqual(titlesFor('夢 の'), ['夢見る人々の夢物語', 'あの夢の話']);
   });
 });
 
