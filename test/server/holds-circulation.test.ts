@@ -256,3 +256,16 @@ test('the scheduled maintenance runs a pass as soon as it starts', async () => {
     await stop();
   }
 });
+
+test('a check-in skips a hold whose 予約待ち期限日 has passed even before maintenance cancels it', async () => {
+  const { t, alice, bob } = await world();
+  const { bibId } = await t.addTitle({ title: '間に合わず', copies: [{ barcode: 'W1', branch: 'central' }] });
+  await t.checkout({ cardNumber: '2000000277', barcode: 'W1' });
+  const stale = await place(alice, bibId, { notNeededAfter: '2026-04-28' });
+  const next = await place(bob, bibId);
+  await t.setClock('2026-04-29T01:00:00Z');
+  const back = await checkin(t, 'W1');
+  assert.equal(back.hold.id, next);
+  assert.equal((await holdOf(alice, stale)).status, 'waiting');
+  assert.equal((await t.staff('/api/staff/maintenance')).waitExpired, 1);
+});
