@@ -35,12 +35,17 @@ export class SqliteCatalogIndex implements CatalogIndex {
 
   constructor(path: string) {
     this.db = new Database(path);
-    // Derived data: WAL for readers during writes; NORMAL sync is enough, a lost tail is rebuilt.
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('mmap_size = 268435456');
-    this.db.pragma('busy_timeout = 5000');
-    if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) this.recreateSchema();
+    try {
+      // Derived data: WAL for readers during writes; NORMAL sync is enough, a lost tail is rebuilt.
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('mmap_size = 268435456');
+      this.db.pragma('busy_timeout = 5000');
+      if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) this.recreateSchema();
+    } catch (e) {
+      this.db.close(); // a file that is not a database: let the caller replace it
+      throw e;
+    }
     this.write = {
       findId: this.db.prepare('SELECT id FROM titles WHERE bib_id = ?'),
       insertTitle: this.db.prepare('INSERT INTO titles (bib_id, material_type, sort_key) VALUES (?, ?, ?)'),

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openCatalogIndex, CATALOG_INDEX_FILE } from '../../server/catalog/open-catalog-index.ts';
 import { SqliteCatalogIndex, type IndexedTitle } from '../../server/catalog/sqlite-catalog-index.ts';
 import { openStorage } from '../../server/storage/open-storage.ts';
@@ -257,6 +258,24 @@ describe('openCatalogIndex: derived from the store', () => {
       assert.deepEqual(search(again, '闇').bibIds, ['b-yume']);
     } finally {
       again.close();
+    }
+  });
+
+  it('rebuilds an index file written by an older layout', async () => {
+    // Same number of rows as the store has titles, but not the current tables.
+    const file = join(dir, CATALOG_INDEX_FILE);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    const old = new Database(file);
+    old.exec('CREATE TABLE titles (id INTEGER PRIMARY KEY, bib_id TEXT)');
+    for (const t of CATALOGUE) old.prepare('INSERT INTO titles (bib_id) VALUES (?)').run(t.bibId);
+    old.pragma('user_version = 1');
+    old.close();
+    const index = await openCatalogIndex({ dataDir: dir, store });
+    try {
+      assert.equal(index.count(), CATALOGUE.length);
+      assert.deepEqual(search(index, '地底').bibIds, ['b-chitei', 'b-tabi']);
+    } finally {
+      index.close();
     }
   });
 
