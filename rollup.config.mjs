@@ -47,6 +47,21 @@ function workboxInject() {
   };
 }
 
+/**
+ * @vaadin/router imports Vaadin's usage statistics (it phones home from localhost and weighs ~4 KB gz).
+ * Its package ships an opt-out module with the same export: use that instead.
+ */
+function noVaadinUsageStatistics() {
+  const collector = '@vaadin/vaadin-usage-statistics/vaadin-usage-statistics.js';
+  return {
+    name: 'no-vaadin-usage-statistics',
+    resolveId(source, importer) {
+      if (source !== collector) return null;
+      return this.resolve('@vaadin/vaadin-usage-statistics/vaadin-usage-statistics-optout.js', importer, { skipSelf: true });
+    },
+  };
+}
+
 const tsPlugins = [
   nodeResolve({ browser: true }),
   commonjs(),
@@ -65,6 +80,7 @@ export default [
     },
     plugins: [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
+      noVaadinUsageStatistics(),
       ...tsPlugins,
       production && terser({ format: { comments: false } }),
       pageAssets(),
