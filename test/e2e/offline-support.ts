@@ -48,6 +48,21 @@ export async function seedPatron(server: TestServer, title: string): Promise<See
   return { cardNumber, password, patronId: patron.patronId, loanId: loan.loanId, title };
 }
 
+/** The patron places a hold on a new title (through the patron API, as from the catalogue). */
+export async function placeHold(server: TestServer, p: SeededPatron, title: string): Promise<void> {
+  seq++;
+  const barcode = `78${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}${String(seq).padStart(2, '0')}`;
+  const { bibId } = await server.staff<{ bibId: string }>('titles', { title, materialType: 'book', category: 'general', copies: [{ barcode, branch: 'higashi' }] });
+  const api = await server.apiAs(p.cardNumber, p.password);
+  const res = await api('/api/holds', { method: 'POST', body: JSON.stringify({ bibId }) });
+  if (res.status !== 201) throw new Error(`hold → ${res.status} ${await res.text()}`);
+}
+
+/** Waits until the app's own service worker registration controls the page. */
+export async function waitForController(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 20_000 });
+}
+
 /** The patron's loan as the server sees it now (a fresh session, no browser involved). */
 export async function serverLoan(server: TestServer, p: SeededPatron): Promise<Loan> {
   const api = await server.apiAs(p.cardNumber, p.password);
@@ -221,4 +236,17 @@ export async function pendingCount(page: Page, patronId: string): Promise<number
     patronId,
   );
   return reply.count;
+}
+
+/**
+ * Logs in through the login page (SPEC §2.1 labels) and waits for the header's 「ログインしています」.
+ * (harness.ts loginThroughPage's getByText also matches the live region's announcement of the
+ * same words, a strict-mode error; this one looks in the header only.)
+ */
+export async function logInOnPage(page: Page, baseUrl: string, p: { cardNumber: string; password: string }, path = '/login'): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel('利用券番号').fill(p.cardNumber);
+  await page.getByLabel('パスワード', { exact: true }).fill(p.password);
+  await page.getByRole('button', { name: '送信' }).click();
+  await page.getByRole('banner').getByText('ログインしています').waitFor();
 }
