@@ -35,6 +35,7 @@ export const templates = {
   'login.back': 'Back',
   'login.issuance': 'Issue a new password here',
   'login.issuanceNote': 'If you have no password yet, please register one with the link above.',
+  'login.done': 'You are logged in.',
   'login.missing': 'Enter your library card number and password.',
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for may have moved or been removed.',

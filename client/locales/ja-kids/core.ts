@@ -38,6 +38,7 @@ export const templates = {
   'login.back': 'もどる',
   'login.issuance': 'はじめて パスワードを つくる ひとは こちら',
   'login.issuanceNote': 'パスワードが まだ ない ひとは、うえの リンクから つくってね。',
+  'login.done': 'ログインしました',
   'login.missing': 'カードの ばんごうと パスワードを いれてね。',
   'notFound.title': 'ページが みつかりません',
   'notFound.body': 'さがしている ページは ありませんでした。',

@@ -49,7 +49,7 @@ export class LoginPage extends LitElement {
       await logIn(card, password, isKiosk());
       this.error = null;
       replayRenewals();
-      announce(msg('ログインしています', { id: 'header.loggedIn' }));
+      announce(msg('ログインしました', { id: 'login.done' }));
       navigate(this.returnPath);
     } catch (err) {
       this.error = err instanceof ApiFailure ? errorText(err) : String(err);
