@@ -1,0 +1,113 @@
+/**
+ * Kiosk mode on the pages (SPEC §5): logging out, or the idle countdown running out, wipes the
+ * device and returns to /kiosk/login; IndexedDB, Cache Storage and web storage never hold anything
+ * of the patron. The idle timeout is shortened with `?kioskIdleSeconds=N` on the first URL (it can
+ * only shorten the 3 minutes).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchPersistent, startServer, type TestServer } from './harness.ts';
+import {
+  dumpCacheStorage,
+  dumpIndexedDb,
+  dumpWebStorage,
+  logInOnPage,
+  pageFetch,
+  seedPatron,
+  waitForController,
+  type SeededPatron,
+} from './offline-support.ts';
+
+let server: TestServer;
+
+before(async () => {
+  server = await startServer();
+});
+
+after(async () => {
+  await server?.dispose();
+});
+
+async function assertNothingOf(page: Page, p: SeededPatron): Promise<void> {
+  const idb = await dumpIndexedDb(page);
+  const cache = await dumpCacheStorage(page);
+  const web = await dumpWebStorage(page);
+  for (const secret of [p.title, p.patronId, p.cardNumber, p.cardNumber.slice(-3) + '"']) {
+    assert.ok(!idb.includes(secret), `IndexedDB: ${idb}`);
+    assert.ok(!cache.text.includes(secret), 'Cache Storage');
+    assert.ok(!web.includes(secret), `web storage: ${web}`);
+  }
+  assert.ok(!cache.urls.some((u) => new URL(u).pathname.startsWith('/api')), 'no /api response in Cache Storage');
+}
+
+async function kioskLogin(page: Page, p: SeededPatron, search = ''): Promise<void> {
+  await page.goto(`${server.url}/kiosk/login${search}`);
+  await waitForController(page);
+  await logInOnPage(page, server.url, p, `/kiosk/login${search}`);
+  await page.waitForURL(/\/kiosk\/account/);
+  await page.getByText(p.title).first().waitFor();
+}
+
+test('kiosk logout wipes the device and returns to /kiosk/login', async () => {
+  const p = await seedPatron(server, '共用端末で読む本');
+  const device = await launchPersistent();
+  try {
+    const page = await device.context.newPage();
+    await kioskLogin(page, p);
+    await page.getByText('共用端末モード').first().waitFor();
+    await assertNothingOf(page, p);
+
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForURL(/\/kiosk\/login$/);
+    await assertNothingOf(page, p);
+    assert.equal((await pageFetch(page, '/api/session')).status, 401, 'the session ended on the server');
+  } finally {
+    await device.close();
+  }
+});
+
+test('kiosk idle countdown: an alert with 続ける, and on expiry the device is wiped and back at /kiosk/login', async () => {
+  const p = await seedPatron(server, '待ち時間の本');
+  const device = await launchPersistent();
+  try {
+    const page = await device.context.newPage();
+    await kioskLogin(page, p, '?kioskIdleSeconds=12');
+    const alert = page.getByRole('alert').filter({ hasText: '自動的にログアウト' });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: '続ける' }).waitFor();
+    await alert.getByRole('button', { name: '続ける' }).click();
+    assert.equal(new URL(page.url()).pathname, '/kiosk/account', '続ける keeps the patron in');
+
+    // No activity now: the countdown runs out.
+    await page.waitForURL(/\/kiosk\/login$/, { timeout: 25_000 });
+    await assertNothingOf(page, p);
+    assert.equal((await pageFetch(page, '/api/session')).status, 401, 'the session ended on the server');
+  } finally {
+    await device.close();
+  }
+});
+
+test('no install prompt in kiosk mode: beforeinstallprompt is cancelled', async () => {
+  const device = await launchPersistent();
+  try {
+    const page = await device.context.newPage();
+    await page.goto(`${server.url}/kiosk/login`);
+    await waitForController(page);
+    const prevented = await page.evaluate(() => {
+      const event = new Event('beforeinstallprompt', { cancelable: true });
+      (globalThis as unknown as EventTarget).dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    assert.equal(prevented, true);
+    await page.goto(`${server.url}/login`);
+    const personal = await page.evaluate(() => {
+      const event = new Event('beforeinstallprompt', { cancelable: true });
+      (globalThis as unknown as EventTarget).dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    assert.equal(personal, false, 'on a personal device the browser may offer installation');
+  } finally {
+    await device.close();
+  }
+});
