@@ -15,6 +15,9 @@ import { cancelHold, placeHold } from '../holds/patron-holds.ts';
 import { checkIn } from '../holds/desk-holds.ts';
 import { checkout, createPatron, createTitle } from '../staff/register.ts';
 import { generatedTitles, STORY_TITLES } from './demo-catalog.ts';
+import { randomBytes } from 'node:crypto';
+import { keys, type PatronRecord } from '../domain/records.ts';
+import { addCategory, addEntries } from '../rules/wishlist.ts';
 
 export const DEMO_PATRONS = {
   seed: { cardNumber: '2000000326', password: 'library1' },
@@ -96,6 +99,21 @@ export async function loadDemo(ctx: AppContext): Promise<void> {
 
   on(today);
   await lend(seed.cardNumber, '105897995', today);
+
+  // The seed's 今度読みたい資料 holds three titles: two in a category, one 未分類.
+  const [w1, w2, w3] = generatedTitles();
+  await demo.store.transaction(async (tx) => {
+    const patron = (await tx.get<PatronRecord>(keys.patron(seed.id)))!;
+    const newId = () => randomBytes(9).toString('base64url');
+    const category = addCategory(patron.wishlist, 'こんど読む', newId());
+    if (!category.ok) throw new Error('demo wishlist category refused');
+    const now = clock.now().toISOString();
+    const sorted = addEntries(category.list, [idOf(w1!.title), idOf(w2!.title)], category.value.id, newId, now);
+    if (!sorted.ok) throw new Error('demo wishlist entries refused');
+    const loose = addEntries(sorted.list, [idOf(w3!.title)], null, newId, now);
+    if (!loose.ok) throw new Error('demo wishlist entries refused');
+    tx.set(keys.patron(seed.id), { ...patron, wishlist: loose.list });
+  });
   ctx.log.info(
     `shiori: demo data loaded (${bib.size} titles; patrons 2000000326/library1, 2000000276/library2, 2000000418 without password)`,
   );

@@ -6,7 +6,18 @@ const closedMonday = (hours: string) => [hours, null, hours, hours, hours, hours
 export const KOGANEI_POLICY: Policy = {
   timeZone: 'Asia/Tokyo',
   branches: [
-    { code: 'central', name: '本館', shortName: '本館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
+    // The seed's top page: 本館 10:00~17:00, 平日の水・木・金曜日は20時まで (weeklyHours run Sunday → Saturday).
+    {
+      code: 'central',
+      name: '本館',
+      shortName: '本館',
+      weeklyHours: ['10:00~17:00', null, '10:00~17:00', '10:00~20:00', '10:00~20:00', '10:00~20:00', '10:00~17:00'],
+      hours: [
+        { days: '火・土・日', hours: '10:00~17:00' },
+        { days: '水・木・金', hours: '10:00~20:00' },
+      ],
+      closedDates: [],
+    },
     { code: 'higashi', name: '東分館', shortName: '東分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
     { code: 'nukuikita', name: '貫井北分館', shortName: '貫井北分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
     { code: 'midori', name: '緑分室', shortName: '緑分室', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
