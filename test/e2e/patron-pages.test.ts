@@ -1,0 +1,172 @@
+/**
+ * The rest of the patron pages end to end (issue #6), on the built app and the real server with
+ * its demo data: search → 予約カート → holds, password change, e-mail register and delete, and
+ * first-password issuance. Labels are the seed's, as patrons see them.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startServer, type TestServer } from './harness.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page's own text (the live region repeats announcements outside <main>). */
+const main = (page: Page) => page.getByRole('main');
+
+/** Logs in through the login page and waits for the header's 「ログインしています」. */
+async function logIn(page: Page, cardNumber: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('利用券番号').fill(cardNumber);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '送信' }).click();
+  await page.getByRole('banner').getByText('ログインしています').waitFor();
+}
+
+async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.getByRole('link', { name: 'ログイン', exact: true }).waitFor();
+}
+
+test('search 守り人 → both volumes not on loan into the 予約カート → one 予約 for both → they are in 予約', async () => {
+  await withPage(async (page) => {
+    await logIn(page, '2000000326', 'library1');
+    await page.getByRole('link', { name: '資料検索' }).click();
+    await page.getByLabel('フリーワード').fill('守り人');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.waitForURL(/\/search\?q=/);
+    const item = (title: string) =>
+      page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+    await item('精霊の守り人').waitFor();
+    assert.match(await item('精霊の守り人').innerText(), /在庫あり/);
+    assert.match(await item('闇の守り人').innerText(), /在庫あり/);
+
+    await item('精霊の守り人').getByRole('button', { name: 'カートに入れる' }).click();
+    await item('闇の守り人').getByRole('button', { name: 'カートに入れる' }).click();
+    await page.getByRole('link', { name: '予約カート(2件)' }).click();
+
+    await page.getByRole('heading', { name: '予約カート(2件)' }).waitFor();
+    await page.getByRole('heading', { name: '精霊の守り人' }).waitFor();
+    await page.getByRole('heading', { name: '闇の守り人' }).waitFor();
+    assert.equal(await page.getByLabel('受取館').inputValue(), 'central');
+    await page.getByRole('button', { name: '2件をまとめて予約する' }).click();
+    await main(page).getByText('2件を予約しました。0件は予約できませんでした。').waitFor();
+    assert.equal(await page.locator('ul.outcomes li', { hasText: '予約しました' }).count(), 2);
+    await page.getByRole('link', { name: '予約カート(0件)' }).waitFor();
+
+    await page.getByRole('link', { name: '予約の一覧を見る' }).click();
+    await page.waitForURL(/\/account\/holds/);
+    // (The account page picks its tab when created; make sure 予約 is the one shown.)
+    await page.getByRole('tab', { name: /^予約 \d+$/ }).click();
+    const holdsTable = page.locator('table.holds');
+    await holdsTable.getByText('精霊の守り人').waitFor();
+    await holdsTable.getByText('闇の守り人').waitFor();
+
+    // The server agrees: both are waiting holds of this patron.
+    const api = await server.apiAs('2000000326', 'library1');
+    const account = (await (await api('/api/account')).json()) as { holds: { title: string; status: string }[] };
+    const titles = account.holds.map((h) => h.title);
+    assert.ok(titles.includes('精霊の守り人') && titles.includes('闇の守り人'), titles.join(', '));
+  });
+});
+
+test('register an e-mail address on メール登録・変更, then delete it by leaving both fields empty', async () => {
+  await withPage(async (page) => {
+    await logIn(page, '2000000276', 'library2');
+    await page.getByRole('button', { name: '利用者のページ' }).click();
+    await page.getByRole('link', { name: 'メール登録・変更' }).click();
+    await main(page).getByText('* 登録内容を削除する場合は、欄を空にして下さい。').waitFor();
+    await page.getByLabel('[E-mail1]').fill('fumi@example.jp');
+    await page.getByLabel('(再入力)').fill('fumi@example.jp');
+    await page.getByRole('button', { name: '登録・変更' }).click();
+    await main(page).getByText('登録されました。').waitFor();
+    assert.equal(await page.locator('#current-email').innerText(), 'fumi@example.jp');
+
+    await page.getByRole('button', { name: '登録・変更' }).click(); // both fields are empty again
+    await main(page).getByText('メールアドレスの登録を削除しました。').waitFor();
+    assert.equal(await page.locator('#current-email').innerText(), '登録されていません');
+    const api = await server.apiAs('2000000276', 'library2');
+    const account = (await (await api('/api/account')).json()) as { patron: { email: string | null } };
+    assert.equal(account.patron.email, null);
+  });
+});
+
+test('change the password on パスワード変更, then log in with the new one (and not the old)', async () => {
+  await withPage(async (page) => {
+    await logIn(page, '2000000276', 'library2');
+    await page.getByRole('button', { name: '利用者のページ' }).click();
+    await page.getByRole('link', { name: 'パスワード変更' }).click();
+    await main(page).getByText('新しく変更したいパスワードを入力してください。(6文字以上)', { exact: false }).waitFor();
+    await page.getByLabel('古いパスワード').fill('library2');
+    await page.getByLabel('新しいパスワード', { exact: true }).fill('Fumi2026');
+    await page.getByLabel('新しいパスワード(再)').fill('Fumi2026');
+    await page.getByRole('button', { name: '登録', exact: true }).click();
+    await main(page).getByText('新しいパスワードに変更しました。').waitFor();
+    await logOut(page);
+
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('利用券番号').fill('2000000276');
+    await page.getByLabel('パスワード', { exact: true }).fill('library2');
+    await page.getByRole('button', { name: '送信' }).click();
+    await main(page).getByText('利用券番号またはパスワードが正しくありません', { exact: false }).waitFor();
+
+    await logIn(page, '2000000276', 'Fumi2026');
+  });
+});
+
+test('issue a first password for 2000000418 (card number + birth date), then log in with it', async () => {
+  await withPage(async (page) => {
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('link', { name: '新規パスワード発行の方はこちら' }).click();
+    await page.waitForURL(/\/password-issuance$/);
+    await page.getByLabel('利用券番号').fill('2000000418');
+    await page.getByLabel('生年月日').fill('2012-05-05');
+    await page.getByLabel('新しいパスワード', { exact: true }).fill('Sora2012');
+    await page.getByLabel('新しいパスワード(再)').fill('Sora2012');
+    await page.getByRole('button', { name: '登録', exact: true }).click();
+    await main(page).getByText('パスワードを発行しました。ログインしてください。').waitFor();
+    await page.getByRole('link', { name: 'ログイン', exact: true }).first().waitFor();
+
+    // A second issuance for the same card is refused and explained.
+    await page.goto(`${server.url}/password-issuance`);
+    await page.getByLabel('利用券番号').fill('2000000418');
+    await page.getByLabel('生年月日').fill('2012-05-05');
+    await page.getByLabel('新しいパスワード', { exact: true }).fill('Other2012');
+    await page.getByLabel('新しいパスワード(再)').fill('Other2012');
+    await page.getByRole('button', { name: '登録', exact: true }).click();
+    await main(page).getByText('この利用券のパスワードは発行済みです。', { exact: false }).waitFor();
+
+    await logIn(page, '2000000418', 'Sora2012');
+  });
+});
+
+test('各館案内 shows today\'s 開館 / 休館 for every branch in words', async () => {
+  await withPage(async (page) => {
+    await page.goto(`${server.url}/library`);
+    await main(page).getByText('〇は開館、休は休館です').waitFor();
+    const lines = await page.locator('shiori-library-today li').allInnerTexts();
+    assert.equal(lines.length, 5);
+    for (const line of lines) assert.match(line, /開館|休館/);
+    assert.ok(lines.some((l) => l.includes('本館')));
+  });
+});
