@@ -45,12 +45,11 @@ export class ShioriApp extends LitElement {
       header { border-bottom: 0.25rem solid var(--c-primary); background: var(--c-surface); }
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; padding: 0.5rem 1rem; }
       .brand { font-weight: 700; font-size: 1.2rem; color: var(--c-text); text-decoration: none; margin-inline-end: auto; }
-      .brand::before { content: '📚 '; }
       nav { position: relative; }
       nav ul { position: absolute; z-index: 5; margin: 0.25rem 0 0; padding: 0.25rem; list-style: none; background: var(--c-bg); border: 0.125rem solid var(--c-primary); border-radius: var(--radius); min-width: 14rem; max-width: calc(100vw - 2rem); }
       nav li a { display: flex; align-items: center; min-height: var(--target); padding: 0 0.5rem; }
       .session { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-      .status::before { content: '🔒 '; }
+      .status::before { content: '● '; color: var(--c-ok-border); }
       .options { padding: 0.25rem 1rem 0.5rem; }
       main { padding: 0.5rem 1rem 2rem; max-width: 80rem; margin: 0 auto; }
       main:focus { outline: none; }
@@ -180,7 +179,7 @@ export class ShioriApp extends LitElement {
                   <button type="button" class="secondary logout" @click=${this.logout}>${rt(msg('ログアウト', { id: 'header.logout' }))}</button>`
               : html`<a class="button login" href=${href('/login')}>${rt(msg('ログイン', { id: 'header.login' }))}</a>`}
           </div>
-          <a class="cart" href=${href('/cart')}><span aria-hidden="true">🛒</span>${rt(msg(str`予約カート(${count}件)`, { id: 'header.cart' }))}</a>
+          <a class="cart" href=${href('/cart')}>${rt(msg(str`予約カート(${count}件)`, { id: 'header.cart' }))}</a>
         </div>
         <shiori-display-options class="options"></shiori-display-options>
       </header>

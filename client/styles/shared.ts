@@ -69,6 +69,8 @@ export const tableStyles = css`
   }
   @media print {
     .table-wrap { overflow: visible; }
+    th button.sort { display: inline !important; padding: 0; }
+    th button.sort span, .select-box { display: none !important; }
     th, td { border-color: #000; }
   }
 `;

@@ -174,7 +174,7 @@ export class AccountPage extends LitElement {
   override render() {
     const heading = html`<div class="heading-row">
       <h1>${rt(msg('利用状況一覧', { id: 'account.title' }))}</h1>
-      <button type="button" class="secondary print no-print" @click=${() => window.print()}><span aria-hidden="true">🖨</span>${rt(msg('印刷する', { id: 'account.print' }))}</button>
+      <button type="button" class="secondary print no-print" @click=${() => window.print()}>${rt(msg('印刷する', { id: 'account.print' }))}</button>
     </div>`;
     if (this.failure) {
       return html`${heading}<p class="notice warn" role="alert">${this.failure}</p>
@@ -207,7 +207,7 @@ export class AccountPage extends LitElement {
         ? html`<p class="notice warn"><span aria-hidden="true">⚠</span> ${rt(msg('利用券の有効期限が切れています。延長や予約はできません。窓口で更新してください。', { id: 'account.cardExpired' }))}</p>`
         : nothing}
       ${asOf
-        ? html`<p class="notice pending offline-banner"><span aria-hidden="true">📴</span> ${msg(str`オフライン表示中（${formatInstant(asOf)} 時点）`, { id: 'offline.banner' })}
+        ? html`<p class="notice pending offline-banner"><span aria-hidden="true">⚠</span> ${msg(str`オフライン表示中（${formatInstant(asOf)} 時点）`, { id: 'offline.banner' })}
             ${msg('サーバーに接続できないため、延長以外の操作はできません。', { id: 'offline.actionsDisabled' })}</p>`
         : nothing}
       ${this.needsLogin

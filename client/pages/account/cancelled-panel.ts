@@ -31,7 +31,7 @@ export class CancelledPanel extends LitElement {
     };
     if (this.cancelled.length === 0) return html`<p>${rt(msg('取り消した予約はありません。', { id: 'cancelled.empty' }))}</p>`;
     return html`<p class="reason">${rt(msg('予約取消は取消した日から1か月間表示されます。', { id: 'cancelled.note' }))}</p>
-      <div class="table-wrap"><table class="cancelled">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${msg('予約取消', { id: 'tab.cancelled' })}><table class="cancelled">
         <caption class="visually-hidden">${msg('予約取消', { id: 'tab.cancelled' })}</caption>
         <thead><tr>
           ${Object.values(L).map((l) => html`<th scope="col">${rt(l)}</th>`)}

@@ -97,7 +97,7 @@ export class HoldsPanel extends LitElement {
         ?disabled=${this.offline}
         @click=${(e: Event) => void this.cancelDialog.show(hold, this.today, e.currentTarget as HTMLElement, this.messageTarget)}>${rt(holdStatusName(hold.status))}</button>`;
     }
-    const icon = hold.status === 'ready' ? '✓' : hold.status === 'in_transit' ? '🚚' : '…';
+    const icon = hold.status === 'ready' ? '✓' : hold.status === 'in_transit' ? '→' : '…';
     return html`<span class="status-text"><span aria-hidden="true">${icon}</span>${rt(holdStatusName(hold.status))}</span>`;
   }
 
@@ -139,7 +139,7 @@ export class HoldsPanel extends LitElement {
       <p id="holds-message" tabindex="-1" class=${this.message ? `notice ${this.message.kind}` : 'visually-hidden'}>${this.message?.text ?? ''}</p>
       ${this.holds.length === 0
         ? html`<p>${rt(msg('予約している資料はありません。', { id: 'holds.empty' }))}</p>`
-        : html`<div class="table-wrap"><table class="holds">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg('予約', { id: 'tab.holds' })}><table class="holds">
             <caption class="visually-hidden">${msg('予約', { id: 'tab.holds' })}</caption>
             <thead><tr>
               <th scope="col">${L.no}</th>

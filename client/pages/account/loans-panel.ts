@@ -157,7 +157,7 @@ export class LoansPanel extends LitElement {
       case 'renewed':
         return html`<span class="badge ok" id="status-${loan.id}" tabindex="-1"><span aria-hidden="true">✓</span>${rt(msg('延長済', { id: 'renew.done.badge' }))}</span>`;
       case 'pending':
-        return html`<span class="badge pending" id="status-${loan.id}" tabindex="-1"><span aria-hidden="true">⏳</span>${rt(msg('送信待ち', { id: 'renew.pending' }))}</span>`;
+        return html`<span class="badge pending" id="status-${loan.id}" tabindex="-1"><span aria-hidden="true">↻</span>${rt(msg('送信待ち', { id: 'renew.pending' }))}</span>`;
       case 'none':
         return nothing;
       default:
@@ -210,7 +210,7 @@ export class LoansPanel extends LitElement {
       ${this.message ? html`<p class="notice ${this.message.kind}">${this.message.text}</p>` : nothing}
       ${this.loans.length === 0
         ? html`<p>${rt(msg('借りている資料はありません。', { id: 'loans.empty' }))}</p>`
-        : html`<div class="table-wrap"><table class="loans">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg('貸出', { id: 'tab.loans' })}><table class="loans">
             <caption class="visually-hidden">${msg('貸出', { id: 'tab.loans' })}</caption>
             <thead><tr>
               <th scope="col">${L.no}</th>
