@@ -3,9 +3,10 @@
  * is inert, Escape closes), and focus goes back to the button that opened it — or, when that button
  * is gone (a renewed row has no 延長 button any more), to a fallback the opener names.
  */
-import { LitElement, css } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { query } from 'lit/decorators.js';
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { rt } from '../i18n/ruby.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 export const dialogStyles = [
@@ -49,6 +50,14 @@ export abstract class DialogBase extends LitElement {
 
   close(): void {
     if (this.dialog?.open) this.dialog.close();
+  }
+
+  /** The seed's 更新する / 更新しない pair (【貸出延長確認】, 【予約変更確認】). */
+  protected updateButtons(onConfirm: () => void) {
+    return html`<div class="actions">
+      <button type="button" class="confirm" @click=${onConfirm}>${rt(msg('更新する', { id: 'dialog.update' }))}</button>
+      <button type="button" class="secondary cancel" @click=${() => this.close()}>${rt(msg('更新しない', { id: 'dialog.noUpdate' }))}</button>
+    </div>`;
   }
 
   protected onDialogClose(): void {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { OFFLINE_HEADER, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
+import { OFFLINE_HEADER, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
 import { libraryDate, addDays } from '../../common/dates.ts';
 import '../../client/pages/account/account-page.ts';
 import type { AccountPage } from '../../client/pages/account/account-page.ts';
@@ -75,6 +75,8 @@ describe('利用状況一覧: 貸出', () => {
     await waitUntil(() => row(el, 'L1').textContent!.includes('延長済'));
     expect(row(el, 'L1').querySelector('.due')!.textContent).to.include('2020/05/05');
     expect(row(el, 'L1').querySelector('button.renew')).to.equal(null);
+    // 延長 is gone: the focus goes to the row's new status instead of being lost.
+    await waitUntil(() => deepActiveElement()?.id === 'status-L1', 'focus was lost after renewing');
     const renewCall = calls.find((c) => c.path === '/api/loans/L1/renew')!;
     expect(renewCall.method).to.equal('POST');
     expect(renewCall.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
@@ -218,6 +220,15 @@ describe('利用状況一覧: 貸出', () => {
     await waitForLive('夢の守り人: 延長しました');
     await waitUntil(() => row(el, 'L1').textContent!.includes('延長済'));
     expect(row(el, 'L1').textContent).to.not.include('送信待ち');
+  });
+
+  it('asks the patron to log in when a queued renewal meets an expired session', async () => {
+    stubApi(() => json(200, snapshot()));
+    const el = await renderAccount();
+    window.dispatchEvent(new CustomEvent(RENEWAL_NEEDS_LOGIN_EVENT, { detail: { type: 'renewal-needs-login', patronId: 'p-326', loanId: 'L1' } }));
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('送信待ちの延長を送るには、もう一度ログインしてください。'));
+    const link = [...el.shadowRoot!.querySelectorAll('a')].find((a) => a.textContent === 'ログイン')!;
+    expect(link.getAttribute('href')).to.match(/^\/login\?return=/);
   });
 
   it('English: reasons and the dialog in English, Accept-Language: en', async () => {

@@ -46,10 +46,7 @@ export class ChangeHoldDialog extends DialogBase {
               </select>
             </div>`
         : ''}
-      <div class="actions">
-        <button type="button" class="confirm" @click=${this.confirm}>${rt(msg('更新する', { id: 'dialog.update' }))}</button>
-        <button type="button" class="secondary cancel" @click=${() => this.close()}>${rt(msg('更新しない', { id: 'dialog.noUpdate' }))}</button>
-      </div>
+      ${this.updateButtons(() => this.confirm())}
     </dialog>`;
   }
 }

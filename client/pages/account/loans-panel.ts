@@ -100,6 +100,16 @@ export class LoansPanel extends LitElement {
     const text = results.map((r) => `${r.title}: ${r.text}`).join(' / ');
     this.message = { kind: results.every((r) => r.ok) ? 'ok' : 'warn', text };
     announce(text);
+    await this.keepFocus(e.detail.loans[0]?.id);
+  }
+
+  /** A renewed row loses its 延長 button: if the focus was on it, move it to the row's new status. */
+  private async keepFocus(loanId: string | undefined): Promise<void> {
+    await new Promise((r) => requestAnimationFrame(r));
+    await this.updateComplete;
+    if (loanId && !this.shadowRoot?.activeElement && document.activeElement === document.body) {
+      this.renderRoot.querySelector<HTMLElement>(`#status-${loanId}`)?.focus();
+    }
   }
 
   /** Renews one loan; says what happened, in words. */

@@ -37,10 +37,7 @@ export class RenewDialog extends DialogBase {
           <dt>${rt(due)}</dt><dd class="new-due">${formatDate(addDays(loan.dueOn, 7))}</dd>
         </dl>`,
       )}
-      <div class="actions">
-        <button type="button" class="confirm" @click=${this.confirm}>${rt(msg('更新する', { id: 'dialog.update' }))}</button>
-        <button type="button" class="secondary cancel" @click=${() => this.close()}>${rt(msg('更新しない', { id: 'dialog.noUpdate' }))}</button>
-      </div>
+      ${this.updateButtons(() => this.confirm())}
     </dialog>`;
   }
 }
