@@ -88,6 +88,38 @@ test('kiosk idle countdown: an alert with 続ける, and on expiry the device is
   }
 });
 
+test('the kiosk countdown uses the 3-minute idle timeout and shows itself only for its last 30 seconds', async () => {
+  const p = await seedPatron(server, '三分間の本');
+  const device = await launchPersistent();
+  try {
+    // A controllable page clock (timers and Date), running in real time until fast-forwarded.
+    await device.context.clock.install();
+    const page = await device.context.newPage();
+    await kioskLogin(page, p);
+    const alert = page.getByRole('alert').filter({ hasText: '自動的にログアウト' });
+
+    await page.clock.fastForward('02:20'); // 2 min 20 s idle: 40 s left
+    await page.waitForTimeout(300);
+    assert.equal(await alert.count(), 0, 'not shown before the last 30 seconds');
+    await page.clock.fastForward('00:15'); // 25 s left
+    await alert.waitFor();
+    await alert.getByText('30秒後').waitFor();
+
+    // Activity: a new 3 minutes. (force: the fake clock also drives the animation frames Playwright's stability check waits for.)
+    await alert.getByRole('button', { name: '続ける' }).click({ force: true });
+    await page.waitForTimeout(300);
+    assert.equal(await alert.count(), 0);
+    await page.clock.fastForward('02:40');
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).pathname, '/kiosk/account', 'still in: 続ける restarted the 3 minutes');
+    await page.clock.fastForward('00:25');
+    await page.waitForURL(/\/kiosk\/login$/, { timeout: 15_000 });
+    await assertNothingOf(page, p);
+  } finally {
+    await device.close();
+  }
+});
+
 test('no install prompt in kiosk mode: beforeinstallprompt is cancelled', async () => {
   const device = await launchPersistent();
   try {
