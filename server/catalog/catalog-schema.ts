@@ -9,15 +9,14 @@
  *   with short words (the big result sets) a type filter is one more posting list to intersect
  *   rather than a row lookup per hit. Queries of long words only (small result sets) filter the
  *   type on `titles` instead.
- *   The title column also holds prefix tokens of its first 1 and 2 characters ("starts with").
  *   `detail=column` keeps only which column a token is in: enough for "matched in the title",
  *   and much smaller than positions.
  * Both FTS tables are contentless (the text lives in the store): only postings are kept.
  */
 import type { MaterialType } from '../../common/api.ts';
-import { TRIGRAM_MIN_LENGTH, charLength, gramToken, prefixToken, queryWords } from './catalog-text.ts';
+import { TRIGRAM_MIN_LENGTH, charLength, gramToken, queryWords } from './catalog-text.ts';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const MATERIAL_TYPES: readonly MaterialType[] = ['book', 'magazine', 'cd'];
 
@@ -46,16 +45,16 @@ DROP TABLE IF EXISTS titles_grams;
 
 /**
  * FTS5 MATCH expressions for one query, per table (null when that table is not needed), for
- * "every word in some field", "every word in the title" and "…and the title starts with the
- * first word".
+ * "every word in some field" and "every word in the title"; and the first word, as titles
+ * starting with it come first.
  */
 export interface MatchExpressions {
   trigram: string | null;
   trigramInTitle: string | null;
-  trigramPrefix: string | null;
   grams: string | null;
   gramsInTitle: string | null;
-  gramsPrefix: string | null;
+  first: string;
+  firstLength: number;
   /** Types to filter on `titles`, as a JSON array (when the gram table, which has them too, is not queried). */
   types: string | null;
 }
@@ -82,12 +81,8 @@ export function matchExpressions(q: string, type: MaterialType | readonly Materi
   const typeInGrams = filtered && short.length > 0;
   const typeFilter = typeInGrams ? `material_type : (${[...types].join(' OR ')})` : null;
 
-  const term = (w: string, atStart: boolean) => {
-    if (isLong(w)) return atStart ? `^${ftsPhrase(w)}` : ftsPhrase(w); // ^ = first token of the column
-    return atStart ? prefixToken(w) : gramToken(w);
-  };
-  const expression = (list: string[], scope: 'all' | 'title' | 'prefix', extra: string | null): string | null => {
-    const terms = list.map((w) => term(w, scope === 'prefix' && w === first)).join(' AND ');
+  const expression = (list: string[], scope: 'all' | 'title', extra: string | null): string | null => {
+    const terms = list.map((w) => (isLong(w) ? ftsPhrase(w) : gramToken(w))).join(' AND ');
     const parts = list.length === 0 ? [] : [scope === 'all' ? terms : `title : (${terms})`];
     if (extra) parts.push(extra);
     return parts.length > 0 ? parts.join(' AND ') : null;
@@ -95,10 +90,10 @@ export function matchExpressions(q: string, type: MaterialType | readonly Materi
   return {
     trigram: expression(long, 'all', null),
     trigramInTitle: expression(long, 'title', null),
-    trigramPrefix: expression(long, 'prefix', null),
     grams: expression(short, 'all', typeFilter),
     gramsInTitle: expression(short, 'title', typeFilter),
-    gramsPrefix: expression(short, 'prefix', typeFilter),
+    first,
+    firstLength: charLength(first),
     types: filtered && !typeInGrams ? JSON.stringify([...types]) : null,
   };
 }
@@ -110,9 +105,9 @@ export function matchExpressions(q: string, type: MaterialType | readonly Materi
  */
 export type HitScope = 'all' | 'title' | 'rest';
 
-/** Ids of the titles matching every word (anywhere, in the title, or in the title from its start). */
-function hitIds(m: MatchExpressions, variant: 'all' | 'title' | 'prefix'): string {
-  const suffix = { all: '', title: 'InTitle', prefix: 'Prefix' }[variant];
+/** Ids of the titles matching every word (anywhere, or in the title). */
+function hitIds(m: MatchExpressions, variant: 'all' | 'title'): string {
+  const suffix = variant === 'title' ? 'InTitle' : '';
   const parts: string[] = [];
   if (m.trigram !== null) parts.push(`SELECT rowid AS id FROM titles_trigram WHERE titles_trigram MATCH @trigram${suffix}`);
   if (m.grams !== null) parts.push(`SELECT rowid AS id FROM titles_grams WHERE titles_grams MATCH @grams${suffix}`);
@@ -134,11 +129,11 @@ export function countSql(m: MatchExpressions, scope: HitScope): string {
 
 /**
  * One page of the titles matching in that scope, by title then bibId (stable); in the title
- * scope, titles starting with the first word come first (a small set, unlike the title scope
- * itself, so the membership test stays cheap). @limit, @offset.
+ * scope, titles starting with the first word come first (read off the sort key, which is the
+ * normalised title: no second index lookup). @limit, @offset.
  */
 export function pageSql(m: MatchExpressions, scope: HitScope): string {
-  const startsFirst = scope === 'title' ? `t.id NOT IN (${hitIds(m, 'prefix')}), ` : '';
+  const startsFirst = scope === 'title' ? 'substr(t.sort_key, 1, @firstLength) <> @first, ' : '';
   return `
 SELECT t.bib_id AS bibId FROM (${scopedIds(m, scope)}) h JOIN titles t ON t.id = h.id
 ${m.types === null ? '' : `WHERE ${TYPE_CONDITION}`}

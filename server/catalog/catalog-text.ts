@@ -40,21 +40,6 @@ export function gramToken(gram: string): string {
   return [...gram].map((ch) => ch.codePointAt(0)!.toString(32)).join('w');
 }
 
-/**
- * "The field starts with this 1–2 character word", as a token of its own ("x" is not a base-32
- * digit, so it cannot collide with a gram token).
- */
-export function prefixToken(word: string): string {
-  return `x${gramToken(word)}`;
-}
-
-/** The prefix tokens of an already normalised title: its first character and first two. */
-export function titlePrefixTokens(normalised: string): string[] {
-  const [a, b] = [...normalised];
-  if (a === undefined) return [];
-  return b === undefined || /\s/u.test(b) ? [prefixToken(a)] : [prefixToken(a), prefixToken(a + b)];
-}
-
 /** The distinct 1- and 2-character grams of an already normalised field, as tokens. */
 export function gramTokens(normalised: string): string[] {
   const chars = [...normalised];

@@ -9,7 +9,7 @@ import type { MaterialType } from '../../common/api.ts';
 import type { TitleRecord } from '../domain/records.ts';
 import type { CatalogIndex, CatalogQuery } from './catalog-index.ts';
 import { CREATE_SCHEMA, DROP_SCHEMA, SCHEMA_VERSION, countSql, matchExpressions, pageSql, type HitScope, type MatchExpressions } from './catalog-schema.ts';
-import { gramTokens, normaliseText, titlePrefixTokens } from './catalog-text.ts';
+import { gramTokens, normaliseText } from './catalog-text.ts';
 
 export type IndexedTitle = Pick<TitleRecord, 'bibId' | 'title' | 'author' | 'publisher' | 'materialType'>;
 
@@ -79,9 +79,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
       id = Number(this.write.insertTitle.run(t.bibId, t.materialType, sortKey).lastInsertRowid);
     }
     this.write.insertTrigram.run(id, ...fields);
-    const [title, author, publisher] = fields.map((f) => gramTokens(f).join(' ')) as Fields;
-    const titleTokens = [title, ...titlePrefixTokens(fields[0])].join(' ');
-    this.write.insertGrams.run(id, titleTokens, author, publisher, t.materialType);
+    this.write.insertGrams.run(id, ...(fields.map((f) => gramTokens(f).join(' ')) as Fields), t.materialType);
   }
 
   upsert(title: IndexedTitle): void {
