@@ -8,6 +8,7 @@ import { KIOSK_HEADER } from '../../common/offline.ts';
 import { isKiosk } from '../app/kiosk.ts';
 import { displayOptions } from '../app/display-options.ts';
 import { goToLogin } from '../app/navigate.ts';
+import { currentPatron, setCurrentPatron } from '../app/session-state.ts';
 
 export type FailureCode = ErrorCode | 'network' | 'unexpected';
 
@@ -80,7 +81,11 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<Ap
     const body = parsed as Partial<ApiError> | null;
     const code: FailureCode = body?.error?.code ?? (res.status === 401 ? 'unauthenticated' : 'unexpected');
     const failure = new ApiFailure(res.status, code, body?.error?.message ?? '', retryAfter(res, body));
-    if (res.status === 401 && (options.on401 ?? 'redirect') === 'redirect') goToLogin();
+    if (res.status === 401 && (options.on401 ?? 'redirect') === 'redirect') {
+      // The session ended (idle timeout): the header must stop saying ログインしています.
+      if (currentPatron()) setCurrentPatron(null);
+      goToLogin();
+    }
     throw failure;
   }
   return { status: res.status, data: parsed as T, headers: res.headers };

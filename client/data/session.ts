@@ -1,19 +1,9 @@
 /** Login state: POST/GET/DELETE /api/session, and a tiny observable of who is logged in. */
 import type { PatronSummary, SessionInfo } from '../../common/api.ts';
 import { api } from './api.ts';
+import { setCurrentPatron } from '../app/session-state.ts';
 
-export const SESSION_CHANGED_EVENT = 'shiori:session-changed';
-
-let patron: PatronSummary | null = null;
-
-export function currentPatron(): PatronSummary | null {
-  return patron;
-}
-
-export function setCurrentPatron(value: PatronSummary | null): void {
-  patron = value;
-  window.dispatchEvent(new CustomEvent(SESSION_CHANGED_EVENT, { detail: value }));
-}
+export { SESSION_CHANGED_EVENT, currentPatron, setCurrentPatron } from '../app/session-state.ts';
 
 export async function logIn(cardNumber: string, password: string, kiosk: boolean): Promise<PatronSummary> {
   const body = kiosk ? { cardNumber, password, kiosk: true } : { cardNumber, password };

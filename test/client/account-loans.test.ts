@@ -231,6 +231,46 @@ describe('利用状況一覧: 貸出', () => {
     expect(link.getAttribute('href')).to.match(/^\/login\?return=/);
   });
 
+  it('warns about an expired card', async () => {
+    const expired = snapshot();
+    expired.patron = { ...expired.patron, cardExpired: true, cardExpiresOn: '2020-04-01' };
+    stubApi(() => json(200, expired));
+    const el = await renderAccount();
+    expect(el.shadowRoot!.querySelector('.notice.warn')!.textContent).to.include('利用券の有効期限が切れています');
+  });
+
+  it('全て今度読みたい資料に追加する posts from-loans and reloads the counts', async () => {
+    let added = false;
+    const calls = stubApi((c) => {
+      if (c.path === '/api/wishlist/from-loans') {
+        added = true;
+        return json(201, {});
+      }
+      return json(200, snapshot({ wishlistCount: added ? 5 : 3 }));
+    });
+    const el = await renderAccount();
+    [...deepQueryAll<HTMLButtonElement>(el, 'button')].find((b) => b.textContent!.includes('全て今度読みたい資料に追加する'))!.click();
+    await waitForLive('今度読みたい資料に追加しました');
+    expect(calls.find((c) => c.path === '/api/wishlist/from-loans')!.method).to.equal('POST');
+    await waitUntil(() => el.shadowRoot!.querySelector('#tab-wishlist')!.textContent!.includes('5'));
+  });
+
+  it('tabs: arrow keys move between 貸出 · 予約 · 今度読みたい資料 · 予約取消 and the URL follows', async () => {
+    stubApi((c) => (c.path === '/api/wishlist' ? json(200, { categories: [], entries: [] }) : json(200, snapshot())));
+    const el = await renderAccount();
+    const loansTab = el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-loans')!;
+    loansTab.focus();
+    loansTab.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await waitUntil(() => deepActiveElement()?.id === 'tab-holds');
+    expect(el.shadowRoot!.querySelector('#tab-holds')!.getAttribute('aria-selected')).to.equal('true');
+    expect(location.pathname).to.equal('/account/holds');
+    await waitUntil(() => deepQuery(el, 'table.holds'), 'the holds panel did not load');
+    (deepActiveElement() as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await waitUntil(() => deepActiveElement()?.id === 'tab-cancelled');
+    expect(location.pathname).to.equal('/account/cancelled');
+    history.replaceState(null, '', '/');
+  });
+
   it('English: reasons and the dialog in English, Accept-Language: en', async () => {
     await applyMode({ ...STANDARD, lang: 'en' });
     const calls = stubApi(() => json(200, snapshot()));

@@ -135,6 +135,20 @@ describe('app shell', () => {
     expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/session')).to.equal(true);
   });
 
+  it('a 401 (idle timeout) ends the header\'s 「ログインしています」 and goes to login with the return path', async () => {
+    let expired = false;
+    stubApi((c) => (expired && c.path === '/api/account' ? json(401, { error: { code: 'unauthenticated', message: '' } }) : api(true)(c)));
+    const el = await renderApp();
+    await waitUntil(() => el.shadowRoot!.querySelector('button.logout'));
+    expired = true;
+    const nav = recordNavigations();
+    (deepQuery(el, 'shiori-account-page') as unknown as { load(): Promise<void> }).load();
+    await waitUntil(() => nav.paths.length > 0);
+    nav.stop();
+    expect(nav.paths[0]).to.equal(`/login?return=${encodeURIComponent('/account')}`);
+    await waitUntil(() => el.shadowRoot!.querySelector('a.login'));
+  });
+
   it('shows the not-found page for an unknown path', async () => {
     stubApi(api(true));
     history.replaceState(null, '', '/no/such/page');
