@@ -128,7 +128,7 @@ describe('かんたん検索', () => {
     expect(calls.filter((c) => c.path.startsWith('/api/catalog/search'))).to.have.length(1);
     document.body.style.minHeight = '5000px';
     window.scrollTo(0, 600);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    el.onBeforeLeave(); // what the router calls before the next page replaces this one
     el.remove();
     window.scrollTo(0, 0);
     const again = await renderAt(`/search?q=${encodeURIComponent(q)}`);

@@ -170,3 +170,57 @@ test('各館案内 shows today\'s 開館 / 休館 for every branch in words', as
     assert.ok(lines.some((l) => l.includes('本館')));
   });
 });
+
+test('at 360 px wide with 文字の大きさ 大 (and kids wording) no page scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const page = await context.newPage();
+    await logIn(page, '2000000326', 'library1');
+    const api = await server.apiAs('2000000326', 'library1');
+    const found = (await (await api(`/api/catalog/search?q=${encodeURIComponent('守り人')}`)).json()) as { results: { bibId: string }[] };
+    const bibId = found.results[0]!.bibId;
+    const paths = [`/search?q=${encodeURIComponent('守り人')}`, `/titles/${bibId}`, '/cart', '/password', '/email', '/preferences', '/password-issuance', '/library'];
+    for (const audience of ['adult', 'kids']) {
+      await page.evaluate(([a, id]) => {
+        localStorage.setItem('shiori.display', JSON.stringify({ palette: 'cud', audience: a, size: 'l', lang: 'ja' }));
+        localStorage.setItem('shiori.cart', JSON.stringify([id]));
+      }, [audience, bibId]);
+      for (const path of paths) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForTimeout(300); // let the page's data arrive
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 360, `${path} (${audience}) is ${width} px wide`);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('going back from a title page returns to the same results at the same place', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search`);
+    await page.getByLabel('フリーワード').fill('守り人');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    const link = page.getByRole('link', { name: '闇の守り人', exact: true });
+    await link.waitFor();
+    await link.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 40));
+    await page.waitForTimeout(200);
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 100, `the results should be scrolled (scrollY ${before})`);
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: '闇の守り人' }).waitFor();
+    await page.getByRole('cell', { name: '本館' }).first().waitFor();
+
+    await page.goBack();
+    await page.getByRole('link', { name: '闇の守り人', exact: true }).waitFor();
+    assert.equal(await page.getByLabel('フリーワード').inputValue(), '守り人');
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, before, { timeout: 3000 });
+  } finally {
+    await context.close();
+  }
+});

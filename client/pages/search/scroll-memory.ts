@@ -3,18 +3,12 @@
  * (sessionStorage: nothing personal, gone with the tab), so 戻る lands on the same result.
  */
 const PREFIX = 'shiori.scroll:';
-let pending = 0;
-
 export function rememberScroll(key: string): void {
-  if (pending) return;
-  pending = requestAnimationFrame(() => {
-    pending = 0;
-    try {
-      sessionStorage.setItem(PREFIX + key, String(Math.round(window.scrollY)));
-    } catch {
-      /* storage blocked: nothing to restore later */
-    }
-  });
+  try {
+    sessionStorage.setItem(PREFIX + key, String(Math.round(window.scrollY)));
+  } catch {
+    /* storage blocked: nothing to restore later */
+  }
 }
 
 export function restoreScroll(key: string): void {
@@ -24,5 +18,13 @@ export function restoreScroll(key: string): void {
   } catch {
     y = 0;
   }
-  if (y > 0) window.scrollTo(0, y);
+  if (y <= 0) return;
+  // The page is still settling for a moment: the previous page leaves the outlet after this one
+  // arrived, and scroll anchoring then shifts the position. Hold it for a few frames.
+  let frames = 0;
+  const hold = () => {
+    if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y);
+    if (++frames < 10) requestAnimationFrame(hold);
+  };
+  hold();
 }

@@ -50,7 +50,6 @@ export class SearchPage extends LitElement {
   /** Set when the patron pressed 検索 or a page link (focus the results), not when coming back. */
   private focusResults = false;
   private readonly onLocation = () => this.readUrl();
-  private readonly onScroll = () => rememberScroll(this.urlKey());
 
   constructor() {
     super();
@@ -61,15 +60,31 @@ export class SearchPage extends LitElement {
     super.connectedCallback();
     window.addEventListener('vaadin-router-location-changed', this.onLocation);
     window.addEventListener('popstate', this.onLocation);
-    window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('vaadin-router-go', this.onGo);
     this.readUrl();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('vaadin-router-location-changed', this.onLocation);
     window.removeEventListener('popstate', this.onLocation);
-    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('vaadin-router-go', this.onGo);
     super.disconnectedCallback();
+  }
+
+  /**
+   * Where the patron was, saved when they leave these results: on a link or Router.go (the
+   * router's click handler scrolls to the top right after this event), else — 戻る / 進む — in
+   * the router's onBeforeLeave.
+   */
+  private readonly onGo = () => {
+    if (this.answer) rememberScroll(this.urlKey());
+    this.savedOnGo = true;
+  };
+  private savedOnGo = false;
+
+  onBeforeLeave(): void {
+    if (this.answer && !this.savedOnGo) rememberScroll(this.urlKey());
+    this.savedOnGo = false;
   }
 
   private urlKey(): string {
@@ -79,6 +94,7 @@ export class SearchPage extends LitElement {
   /** The URL is the state: read it and show its results. */
   private readUrl(): void {
     if (!location.pathname.endsWith('/search')) return;
+    this.savedOnGo = false;
     const next = searchFromQuery(location.search);
     const same = searchToQuery(next).toString() === this.urlKey() && (this.answer || this.loading);
     this.search = next;
