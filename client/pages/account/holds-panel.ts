@@ -2,10 +2,9 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { BranchCode, ContactMethod, Counts, Hold, IsoDate } from '../../../common/api.ts';
-import { announce } from '../../app/announcer.ts';
-import { ApiFailure } from '../../data/api.ts';
+import { attempt } from '../../app/attempt.ts';
 import { cancelHold, changeHold } from '../../data/holds.ts';
-import { branchName, contactName, errorText, formatDate, holdStatusName } from '../../i18n/labels.ts';
+import { branchName, contactName, formatDate, holdStatusName } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
@@ -54,15 +53,10 @@ export class HoldsPanel extends LitElement {
   private messageTarget = () => this.renderRoot.querySelector<HTMLElement>('#holds-message');
 
   private async report(action: () => Promise<unknown>, done: string): Promise<void> {
-    try {
-      await action();
-      this.message = { kind: 'ok', text: done };
-      this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
-    } catch (err) {
-      if (err instanceof ApiFailure && err.status === 401) return;
-      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
-    }
-    announce(this.message.text);
+    const outcome = await attempt(action, done);
+    if (!outcome) return;
+    this.message = outcome;
+    if (outcome.kind === 'ok') this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
   }
 
   private onCancelConfirmed(e: CustomEvent<{ hold: Hold; sendConfirmationEmail: boolean }>): void {

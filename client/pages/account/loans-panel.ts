@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Counts, IsoDate, Loan } from '../../../common/api.ts';
 import { announce } from '../../app/announcer.ts';
+import { attempt } from '../../app/attempt.ts';
 import { ApiFailure } from '../../data/api.ts';
 import type { SnapshotLoan } from '../../data/account.ts';
 import { addLoansToWishlist, renewLoan } from '../../data/loans.ts';
@@ -137,14 +138,10 @@ export class LoansPanel extends LitElement {
   }
 
   private async addAllToWishlist(): Promise<void> {
-    try {
-      await addLoansToWishlist();
-      this.message = { kind: 'ok', text: msg('今度読みたい資料に追加しました', { id: 'loans.wishlist.added' }) };
-      this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
-    } catch (err) {
-      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
-    }
-    announce(this.message.text);
+    const outcome = await attempt(addLoansToWishlist, msg('今度読みたい資料に追加しました', { id: 'loans.wishlist.added' }));
+    if (!outcome) return;
+    this.message = outcome;
+    if (outcome.kind === 'ok') this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
   }
 
   private toggleSelected(id: string, on: boolean): void {

@@ -2,11 +2,9 @@ import { html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Hold } from '../../../common/api.ts';
-import { announce } from '../../app/announcer.ts';
-import { ApiFailure } from '../../data/api.ts';
+import { attempt } from '../../app/attempt.ts';
 import { createSeries, releaseSeries, reorderSeries } from '../../data/holds.ts';
 import { DialogBase, dialogStyles } from '../../components/dialog-base.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 
 function move<T>(list: T[], index: number, delta: number): T[] {
@@ -54,15 +52,14 @@ export class SeriesDialog extends DialogBase {
   }
 
   private async run(action: () => Promise<unknown>, done: string): Promise<void> {
-    try {
-      await action();
-      announce(done);
-      this.close();
-      this.dispatchEvent(new CustomEvent('series-changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      this.message = err instanceof ApiFailure ? errorText(err) : String(err);
-      announce(this.message);
+    const outcome = await attempt(action, done);
+    if (!outcome) return;
+    if (outcome.kind === 'warn') {
+      this.message = outcome.text;
+      return;
     }
+    this.close();
+    this.dispatchEvent(new CustomEvent('series-changed', { bubbles: true, composed: true }));
   }
 
   private togglePick(id: string, on: boolean): void {

@@ -2,11 +2,10 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { PatronSummary, Wishlist, WishlistEntry } from '../../../common/api.ts';
-import { announce } from '../../app/announcer.ts';
+import { attempt, failureText } from '../../app/attempt.ts';
 import { ApiFailure } from '../../data/api.ts';
 import { placeHold } from '../../data/holds.ts';
 import { addCategory, deleteCategory, fetchWishlist, moveEntry, removeEntry, renameCategory } from '../../data/wishlist.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 
@@ -53,21 +52,17 @@ export class WishlistPanel extends LitElement {
       this.list = await fetchWishlist();
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) return;
-      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
+      this.message = { kind: 'warn', text: failureText(err) };
     }
   }
 
   private async run(action: () => Promise<unknown>, done: string, reloadAccount = false): Promise<void> {
-    try {
-      await action();
-      this.message = { kind: 'ok', text: done };
-      await this.load();
-      if (reloadAccount) this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
-    } catch (err) {
-      if (err instanceof ApiFailure && err.status === 401) return;
-      this.message = { kind: 'warn', text: err instanceof ApiFailure ? errorText(err) : String(err) };
-    }
-    announce(this.message.text);
+    const outcome = await attempt(action, done);
+    if (!outcome) return;
+    this.message = outcome;
+    if (outcome.kind === 'warn') return;
+    await this.load();
+    if (reloadAccount) this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
   }
 
   private hold(entry: WishlistEntry): void {
