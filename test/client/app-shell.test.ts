@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { Router } from '@vaadin/router';
 import '../../client/app/shiori-app.ts';
 import type { ShioriApp } from '../../client/app/shiori-app.ts';
 import { setPendingRenewalCount } from '../../client/app/account-state.ts';
@@ -147,6 +148,16 @@ describe('app shell', () => {
     nav.stop();
     expect(nav.paths[0]).to.equal(`/login?return=${encodeURIComponent('/account')}`);
     await waitUntil(() => el.shadowRoot!.querySelector('a.login'));
+  });
+
+  it('deep links: /account/holds opens the 予約 tab, and navigating to /account/cancelled opens 予約取消', async () => {
+    stubApi(api(true));
+    history.replaceState(null, '', '/account/holds');
+    const el = await fixture<ShioriApp>(html`<shiori-app></shiori-app>`);
+    await waitUntil(() => deepQuery(el, 'table.holds'), 'the holds tab never showed');
+    Router.go('/account/cancelled');
+    await waitUntil(() => deepQuery(el, 'table.cancelled'), 'the cancelled tab never showed');
+    expect(deepQuery(el, '#tab-cancelled')!.getAttribute('aria-selected')).to.equal('true');
   });
 
   it('shows the not-found page for an unknown path', async () => {

@@ -52,7 +52,8 @@ export class AccountPage extends LitElement {
   ];
 
   @state() private view: AccountView | null = null;
-  @state() private tab: AccountTab = tabFromPath(location.pathname);
+  /** Read when connected: the router creates the element before it updates the URL. */
+  @state() private tab: AccountTab = 'loans';
   @state() private failure: string | null = null;
   @state() private pending = new Set<string>();
   @state() private needsLogin = false;
@@ -67,6 +68,7 @@ export class AccountPage extends LitElement {
     super.connectedCallback();
     window.addEventListener(RENEWAL_SETTLED_EVENT, this.onSettled);
     window.addEventListener(RENEWAL_NEEDS_LOGIN_EVENT, this.onNeedsLogin);
+    this.tab = tabFromPath(location.pathname);
     void this.load();
     void this.ensurePanel(this.tab);
   }
