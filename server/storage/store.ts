@@ -6,7 +6,9 @@
  *
  * - **Serialised**: `transaction()` runs one function at a time (in this process), so a rule's
  *   check and its write can never interleave with another request's — ten racing renewals of one
- *   loan behave as if they came one after another.
+ *   loan behave as if they came one after another. On Redis this holds for one server process;
+ *   several instances would need a lock shared through Redis around `transaction()` (not built).
+ *   Redis is only as durable as its config: run it with `appendonly yes` and `appendfsync always`.
  * - **Atomic and durable**: the writes a transaction stages are committed all or nothing. One
  *   write is a single `setItem` (one SQLite statement: atomic, fsynced in WAL mode with
  *   synchronous=FULL). Several writes go through a redo journal: the whole batch is first written
