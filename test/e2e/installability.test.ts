@@ -3,20 +3,16 @@
  * installability errors (CDP Page.getInstallabilityErrors; its first answer can be a transient
  * no-acceptable-icon while the icons load, so it is polled).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchPersistent, startServer, type TestServer } from './harness.ts';
-import { openControlled } from './offline-support.ts';
+import { launchPersistent, type TestServer } from './harness.ts';
+import {
+  openControlled,
+  serverForFile,
+} from './offline-support.ts';
 
 let server: TestServer;
-
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await server?.dispose();
-});
+serverForFile((s) => (server = s));
 
 interface InstallabilityError {
   errorId: string;

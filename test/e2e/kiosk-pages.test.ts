@@ -4,10 +4,10 @@
  * of the patron. The idle timeout is shortened with `?kioskIdleSeconds=N` on the first URL (it can
  * only shorten the 3 minutes).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchPersistent, startServer, type TestServer } from './harness.ts';
+import { launchPersistent, type TestServer } from './harness.ts';
 import {
   dumpCacheStorage,
   dumpIndexedDb,
@@ -15,19 +15,13 @@ import {
   logInOnPage,
   pageFetch,
   seedPatron,
+  serverForFile,
   waitForController,
   type SeededPatron,
 } from './offline-support.ts';
 
 let server: TestServer;
-
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await server?.dispose();
-});
+serverForFile((s) => (server = s));
 
 async function assertNothingOf(page: Page, p: SeededPatron): Promise<void> {
   const idb = await dumpIndexedDb(page);

@@ -3,10 +3,10 @@
  * response in Cache Storage, for /kiosk/ pages and for a server started with KIOSK=1.
  * The pages' side (countdown, wipe on logout) is in kiosk-pages.test.ts.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IDEMPOTENCY_HEADER, KIOSK_HEADER } from '../../common/offline.ts';
-import { launchPersistent, startServer, type TestServer } from './harness.ts';
+import { launchPersistent, type TestServer } from './harness.ts';
 import {
   DUE_TODAY,
   apiLogin,
@@ -15,21 +15,14 @@ import {
   openControlled,
   pageFetch,
   seedPatron,
+  serverForFile,
   serverLoan,
 } from './offline-support.ts';
 
 let server: TestServer;
 let kioskServer: TestServer;
-
-before(async () => {
-  server = await startServer();
-  kioskServer = await startServer({ env: { KIOSK: '1' } });
-});
-
-after(async () => {
-  await server?.dispose();
-  await kioskServer?.dispose();
-});
+serverForFile((s) => (server = s));
+serverForFile((s) => (kioskServer = s), { env: { KIOSK: '1' } });
 
 /** Nothing of the patron (title, patron id, card digits) anywhere the browser keeps data. */
 async function assertNothingPersonal(page: import('playwright-core').Page, p: { title: string; patronId: string }): Promise<void> {

@@ -5,10 +5,10 @@
  * patrons on one device shows nothing of the first. "Offline" = the server stopped (and the
  * browser told it is offline where the test needs the `online` event).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEFAULT_NOW, launchPersistent, startServer, type TestServer } from './harness.ts';
+import { DEFAULT_NOW, type TestServer } from './harness.ts';
 import {
   DUE_AFTER_RENEWAL,
   dumpIndexedDb,
@@ -18,27 +18,13 @@ import {
   serverLoan,
   waitForController,
   type SeededPatron,
+  serverForFile,
+  withDevice,
 } from './offline-support.ts';
 
 let server: TestServer;
+serverForFile((s) => (server = s));
 
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await server?.dispose();
-});
-
-async function withDevice(fn: (device: Awaited<ReturnType<typeof launchPersistent>>) => Promise<void>): Promise<void> {
-  const device = await launchPersistent();
-  try {
-    await fn(device);
-  } finally {
-    await device.close();
-    await server.start().catch(() => undefined);
-  }
-}
 
 /** First visit: the login page installs the SW, then the patron logs in and sees the account online. */
 async function logInAndViewAccount(page: Page, p: SeededPatron): Promise<void> {
@@ -52,7 +38,7 @@ async function logInAndViewAccount(page: Page, p: SeededPatron): Promise<void> {
 test('offline, the app starts on /account and shows loans and holds from the snapshot with the banner', async () => {
   const p = await seedPatron(server, '銀河の図書館');
   await placeHold(server, p, '砂の城');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
     await logInAndViewAccount(page, p);
     await page.close();
@@ -69,7 +55,7 @@ test('offline, the app starts on /account and shows loans and holds from the sna
 
 test('an offline renewal shows 送信待ち, survives a reload, and is applied exactly once when the connection returns', async () => {
   const p = await seedPatron(server, '雨の日の本');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     // Offline the page predicts the renewal window from the device's date: make it the library's day.
     await context.clock.setFixedTime(new Date(Date.parse(DEFAULT_NOW) + 60_000));
     const page = await context.newPage();
@@ -104,7 +90,7 @@ test('an offline renewal shows 送信待ち, survives a reload, and is applied e
 test('switching patrons on one device: after A logs out and B logs in, B never sees A, online or offline', async () => {
   const a = await seedPatron(server, '甲の秘密');
   const b = await seedPatron(server, '乙の日記');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
     await logInAndViewAccount(page, a);
     await page.getByRole('button', { name: 'ログアウト' }).click();

@@ -3,56 +3,35 @@
  * until its patron logs in again, another patron on the same device never sends or sees it, and a
  * logout forgets the patron. Real server, headless Chromium; "offline" = the server stopped.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { IDEMPOTENCY_HEADER } from '../../common/offline.ts';
-import { DEFAULT_NOW, launchPersistent, startServer, type TestServer } from './harness.ts';
+import { DEFAULT_NOW, type TestServer } from './harness.ts';
 import {
+  apiLogin,
   DUE_AFTER_RENEWAL,
   DUE_TODAY,
-  apiLogin,
   dumpIndexedDb,
-  openControlled,
   pageFetch,
   pendingCount,
   postToSw,
-  recordSwMessages,
+  queueRenewalOffline,
   seedPatron,
+  serverForFile,
   serverLoan,
   swMessages,
   waitForSwMessage,
+  withDevice,
 } from './offline-support.ts';
 
 let server: TestServer;
+serverForFile((s) => (server = s));
 
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await server?.dispose();
-});
-
-async function withDevice(fn: (device: Awaited<ReturnType<typeof launchPersistent>>) => Promise<void>): Promise<void> {
-  const device = await launchPersistent();
-  await recordSwMessages(device.context);
-  try {
-    await fn(device);
-  } finally {
-    await device.close();
-    await server.start().catch(() => undefined);
-  }
-}
 
 test('a replay that meets an expired session keeps the renewal queued until the patron logs in again', async () => {
   const erin = await seedPatron(server, '月の庭');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
-    await openControlled(page, `${server.url}/account`);
-    await apiLogin(page, erin);
-    await pageFetch(page, '/api/account');
-    await server.stop();
-    assert.equal((await pageFetch(page, `/api/loans/${erin.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-expired-1' } })).status, 202);
+    await queueRenewalOffline(page, server, erin, 'e2e-expired-1');
 
     await server.start();
     // 61 minutes without a request on the library clock: the session is over (SPEC §2.1).
@@ -76,13 +55,9 @@ test('a replay that meets an expired session keeps the renewal queued until the 
 test("another patron logging in on the device never sends, nor sees, the first patron's queued renewal or snapshot", async () => {
   const fumi = await seedPatron(server, '秘密の本');
   const goro = await seedPatron(server, '山の歌');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
-    await openControlled(page, `${server.url}/account`);
-    await apiLogin(page, fumi);
-    await pageFetch(page, '/api/account');
-    await server.stop();
-    assert.equal((await pageFetch(page, `/api/loans/${fumi.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-fumi-1' } })).status, 202);
+    await queueRenewalOffline(page, server, fumi, 'e2e-fumi-1');
     await server.start();
 
     // Fumi's session ends without a logout (cookie gone); Goro logs in on the same device.
@@ -111,13 +86,9 @@ test("another patron logging in on the device never sends, nor sees, the first p
 
 test('logout (forget-patron) removes the patron\'s snapshot and queue; the next offline start shows nobody\'s data', async () => {
   const hana = await seedPatron(server, '花の名前');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
-    await openControlled(page, `${server.url}/account`);
-    await apiLogin(page, hana);
-    await pageFetch(page, '/api/account');
-    await server.stop();
-    assert.equal((await pageFetch(page, `/api/loans/${hana.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-hana-1' } })).status, 202);
+    await queueRenewalOffline(page, server, hana, 'e2e-hana-1');
     await server.start();
     assert.ok((await dumpIndexedDb(page)).includes('花の名前'));
 

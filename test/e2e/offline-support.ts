@@ -4,9 +4,10 @@
  * calling the API from inside the page (so requests go through the SW), and reading back
  * everything the browser keeps (IndexedDB, Cache Storage, web storage) for the privacy checks.
  */
+import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
-import type { TestServer } from './harness.ts';
+import { launchPersistent, startServer, type ServerOptions, type TestServer } from './harness.ts';
 
 // Browser globals used inside page.evaluate callbacks (this folder compiles without the DOM lib).
 declare const window: any;
@@ -249,4 +250,48 @@ export async function logInOnPage(page: Page, baseUrl: string, p: { cardNumber: 
   await page.getByLabel('パスワード', { exact: true }).fill(p.password);
   await page.getByRole('button', { name: '送信' }).click();
   await page.getByRole('banner').getByText('ログインしています').waitFor();
+}
+
+/** One real server for the whole test file: started before its tests, disposed after them. */
+export function serverForFile(use: (server: TestServer) => void, opts: ServerOptions = {}): void {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startServer(opts);
+    use(server);
+  });
+  after(async () => {
+    await server?.dispose();
+  });
+}
+
+export type Device = Awaited<ReturnType<typeof launchPersistent>>;
+
+/**
+ * A fresh device (browser profile) for one test, recording the SW's messages; afterwards the
+ * server is running again whatever the test left it in.
+ */
+export async function withDevice(server: TestServer, fn: (device: Device) => Promise<void>): Promise<void> {
+  const device = await launchPersistent();
+  await recordSwMessages(device.context);
+  try {
+    await fn(device);
+  } finally {
+    await device.close();
+    await server.start().catch(() => undefined);
+  }
+}
+
+/**
+ * The usual start of a queue test: the patron opens the app (SW in control), logs in and sees the
+ * account online (the snapshot is stored); then the server goes down and the patron renews the
+ * loan: the SW must answer 202 (queued). The server is left stopped.
+ */
+export async function queueRenewalOffline(page: Page, server: TestServer, p: SeededPatron, idempotencyKey: string): Promise<PageFetchResult> {
+  await openControlled(page, `${server.url}/account`);
+  await apiLogin(page, p);
+  await pageFetch(page, '/api/account');
+  await server.stop();
+  const queued = await pageFetch(page, `/api/loans/${p.loanId}/renew`, { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+  if (queued.status !== 202) throw new Error(`offline renewal was not queued: ${queued.status} ${JSON.stringify(queued.body)}`);
+  return queued;
 }

@@ -3,53 +3,37 @@
  * server process stopped. These tests talk to the API from inside the page, so they check the SW's
  * own answers whatever the pages look like; offline-pages.test.ts checks what the patron sees.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountSnapshot } from '../../common/api.ts';
 import { IDEMPOTENCY_HEADER, OFFLINE_HEADER } from '../../common/offline.ts';
-import { launchPersistent, startServer, type TestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
 import {
-  DUE_AFTER_RENEWAL,
-  DUE_TODAY,
   apiLogin,
   dispatchSync,
+  DUE_AFTER_RENEWAL,
+  DUE_TODAY,
   dumpCacheStorage,
   openControlled,
   pageFetch,
   pendingCount,
   postToSw,
-  recordSwMessages,
+  queueRenewalOffline,
   seedPatron,
+  serverForFile,
   serverLoan,
   waitForSwMessage,
+  withDevice,
 } from './offline-support.ts';
 
 declare const caches: any;
 
 let server: TestServer;
+serverForFile((s) => (server = s));
 
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await server?.dispose();
-});
-
-/** A fresh device (profile) for each test; the server is running when the test starts. */
-async function withDevice(fn: (device: Awaited<ReturnType<typeof launchPersistent>>) => Promise<void>): Promise<void> {
-  const device = await launchPersistent();
-  await recordSwMessages(device.context);
-  try {
-    await fn(device);
-  } finally {
-    await device.close();
-    await server.start().catch(() => undefined); // leave it running for the next test
-  }
-}
 
 test('the app shell, every page chunk included, starts with the server down on any route', async () => {
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
     await openControlled(page, `${server.url}/`);
     const cached = await dumpCacheStorage(page);
@@ -104,7 +88,7 @@ test('the app shell, every page chunk included, starts with the server down on a
 
 test('offline, GET /api/account answers the last snapshot with X-Shiori-Offline; with no snapshot a 503 error', async () => {
   const alice = await seedPatron(server, '影の書');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
     await openControlled(page, `${server.url}/`);
 
@@ -134,7 +118,7 @@ test('offline, GET /api/account answers the last snapshot with X-Shiori-Offline;
 
 test('an offline renewal is queued (202), survives a reload, and is applied exactly once when the server is back', async () => {
   const bob = await seedPatron(server, '海の記憶');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     let page = await context.newPage();
     await openControlled(page, `${server.url}/account`);
     await apiLogin(page, bob);
@@ -176,14 +160,9 @@ test('an offline renewal is queued (202), survives a reload, and is applied exac
 
 test('Background Sync replays the queue when the browser says the connection is back', async () => {
   const carol = await seedPatron(server, '星の地図');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
-    await openControlled(page, `${server.url}/account`);
-    await apiLogin(page, carol);
-    await pageFetch(page, '/api/account');
-    await server.stop();
-    const queued = await pageFetch(page, `/api/loans/${carol.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-sync-1' } });
-    assert.equal(queued.status, 202);
+    await queueRenewalOffline(page, server, carol, 'e2e-sync-1');
     await server.start();
 
     await dispatchSync(page, server.url, 'shiori-renewals');
@@ -196,13 +175,9 @@ test('Background Sync replays the queue when the browser says the connection is 
 
 test('a refused replay settles with the server reason (the loan was renewed meanwhile at the desk)', async () => {
   const dan = await seedPatron(server, '風の道');
-  await withDevice(async ({ context }) => {
+  await withDevice(server, async ({ context }) => {
     const page = await context.newPage();
-    await openControlled(page, `${server.url}/account`);
-    await apiLogin(page, dan);
-    await pageFetch(page, '/api/account');
-    await server.stop();
-    assert.equal((await pageFetch(page, `/api/loans/${dan.loanId}/renew`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: 'e2e-refused-1' } })).status, 202);
+    await queueRenewalOffline(page, server, dan, 'e2e-refused-1');
     await server.start();
     // Renewed elsewhere with another key: the queued one is now over the limit.
     const api = await server.apiAs(dan.cardNumber, dan.password);
