@@ -15,7 +15,7 @@ function catalogue(c: Call): Response | null {
   return null;
 }
 
-async function renderCart(handler: (c: Call) => Response, items = ['B100', 'B101', 'B102']): Promise<{ el: CartPage; calls: Call[] }> {
+async function renderCart(handler: (c: Call) => Response | Promise<Response>, items = ['B100', 'B101', 'B102']): Promise<{ el: CartPage; calls: Call[] }> {
   setCartItems(items);
   const calls = stubApi((c) => catalogue(c) ?? handler(c));
   const el = await fixture<CartPage>(html`<shiori-cart-page></shiori-cart-page>`);

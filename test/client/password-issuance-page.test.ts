@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../client/pages/password-issuance/password-issuance-page.ts';
 import type { PasswordIssuancePage } from '../../client/pages/password-issuance/password-issuance-page.ts';
 import { MODES, STANDARD, applyMode, apiError, deepActiveElement, json, recordNavigations, restoreFetch, stubApi, waitForLive, type Call } from './helpers.ts';
