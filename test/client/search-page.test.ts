@@ -3,7 +3,7 @@ import '../../client/pages/search/search-page.ts';
 import type { SearchPage } from '../../client/pages/search/search-page.ts';
 import { CART_CHANGED_EVENT, cartItems, setCartItems } from '../../client/app/cart-store.ts';
 import { snapshot } from './fixtures.ts';
-import { WISHLIST, placedHold, result, searchAnswer } from './catalog-fixtures.ts';
+import { LIBRARY, WISHLIST, placedHold, result, searchAnswer } from './catalog-fixtures.ts';
 import {
   MODES, STANDARD, applyMode, apiError, deepActiveElement, deepQuery, json, recordNavigations, restoreFetch, stubApi, waitForLive, type Call,
 } from './helpers.ts';
@@ -38,6 +38,7 @@ const catalogue = (c: Call) => {
   if (c.path.startsWith('/api/catalog/search')) return json(200, searchAnswer());
   if (c.path === '/api/account') return json(200, snapshot());
   if (c.path === '/api/wishlist') return json(200, WISHLIST);
+  if (c.path === '/api/library') return json(200, LIBRARY);
   return apiError(404, 'not_found', 'not found');
 };
 
@@ -119,7 +120,17 @@ describe('かんたん検索', () => {
     const el = await renderAt('/search');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitForLive('フリーワードを入力してください。');
-    expect(calls).to.have.length(0);
+    expect(calls.filter((c) => c.path.startsWith('/api/catalog'))).to.have.length(0);
+  });
+
+  it('before a search, shows today\'s 開館状況 as the seed\'s top page does (and is accessible)', async () => {
+    stubApi(catalogue);
+    const el = await renderAt('/search');
+    const today = el.shadowRoot!.querySelector('shiori-library-today')!;
+    await waitUntil(() => today.shadowRoot!.querySelector('ul'), 'no 開館状況');
+    expect(today.shadowRoot!.textContent).to.include('〇は開館、休は休館です');
+    expect(today.shadowRoot!.querySelector('li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('○ 本館 開館 10:00~20:00');
+    await expect(el).to.be.accessible();
   });
 
   it('coming back to the same URL shows the remembered results at the remembered scroll position', async () => {

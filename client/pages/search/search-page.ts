@@ -13,12 +13,14 @@ import { availability, materialName } from '../holding/availability.ts';
 import { TitleActionsController } from '../holding/title-actions.ts';
 import { titleStyles } from '../holding/title-styles.ts';
 import { rememberScroll, restoreScroll } from './scroll-memory.ts';
+import '../library/library-today.ts';
 
 /** Answers kept for this visit, so 戻る shows the same page at once. */
 const answers = new Map<string, SearchResponse>();
 
 /**
  * かんたん検索 (/search?q=&type=&page=): フリーワード, 絞り込み条件 □図書 □雑誌 □CD, 検索.
+ * Before a search it also shows today's 開館状況, as the seed's top page does.
  * The search lives in the URL, so going back to the results restores them and their scroll position.
  */
 @customElement('shiori-search-page')
@@ -39,6 +41,7 @@ export class SearchPage extends LitElement {
       ol.results h3 { margin: 0; font-size: 1.1rem; }
       nav.paging { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
       nav.paging a { display: inline-flex; align-items: center; min-height: var(--target); padding: 0 0.5rem; }
+      .today { margin-top: 1.5rem; }
     `,
   ];
 
@@ -227,6 +230,7 @@ export class SearchPage extends LitElement {
       ${this.problem ? html`<p class="notice warn">${rt(this.problem)}</p>` : null}
       ${this.loading ? html`<p role="status">${rt(msg('検索しています…', { id: 'search.loading' }))}</p>` : null}
       ${this.answer && !this.loading ? this.renderAnswer(this.answer) : null}
+      ${s.q ? null : html`<shiori-library-today class="today"></shiori-library-today>`}
       ${this.actions.dialogs()}
     `;
   }
