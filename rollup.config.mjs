@@ -1,7 +1,8 @@
 // One Rollup build for the page and the service worker (SPEC §1).
 // The page: ES modules with code splitting, so every routed page is its own lazy chunk.
 // The SW: one IIFE bundle, then workbox-build injectManifest writes the precache list into it.
-import { readFile, writeFile, mkdir, cp } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, cp, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import replace from '@rollup/plugin-replace';
@@ -12,11 +13,15 @@ import { injectManifest } from 'workbox-build';
 const outDir = 'dist/app';
 const production = process.env.NODE_ENV !== 'development';
 
+/** This build's page files (entry + chunks): the SW precaches these, not stale ones left in dist/. */
+let builtPageFiles = [];
+
 /** Copies client/index.html and client/public/* and points the page at its entry chunk. */
 function pageAssets() {
   return {
     name: 'shiori-page-assets',
     async writeBundle(_options, bundle) {
+      builtPageFiles = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
       const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
       const html = (await readFile('client/index.html', 'utf8')).replace('%ENTRY%', `/${entry.fileName}`);
       await writeFile(`${outDir}/index.html`, html);
@@ -25,6 +30,13 @@ function pageAssets() {
       });
     },
   };
+}
+
+/** What the SW precaches: this build's page files, index.html and client/public/* (all of it when built alone). */
+async function precachePatterns() {
+  if (builtPageFiles.length === 0) return ['**/*.{html,js,css,svg,png,webmanifest,json}'];
+  const publicFiles = (await readdir('client/public', { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+  return [...builtPageFiles, 'index.html', ...publicFiles.map((d) => relative('client/public', join(d.parentPath, d.name)))];
 }
 
 /** Writes the precache manifest into the bundled SW (it must contain exactly one self.__WB_MANIFEST). */
@@ -36,7 +48,7 @@ function workboxInject() {
         swSrc: `${outDir}/sw.js`,
         swDest: `${outDir}/sw.js`,
         globDirectory: outDir,
-        globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
+        globPatterns: await precachePatterns(),
         globIgnores: ['sw.js', '**/*.map'],
         // index.html is the navigation fallback; hashed chunks need no revision.
         dontCacheBustURLsMatching: /-[A-Za-z0-9_-]{8}\.js$/,

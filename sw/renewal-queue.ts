@@ -17,6 +17,9 @@ declare const self: ServiceWorkerGlobalScope;
 /** Background Sync tag (fire it with CDP ServiceWorker.dispatchSyncEvent in tests). */
 export const RENEWAL_SYNC_TAG = 'shiori-renewals';
 
+/** A replay request that hangs (captive portal, dying link) counts as "no connection" after this. */
+const REPLAY_TIMEOUT_MS = 15_000;
+
 /**
  * Stores a renewal for later. One entry per patron and loan: asking again while one waits keeps
  * the first (and its key).
@@ -124,7 +127,7 @@ async function replayOnce(): Promise<ReplayReport> {
 
 async function whoIsLoggedIn(): Promise<SessionInfo | 'nobody' | 'offline'> {
   try {
-    const res = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' });
+    const res = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(REPLAY_TIMEOUT_MS) });
     if (res.status === 401) return 'nobody';
     if (!res.ok) return 'offline';
     const body = (await res.json()) as SessionInfo;
@@ -139,7 +142,7 @@ async function send(entry: QueuedRenewal): Promise<ReplayOutcome> {
   if (entry.acceptLanguage) headers['Accept-Language'] = entry.acceptLanguage;
   let res: Response;
   try {
-    res = await fetch(entry.url, { method: 'POST', headers, credentials: 'same-origin', cache: 'no-store' });
+    res = await fetch(entry.url, { method: 'POST', headers, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(REPLAY_TIMEOUT_MS) });
   } catch {
     return { kind: 'network-error' };
   }

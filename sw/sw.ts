@@ -23,8 +23,6 @@ registerApiRoutes();
 // The first install takes over the open page at once, so its first account load is already kept.
 clientsClaim();
 
-self.addEventListener('activate', (event) => event.waitUntil(replayRenewals()));
-
 // Background Sync: the browser says the connection is back.
 self.addEventListener('sync', (event) => {
   const sync = event as ExtendableEvent & { tag: string; lastChance: boolean };
@@ -59,5 +57,6 @@ self.addEventListener('message', (event) => {
   }
 });
 
-// The SW (re)starts: anything still queued may be sendable now.
+// The SW (re)starts (first activation included): anything still queued may be sendable now.
+// Not awaited in `activate`: a slow network must never hold up the app's own requests.
 void replayRenewals();
