@@ -35,7 +35,7 @@ export class CancelHoldDialog extends DialogBase {
       <h2 id="cancel-title">【${rt(msg('予約取消確認', { id: 'cancel.dialog.title' }))}】</h2>
       ${hold
         ? html`<dl>
-              <dt>${rt(msg('タイトル', { id: 'loans.col.title' }))}</dt><dd>${hold.title}</dd>
+              <dt>${rt(msg('タイトル', { id: 'loans.col.title' }))}</dt><dd lang="ja">${hold.title}</dd>
               <dt>${rt(msg('予約日', { id: 'holds.col.placedOn' }))}</dt><dd>${formatDate(hold.placedOn)}</dd>
               <dt>${rt(msg('予約取消日', { id: 'cancelled.col.cancelledOn' }))}</dt><dd>${formatDate(this.today)}</dd>
             </dl>

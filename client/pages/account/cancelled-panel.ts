@@ -41,7 +41,7 @@ export class CancelledPanel extends LitElement {
             (c, i) => html`<tr>
               <td data-label=${L.no}>${i + 1}</td>
               <td data-label=${L.status}></td>
-              <td data-label=${L.title} class="title">${c.title}</td>
+              <td data-label=${L.title} class="title" lang="ja">${c.title}</td>
               <td data-label=${L.placedOn}>${formatDate(c.placedOn)}</td>
               <td data-label=${L.notNeededAfter}>${formatDate(c.notNeededAfter)}</td>
               <td data-label=${L.branch}>${branchName(c.pickupBranch)}</td>

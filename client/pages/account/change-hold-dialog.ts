@@ -32,7 +32,7 @@ export class ChangeHoldDialog extends DialogBase {
     return html`<dialog aria-labelledby="change-title" @close=${this.onDialogClose}>
       <h2 id="change-title">【${rt(msg('予約変更確認', { id: 'change.dialog.title' }))}】</h2>
       ${hold
-        ? html`<dl><dt>${rt(msg('タイトル', { id: 'loans.col.title' }))}</dt><dd>${hold.title}</dd></dl>
+        ? html`<dl><dt>${rt(msg('タイトル', { id: 'loans.col.title' }))}</dt><dd lang="ja">${hold.title}</dd></dl>
             <div class="field">
               <label for="contact">${rt(msg('連絡方法', { id: 'holds.col.contact' }))}</label>
               <select id="contact">

@@ -154,7 +154,7 @@ export class HoldsPanel extends LitElement {
                   <td data-label=${L.no}>${i + 1}</td>
                   <td data-label=${L.status}>${this.renderStatus(h, offlineReasonId)}</td>
                   <td data-label=${L.rank}>${h.rank ?? ''}</td>
-                  <td data-label=${L.title} id="hold-title-${h.id}" class="title">${h.title}</td>
+                  <td data-label=${L.title} id="hold-title-${h.id}" class="title" lang="ja">${h.title}</td>
                   <td data-label=${L.series}>${h.seriesNo === null ? '' : `${h.seriesNo}-${h.seriesOrder ?? ''}`}</td>
                   <td data-label=${L.placedOn}>${formatDate(h.placedOn)}</td>
                   <td data-label=${L.notNeededAfter}>${formatDate(h.notNeededAfter)}</td>

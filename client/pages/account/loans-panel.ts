@@ -234,7 +234,7 @@ export class LoansPanel extends LitElement {
                 (loan, i) => html`<tr class=${loan.overdue ? 'overdue' : ''} data-loan=${loan.id}>
                   <td data-label=${L.no}>${i + 1}</td>
                   <td data-label=${L.renew} class="renew-col">${this.renderRenewCell(loan, cells.get(loan.id)!)}</td>
-                  <td data-label=${L.title} id="title-${loan.id}" class="title">${loan.title}</td>
+                  <td data-label=${L.title} id="title-${loan.id}" class="title" lang="ja">${loan.title}</td>
                   <td data-label=${L.category}>${categoryName(loan.category)}</td>
                   <td data-label=${L.barcode}>${loan.barcode}</td>
                   <td data-label=${L.branch}>${branchName(loan.branch)}</td>

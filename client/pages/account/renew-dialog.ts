@@ -33,7 +33,7 @@ export class RenewDialog extends DialogBase {
       <h2 id="renew-title">【${rt(msg('貸出延長確認', { id: 'renew.dialog.title' }))}】</h2>
       ${this.loans.map(
         (loan) => html`<dl>
-          <dt>${rt(title)}</dt><dd>${loan.title}</dd>
+          <dt>${rt(title)}</dt><dd lang="ja">${loan.title}</dd>
           <dt>${rt(due)}</dt><dd class="new-due">${formatDate(addDays(loan.dueOn, 7))}</dd>
         </dl>`,
       )}

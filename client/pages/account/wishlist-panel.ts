@@ -88,7 +88,7 @@ export class WishlistPanel extends LitElement {
     const selectId = `move-${entry.id}`;
     const disabled = this.offline;
     return html`<li class="entry">
-      <span class="title" id="wl-title-${entry.id}">${entry.title}</span>
+      <span class="title" id="wl-title-${entry.id}" lang="ja">${entry.title}</span>
       ${entry.author ? html`<span>${entry.author}</span>` : nothing}
       <div class="row">
         <label for=${selectId}>${msg('移動先', { id: 'wishlist.moveTo' })}</label>
