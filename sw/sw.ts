@@ -57,6 +57,9 @@ self.addEventListener('message', (event) => {
   }
 });
 
-// The SW (re)starts (first activation included): anything still queued may be sendable now.
-// Not awaited in `activate`: a slow network must never hold up the app's own requests.
-void replayRenewals();
+// The SW (re)starts or takes over: anything still queued may be sendable now. Only the active
+// worker replays (a new version evaluated while waiting must not race it), and never inside
+// `activate`'s waitUntil: a slow network must never hold up the app's own requests.
+const isActiveWorker = () => !self.serviceWorker || self.serviceWorker.state === 'activating' || self.serviceWorker.state === 'activated';
+if (isActiveWorker()) void replayRenewals();
+self.addEventListener('activate', () => void replayRenewals());

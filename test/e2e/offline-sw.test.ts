@@ -192,3 +192,26 @@ test('a refused replay settles with the server reason (the loan was renewed mean
     assert.deepEqual([loan.dueOn, loan.renewals], [DUE_AFTER_RENEWAL, 1]);
   });
 });
+
+test('a queued renewal is sent when the service worker starts again, with no page asking', async () => {
+  const eve = await seedPatron(server, '朝の光');
+  await withDevice(server, async ({ context }) => {
+    const page = await context.newPage();
+    await queueRenewalOffline(page, server, eve, 'e2e-start-1');
+    await page.close();
+    await server.start();
+    const cdp = await context.newCDPSession(await context.newPage());
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    // An icon, not the app: the SW starts to answer it, and no app script runs to post a message.
+    const icon = await context.newPage();
+    await icon.goto(`${server.url}/icons/icon-192.png`);
+    let loan = await serverLoan(server, eve);
+    for (let i = 0; i < 50 && loan.renewals === 0; i++) {
+      await icon.waitForTimeout(200);
+      loan = await serverLoan(server, eve);
+    }
+    assert.deepEqual([loan.dueOn, loan.renewals], [DUE_AFTER_RENEWAL, 1]);
+  });
+});
