@@ -76,8 +76,6 @@ test('search 守り人 → both volumes not on loan into the 予約カート →
 
     await page.getByRole('link', { name: '予約の一覧を見る' }).click();
     await page.waitForURL(/\/account\/holds/);
-    // (The account page picks its tab when created; make sure 予約 is the one shown.)
-    await page.getByRole('tab', { name: /^予約 \d+$/ }).click();
     const holdsTable = page.locator('table.holds');
     await holdsTable.getByText('精霊の守り人').waitFor();
     await holdsTable.getByText('闇の守り人').waitFor();
