@@ -222,3 +222,34 @@ test('going back from a title page returns to the same results at the same place
     await context.close();
   }
 });
+
+test('on a title page: 予約する is refused for a title on loan (explained), 今度読みたい資料に追加 files it', async () => {
+  await withPage(async (page) => {
+    await logIn(page, '2000000326', 'library1');
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('夢の守り人')}`);
+    await page.getByRole('link', { name: '夢の守り人', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '夢の守り人' }).waitFor();
+    await page.getByRole('columnheader', { name: '所蔵館' }).waitFor();
+
+    await page.getByRole('button', { name: '予約する' }).click();
+    const dialog = page.getByRole('dialog', { name: '【予約確認】' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '予約する' }).click();
+    await dialog.getByText('この資料はいま借りているため、予約できません。').waitFor();
+    await dialog.getByRole('button', { name: '予約しない' }).click();
+
+    await page.getByRole('button', { name: '今度読みたい資料に追加' }).click();
+    const wish = page.getByRole('dialog', { name: '【今度読みたい資料に追加】' });
+    await wish.getByLabel('カテゴリ').selectOption({ label: 'こんど読む' });
+    await wish.getByRole('button', { name: '追加する' }).click();
+    await main(page).getByText('「夢の守り人」を今度読みたい資料（こんど読む）に追加しました。').waitFor();
+
+    const api = await server.apiAs('2000000326', 'library1');
+    const wishlist = (await (await api('/api/wishlist')).json()) as {
+      categories: { id: string; name: string }[];
+      entries: { title: string; categoryId: string | null }[];
+    };
+    const category = wishlist.categories.find((c) => c.name === 'こんど読む')!;
+    assert.equal(wishlist.entries.find((e) => e.title === '夢の守り人')?.categoryId, category.id);
+  });
+});
