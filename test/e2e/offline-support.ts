@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
 import { launchPersistent, startServer, type ServerOptions, type TestServer } from './harness.ts';
 
-// Browser globals used inside page.evaluate callbacks (this folder compiles without the DOM lib).
+// Browser globals used inside page.evaluate callbacks: test/bench (no DOM lib) compiles this file too.
 declare const window: any;
 declare const navigator: any;
 declare const indexedDB: any;

@@ -26,8 +26,6 @@ import {
   withDevice,
 } from './offline-support.ts';
 
-declare const caches: any;
-
 let server: TestServer;
 serverForFile((s) => (server = s));
 
@@ -44,7 +42,7 @@ test('the app shell, every page chunk included, starts with the server down on a
         const cache = await caches.open(name);
         for (const req of await cache.keys()) {
           const path = new URL(req.url).pathname;
-          if (/\.(js|html)$/.test(path)) texts.set(path, await (await cache.match(req)).text());
+          if (/\.(js|html)$/.test(path)) texts.set(path, (await (await cache.match(req))?.text()) ?? '');
         }
       }
       const seen = new Set<string>(['/index.html']);

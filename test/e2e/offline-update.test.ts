@@ -8,10 +8,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, request, type Server } from 'node:http';
 import { freePort, launchPersistent, startServer, type TestServer } from './harness.ts';
-import { waitForController } from './offline-support.ts';
-
-declare const navigator: any;
-declare const window: any;
+import {
+  waitForController,
+} from './offline-support.ts';
 
 let server: TestServer;
 let proxy: Server;
@@ -62,22 +61,22 @@ test('a new version waits for 更新: no silent reload, typed input kept; 更新
     await page.goto(`${proxyUrl}/login`);
     await waitForController(page);
     await page.getByLabel('利用券番号').fill('2000000326');
-    await page.evaluate(() => (window.__notReloaded = true));
+    await page.evaluate(() => ((window as unknown as { __notReloaded?: boolean }).__notReloaded = true));
 
     deployed = 2;
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     const prompt = page.getByText('新しいバージョンがあります');
     await prompt.waitFor({ timeout: 20_000 });
     await page.waitForTimeout(1000);
-    assert.equal(await page.evaluate(() => window.__notReloaded === true), true, 'no reload before the patron chooses');
+    assert.equal(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true), true, 'no reload before the patron chooses');
     assert.equal(await page.getByLabel('利用券番号').inputValue(), '2000000326', 'what the patron typed is still there');
-    assert.equal(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting)), true);
+    assert.equal(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting)), true);
 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '更新' }).click()]);
-    assert.equal(await page.evaluate(() => window.__notReloaded === true), false, 'reloaded once the new version controls');
+    assert.equal(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true), false, 'reloaded once the new version controls');
     const state = await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
-      return { waiting: Boolean(reg.waiting), controlled: Boolean(navigator.serviceWorker.controller) };
+      return { waiting: Boolean(reg!.waiting), controlled: Boolean(navigator.serviceWorker.controller) };
     });
     assert.deepEqual(state, { waiting: false, controlled: true });
     assert.equal(await page.getByText('新しいバージョンがあります').count(), 0);
