@@ -61,9 +61,19 @@ test('the seed walk: loans, renew, cancel, change, 予約取消, display options
     await cancelDialog.getByRole('button', { name: '取消する', exact: true }).click();
     await row(page, 'さいごの戦い').waitFor({ state: 'detached' });
 
-    // 変更: イソップ → 連絡方法 3:不要.
-    await row(page, 'イソップ').getByRole('button', { name: '変更' }).click();
+    // 変更: Escape closes the dialog and gives the focus back to 変更; then 連絡方法 → 3:不要.
+    const change = row(page, 'イソップ').getByRole('button', { name: '変更' });
+    await change.click();
     const changeDialog = page.getByRole('dialog', { name: '【予約変更確認】' });
+    await changeDialog.waitFor();
+    await page.keyboard.press('Escape');
+    await changeDialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.trim() === '変更';
+    });
+    await page.keyboard.press('Enter');
     await changeDialog.waitFor();
     await changeDialog.getByLabel('連絡方法').selectOption({ label: '3:不要' });
     await changeDialog.getByRole('button', { name: '更新する', exact: true }).click();
