@@ -1,7 +1,7 @@
 // One Rollup build for the page and the service worker (SPEC §1).
 // The page: ES modules with code splitting, so every routed page is its own lazy chunk.
 // The SW: one IIFE bundle, then workbox-build injectManifest writes the precache list into it.
-import { readFile, writeFile, mkdir, cp, readdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, cp, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -15,6 +15,16 @@ const production = process.env.NODE_ENV !== 'development';
 
 /** This build's page files (entry + chunks): the SW precaches these, not stale ones left in dist/. */
 let builtPageFiles = [];
+
+/** Starts from an empty dist/app, so old chunks are neither served nor precached. (Rollup builds the configs in order: page first.) */
+function cleanOutDir() {
+  return {
+    name: 'shiori-clean-out-dir',
+    async buildStart() {
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Copies client/index.html and client/public/* and points the page at its entry chunk. */
 function pageAssets() {
@@ -96,6 +106,7 @@ export default [
       sourcemap: true,
     },
     plugins: [
+      cleanOutDir(),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
       lighterModules(),
       ...tsPlugins,
