@@ -43,7 +43,7 @@ export class AccountPage extends LitElement {
       [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 0.125rem solid var(--c-primary); margin: 0.75rem 0 0.5rem; }
       [role='tab'] { background: var(--c-bg); color: var(--c-primary); border-bottom: none; border-radius: var(--radius) var(--radius) 0 0; }
       [role='tab'][aria-selected='true'] { background: var(--c-primary); color: var(--c-on-primary); font-weight: 700; }
-      [role='tab'][aria-selected='true']::before { content: '▶'; font-size: 0.7em; }
+      [role='tab'][aria-selected='true']::before { content: '▶' / ''; font-size: 0.7em; }
       .count { display: inline-block; min-width: 1.6em; padding: 0 0.3em; border-radius: 1em; border: 0.0625rem solid currentColor; text-align: center; }
       @media print {
         [role='tablist'], .heading-row button { display: none !important; }
