@@ -4,7 +4,6 @@
  * controls the page.
  */
 import { Workbox } from 'workbox-window';
-import { UPDATE_ACCEPTED_EVENT } from './update-prompt.ts';
 
 export async function registerServiceWorker(): Promise<Workbox | null> {
   if (!('serviceWorker' in navigator)) return null;
@@ -15,6 +14,8 @@ export async function registerServiceWorker(): Promise<Workbox | null> {
 }
 
 async function offerUpdate(wb: Workbox): Promise<void> {
+  // The prompt's own chunk: only pages that get an update pay for it.
+  const { UPDATE_ACCEPTED_EVENT } = await import('./update-prompt.ts');
   if (document.querySelector('shiori-update-prompt')) return;
   const prompt = document.createElement('shiori-update-prompt');
   prompt.addEventListener(
