@@ -199,5 +199,6 @@ export async function loginThroughPage(page: Page, baseUrl: string, cardNumber: 
   await page.getByLabel('利用券番号').fill(cardNumber);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
   await page.getByRole('button', { name: '送信' }).click();
-  await page.getByText('ログインしています').waitFor();
+  // The header's status (the live region says ログインしました).
+  await page.getByRole('banner').getByText('ログインしています').waitFor();
 }

@@ -7,7 +7,7 @@
 import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
-import { launchPersistent, startServer, type ServerOptions, type TestServer } from './harness.ts';
+import { launchPersistent, loginThroughPage, startServer, type ServerOptions, type TestServer } from './harness.ts';
 
 // Browser globals used inside page.evaluate callbacks: test/bench (no DOM lib) compiles this file too.
 declare const window: any;
@@ -239,17 +239,9 @@ export async function pendingCount(page: Page, patronId: string): Promise<number
   return reply.count;
 }
 
-/**
- * Logs in through the login page (SPEC §2.1 labels) and waits for the header's 「ログインしています」.
- * (harness.ts loginThroughPage's getByText also matches the live region's announcement of the
- * same words, a strict-mode error; this one looks in the header only.)
- */
+/** Logs in through the login page (harness.ts), taking a seeded patron. */
 export async function logInOnPage(page: Page, baseUrl: string, p: { cardNumber: string; password: string }, path = '/login'): Promise<void> {
-  await page.goto(`${baseUrl}${path}`);
-  await page.getByLabel('利用券番号').fill(p.cardNumber);
-  await page.getByLabel('パスワード', { exact: true }).fill(p.password);
-  await page.getByRole('button', { name: '送信' }).click();
-  await page.getByRole('banner').getByText('ログインしています').waitFor();
+  await loginThroughPage(page, baseUrl, p.cardNumber, p.password, path);
 }
 
 /** One real server for the whole test file: started before its tests, disposed after them. */

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startServer, type TestServer } from './harness.ts';
+import { launchBrowser, loginThroughPage, startServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -34,13 +34,9 @@ async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {
 /** The page's own text (the live region repeats announcements outside <main>). */
 const main = (page: Page) => page.getByRole('main');
 
-/** Logs in through the login page and waits for the header's 「ログインしています」. */
+/** Logs in through the login page (harness.ts). */
 async function logIn(page: Page, cardNumber: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('利用券番号').fill(cardNumber);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '送信' }).click();
-  await page.getByRole('banner').getByText('ログインしています').waitFor();
+  await loginThroughPage(page, server.url, cardNumber, password);
 }
 
 async function logOut(page: Page): Promise<void> {
