@@ -15,6 +15,7 @@ import type { Tx } from '../storage/store.ts';
 import { dueMaintenance, type PatronMaintenance } from '../rules/maintenance.ts';
 import { dequeue, toCancelledHold } from '../rules/holds.ts';
 import { passCopyOn, shelveCopy, type PassDates } from '../holds/pass-copy.ts';
+import { forgetOldAnswers } from './forget-answers.ts';
 
 export interface MaintenanceCounts {
   pickupExpired: number;
@@ -22,6 +23,8 @@ export interface MaintenanceCounts {
   forgotten: number;
   /** Copies of expired pickups passed to the next hold in line. */
   passedOn: number;
+  /** Idempotency answers older than ANSWER_KEEP_DAYS (forget-answers.ts). */
+  answersForgotten: number;
 }
 
 function dueFor(ctx: AppContext, patron: PatronRecord, today: IsoDate): PatronMaintenance {
@@ -32,7 +35,7 @@ function dueFor(ctx: AppContext, patron: PatronRecord, today: IsoDate): PatronMa
 const nothingDue = (due: PatronMaintenance) => due.pickupExpired.length + due.waitExpired.length + due.forgotten.length === 0;
 
 async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: PassDates): Promise<MaintenanceCounts> {
-  const counts: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
+  const counts: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0, answersForgotten: 0 };
   const patron = await tx.get<PatronRecord>(keys.patron(patronId));
   if (!patron) return counts;
   const due = dueFor(ctx, patron, dates.today);
@@ -74,7 +77,7 @@ async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: 
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts> {
   const today = ctx.clock.today();
   const dates: PassDates = { today, pickupByIfReady: addDays(today, ctx.policy.pickupPeriodDays) };
-  const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
+  const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0, answersForgotten: 0 };
   for (const key of await ctx.store.keys('patron:')) {
     // A quick look outside the lock first: most accounts have nothing due.
     const glance = await ctx.store.get<PatronRecord>(key);
@@ -83,5 +86,6 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts
     const counts = await ctx.store.transaction((tx) => maintainPatron(tx, ctx, patronId, dates));
     for (const k of Object.keys(total) as (keyof MaintenanceCounts)[]) total[k] += counts[k];
   }
+  total.answersForgotten = await forgetOldAnswers(ctx);
   return total;
 }

@@ -172,3 +172,18 @@ test("an Idempotency-Key is per patron: another patron's same key is not their a
   const e = await errorOf(await other.fetch('/api/loans/whatever1/renew', { method: 'POST', headers: { 'idempotency-key': 'shared-key' } }));
   assert.deepEqual([e.status, e.code], [404, 'not_found']);
 });
+
+test('maintenance forgets Idempotency-Key answers after 30 days, and keeps younger ones', async () => {
+  const { t, renew, loanId } = await loanDue('2026-04-28');
+  assert.equal((await renew('old-key')).status, 200);
+  // Weeks later the first session has long gone idle: a replay comes with a new login.
+  const replay = async () => (await t.login(CARD, PASSWORD)).fetch(`/api/loans/${loanId}/renew`, { method: 'POST', headers: { 'idempotency-key': 'old-key' } });
+  await t.setClock('2026-05-27T01:00:00Z'); // 30 days later: still kept
+  assert.equal((await t.staff('/api/staff/maintenance')).answersForgotten, 0);
+  assert.equal((await replay()).status, 200, 'the first answer is still replayed');
+  await t.setClock('2026-05-28T02:00:00Z'); // past 30 days
+  assert.equal((await t.staff('/api/staff/maintenance')).answersForgotten, 1);
+  assert.deepEqual(await t.ctx.store.keys('idem:'), []);
+  // A replay now is a new request, and the loan shows its renewal: never a second one.
+  assert.equal((await errorOf(await replay())).code, 'renewal_limit');
+});
