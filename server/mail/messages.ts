@@ -1,18 +1,19 @@
 /**
- * The texts of the mails the patron pages send. Japanese, as the library's own notices.
+ * The texts of the mails the patron pages send. Japanese, as the library's own notices: each has
+ * the same greeting and the same closing (who to call, the no-reply note, the library's name).
  */
+import type { CancelledHold } from '../../common/api.ts';
 import type { MailMessage } from './mailer.ts';
 
-/** Sent to the new address after it is registered or changed (seed §5: 図書館からメールが届きます). */
-export function emailRegisteredMessage(to: string, libraryName: string): MailMessage {
+/** The library's notice around its own lines. */
+function libraryNotice(to: string, libraryName: string, subject: string, lines: string[]): MailMessage {
   return {
     to,
-    subject: `【${libraryName}】メールアドレス登録・変更のお知らせ`,
+    subject: `【${libraryName}】${subject}`,
     text: [
       `${libraryName}です。`,
       '',
-      '利用者ページで、このメールアドレスが登録されました。',
-      '今後、予約資料のご用意ができた際などのお知らせは、このアドレスにお送りします。',
+      ...lines,
       '',
       'お心当たりのない場合は、お手数ですが図書館までご連絡ください。',
       '',
@@ -21,4 +22,23 @@ export function emailRegisteredMessage(to: string, libraryName: string): MailMes
       libraryName,
     ].join('\n'),
   };
+}
+
+/** Sent to the new address after it is registered or changed (seed §5: 図書館からメールが届きます). */
+export function emailRegisteredMessage(to: string, libraryName: string): MailMessage {
+  return libraryNotice(to, libraryName, 'メールアドレス登録・変更のお知らせ', [
+    '利用者ページで、このメールアドレスが登録されました。',
+    '今後、予約資料のご用意ができた際などのお知らせは、このアドレスにお送りします。',
+  ]);
+}
+
+/** 予約取消確認メール (SPEC §2.4: 予約取消確認メール 送信する). */
+export function holdCancelledMessage(to: string, cancelled: CancelledHold, libraryName: string): MailMessage {
+  return libraryNotice(to, libraryName, '予約取消のお知らせ', [
+    '利用者ページで、次の予約が取り消されました。',
+    '',
+    `タイトル：${cancelled.title}`,
+    `予約日：${cancelled.placedOn}`,
+    `予約取消日：${cancelled.cancelledOn}`,
+  ]);
 }
