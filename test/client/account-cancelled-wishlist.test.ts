@@ -4,18 +4,12 @@ import '../../client/pages/account/wishlist-panel.ts';
 import type { CancelledPanel } from '../../client/pages/account/cancelled-panel.ts';
 import type { WishlistPanel } from '../../client/pages/account/wishlist-panel.ts';
 import { snapshot, wishlist } from './fixtures.ts';
-import { MODES, STANDARD, applyMode, json, restoreFetch, stubApi, waitForLive } from './helpers.ts';
+import { STANDARD, afterEachRestoreFetchAndMode, applyMode, itIsAccessibleInEveryMode, json, stubApi, waitForLive } from './helpers.ts';
 
 describe('利用状況一覧: 予約取消', () => {
   afterEach(() => applyMode(STANDARD));
 
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const el = await fixture<CancelledPanel>(html`<shiori-cancelled-panel .cancelled=${snapshot().cancelledHolds}></shiori-cancelled-panel>`);
-      await expect(el).to.be.accessible();
-    });
-  }
+  itIsAccessibleInEveryMode(() => fixture<CancelledPanel>(html`<shiori-cancelled-panel .cancelled=${snapshot().cancelledHolds}></shiori-cancelled-panel>`));
 
   it('shows the columns and 取消区分 (取置期限経過 / blank)', async () => {
     const el = await fixture<CancelledPanel>(html`<shiori-cancelled-panel .cancelled=${snapshot().cancelledHolds}></shiori-cancelled-panel>`);
@@ -28,10 +22,7 @@ describe('利用状況一覧: 予約取消', () => {
 });
 
 describe('利用状況一覧: 今度読みたい資料', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-  });
+  afterEachRestoreFetchAndMode();
 
   async function render(): Promise<WishlistPanel> {
     const el = await fixture<WishlistPanel>(html`<shiori-wishlist-panel .patron=${snapshot().patron}></shiori-wishlist-panel>`);
@@ -39,14 +30,10 @@ describe('利用状況一覧: 今度読みたい資料', () => {
     return el;
   }
 
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      stubApi(() => json(200, wishlist()));
-      const el = await render();
-      await expect(el).to.be.accessible();
-    });
-  }
+  itIsAccessibleInEveryMode(() => {
+    stubApi(() => json(200, wishlist()));
+    return render();
+  });
 
   it('lists entries by category and 未分類, moves, removes and places a hold with the defaults', async () => {
     const calls = stubApi((c) => (c.method === 'GET' ? json(200, wishlist()) : c.method === 'DELETE' ? new Response(null, { status: 204 }) : json(c.method === 'POST' ? 201 : 200, { hold: {} })));

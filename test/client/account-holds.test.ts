@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/account/holds-panel.ts';
 import type { HoldsPanel } from '../../client/pages/account/holds-panel.ts';
 import { TODAY, hold, snapshot } from './fixtures.ts';
-import { MODES, STANDARD, applyMode, apiError, deepActiveElement, json, restoreFetch, stubApi, waitForLive } from './helpers.ts';
+import { afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive } from './helpers.ts';
 
 async function renderHolds(offline = false): Promise<HoldsPanel> {
   const s = snapshot();
@@ -18,19 +18,10 @@ function dialogOf(el: HoldsPanel, tag: string): HTMLDialogElement {
 }
 
 describe('利用状況一覧: 予約', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
+  afterEachRestoreFetchAndMode();
+  itIsAccessibleInEveryMode(renderHolds, (el) => {
+    expect(el.shadowRoot!.querySelectorAll('table.holds tbody tr')).to.have.length(4);
   });
-
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const el = await renderHolds();
-      await expect(el).to.be.accessible();
-      expect(el.shadowRoot!.querySelectorAll('table.holds tbody tr')).to.have.length(4);
-    });
-  }
 
   it('shows the seed columns, statuses, the counts and the series note', async () => {
     const el = await renderHolds();

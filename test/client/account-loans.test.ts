@@ -5,7 +5,7 @@ import '../../client/pages/account/account-page.ts';
 import type { AccountPage } from '../../client/pages/account/account-page.ts';
 import { loan, snapshot } from './fixtures.ts';
 import {
-  MODES, STANDARD, applyMode, apiError, deepActiveElement, deepQuery, deepQueryAll, json, recordNavigations, restoreFetch, stubApi, waitForLive,
+  MODES, STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, deepQuery, deepQueryAll, json, recordNavigations, stubApi, waitForLive,
 } from './helpers.ts';
 
 async function renderAccount(): Promise<AccountPage> {
@@ -19,10 +19,7 @@ function row(el: Element, loanId: string): HTMLTableRowElement {
 }
 
 describe('利用状況一覧: 貸出', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-  });
+  afterEachRestoreFetchAndMode();
 
   for (const mode of MODES) {
     it(`is accessible and shows the card line and loans (${mode.name})`, async () => {

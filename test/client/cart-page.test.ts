@@ -4,7 +4,9 @@ import type { CartPage } from '../../client/pages/cart/cart-page.ts';
 import { cartItems, setCartItems } from '../../client/app/cart-store.ts';
 import { snapshot } from './fixtures.ts';
 import { placedHold, titleDetail } from './catalog-fixtures.ts';
-import { MODES, STANDARD, applyMode, apiError, deepActiveElement, json, restoreFetch, stubApi, waitForLive, type Call } from './helpers.ts';
+import {
+  STANDARD, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, restoreFetch, stubApi, waitForLive, type Call,
+} from './helpers.ts';
 
 const TITLES: Record<string, string> = { B100: '精霊の守り人', B101: '闇の守り人', B102: '夢の守り人' };
 
@@ -35,13 +37,7 @@ describe('予約カート', () => {
     await applyMode(STANDARD);
   });
 
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const { el } = await renderCart(() => apiError(404, 'not_found', ''));
-      await expect(el).to.be.accessible();
-    });
-  }
+  itIsAccessibleInEveryMode(async () => (await renderCart(() => apiError(404, 'not_found', ''))).el);
 
   it('lists the titles in the cart with 予約カート(N件), one 受取館 and 連絡方法 from 初期設定', async () => {
     const { el } = await renderCart(() => apiError(404, 'not_found', ''));

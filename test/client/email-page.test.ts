@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/email/email-page.ts';
 import type { EmailPage } from '../../client/pages/email/email-page.ts';
 import { snapshot } from './fixtures.ts';
-import { MODES, STANDARD, applyMode, apiError, deepActiveElement, json, restoreFetch, stubApi, waitForLive, type Call } from './helpers.ts';
+import {
+  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
+} from './helpers.ts';
 
 async function render(put: (c: Call) => Response = (c) => json(200, { email: (c.body as { email: string }).email || null })): Promise<{ el: EmailPage; calls: Call[] }> {
   const calls = stubApi((c) => (c.path === '/api/account' ? json(200, snapshot()) : put(c)));
@@ -19,18 +21,8 @@ function send(el: EmailPage, email: string, again: string): void {
 }
 
 describe('メール登録・変更', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-  });
-
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const { el } = await render();
-      await expect(el).to.be.accessible();
-    });
-  }
+  afterEachRestoreFetchAndMode();
+  itIsAccessibleInEveryMode(async () => (await render()).el);
 
   it('shows the current address, the deletion note, [E-mail1] and (再入力), and 登録・変更', async () => {
     const { el } = await render();

@@ -2,7 +2,7 @@
  * Test helpers: the API is stubbed at the fetch boundary only (window.fetch replaced), and the
  * display modes are applied the way the app applies them.
  */
-import { aTimeout, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { setDisplayOptionsForTest, type DisplayOptions } from '../../client/app/display-options.ts';
 import { localeFor, setLocale } from '../../client/i18n/localize.ts';
 
@@ -66,6 +66,29 @@ export const MODES: Array<{ name: string; options: DisplayOptions }> = [
 export async function applyMode(options: DisplayOptions): Promise<void> {
   setDisplayOptionsForTest(options);
   await setLocale(localeFor(options));
+}
+
+/** Registers the teardown every page test needs: the real fetch back, and the standard display mode. */
+export function afterEachRestoreFetchAndMode(): void {
+  afterEach(async () => {
+    restoreFetch();
+    await applyMode(STANDARD);
+  });
+}
+
+/**
+ * One `is accessible (<mode>)` test per display mode, as every page test opens: the element rendered
+ * in that mode passes axe; `alsoCheck` adds the page's own checks on the same render.
+ */
+export function itIsAccessibleInEveryMode(render: () => Promise<Element>, alsoCheck?: (el: Element) => void): void {
+  for (const mode of MODES) {
+    it(`is accessible (${mode.name})`, async () => {
+      await applyMode(mode.options);
+      const el = await render();
+      await expect(el).to.be.accessible();
+      alsoCheck?.(el);
+    });
+  }
 }
 
 /** Deep query through shadow roots. */

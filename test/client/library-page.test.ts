@@ -4,7 +4,7 @@ import type { LibraryPage } from '../../client/pages/library/library-page.ts';
 import type { LibraryToday } from '../../client/pages/library/library-today.ts';
 import { forgetLibraryForTest } from '../../client/data/library.ts';
 import { LIBRARY } from './catalog-fixtures.ts';
-import { MODES, STANDARD, applyMode, apiError, deepQuery, json, restoreFetch, stubApi } from './helpers.ts';
+import { afterEachRestoreFetchAndMode, apiError, deepQuery, itIsAccessibleInEveryMode, json, stubApi } from './helpers.ts';
 
 async function render(): Promise<LibraryPage> {
   forgetLibraryForTest();
@@ -18,18 +18,8 @@ const todayLines = (el: Element) =>
   [...deepQuery<LibraryToday>(el, 'shiori-library-today')!.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('各館案内 (library information)', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-  });
-
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const el = await render();
-      await expect(el).to.be.accessible();
-    });
-  }
+  afterEachRestoreFetchAndMode();
+  itIsAccessibleInEveryMode(render);
 
   it('shows today as on the seed top page: 〇は開館、休は休館です, ○ 本館 10:00~20:00, 休 緑分室 休館 — in words, not colour', async () => {
     const el = await render();

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/login/login-page.ts';
 import type { LoginPage } from '../../client/pages/login/login-page.ts';
 import { snapshot } from './fixtures.ts';
-import { MODES, STANDARD, applyMode, apiError, json, recordNavigations, restoreFetch, stubApi } from './helpers.ts';
+import { STANDARD, apiError, applyMode, itIsAccessibleInEveryMode, json, recordNavigations, restoreFetch, stubApi } from './helpers.ts';
 
 function fill(el: LoginPage, card: string, password: string): void {
   el.shadowRoot!.querySelector<HTMLInputElement>('#card')!.value = card;
@@ -17,13 +17,7 @@ describe('ログイン', () => {
     await applyMode(STANDARD);
   });
 
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const el = await fixture<LoginPage>(html`<shiori-login-page></shiori-login-page>`);
-      await expect(el).to.be.accessible();
-    });
-  }
+  itIsAccessibleInEveryMode(() => fixture<LoginPage>(html`<shiori-login-page></shiori-login-page>`));
 
   it('has the seed wording: 利用券番号, パスワード, 送信 / 戻る, 新規パスワード発行の方はこちら', async () => {
     const el = await fixture<LoginPage>(html`<shiori-login-page></shiori-login-page>`);

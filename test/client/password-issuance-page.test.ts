@@ -1,7 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../client/pages/password-issuance/password-issuance-page.ts';
 import type { PasswordIssuancePage } from '../../client/pages/password-issuance/password-issuance-page.ts';
-import { MODES, STANDARD, applyMode, apiError, deepActiveElement, json, recordNavigations, restoreFetch, stubApi, waitForLive, type Call } from './helpers.ts';
+import {
+  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, recordNavigations, stubApi, waitForLive, type Call,
+} from './helpers.ts';
 
 async function render(handler: (c: Call) => Response = () => json(201, {})): Promise<{ el: PasswordIssuancePage; calls: Call[] }> {
   const calls = stubApi(handler);
@@ -19,18 +21,8 @@ function send(el: PasswordIssuancePage, card = '2000000418', birth = '2012-05-05
 }
 
 describe('パスワードの発行', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-  });
-
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const { el } = await render();
-      await expect(el).to.be.accessible();
-    });
-  }
+  afterEachRestoreFetchAndMode();
+  itIsAccessibleInEveryMode(async () => (await render()).el);
 
   it('asks for 利用券番号, 生年月日, 新しいパスワード and 新しいパスワード(再), with the password note first', async () => {
     const { el } = await render();

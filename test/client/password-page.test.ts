@@ -1,7 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/password/password-page.ts';
 import type { PasswordPage } from '../../client/pages/password/password-page.ts';
-import { MODES, STANDARD, applyMode, apiError, deepActiveElement, json, restoreFetch, stubApi, waitForLive, type Call } from './helpers.ts';
+import {
+  STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
+} from './helpers.ts';
 
 const NOTE = '新しく変更したいパスワードを入力してください。(6文字以上) パスワードは、半角英数(大文字、小文字)のみで英数混在での入力をお願い致します。';
 
@@ -20,18 +22,8 @@ function fill(el: PasswordPage, current: string, next: string, again: string): v
 }
 
 describe('パスワード変更', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-  });
-
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const { el } = await render();
-      await expect(el).to.be.accessible();
-    });
-  }
+  afterEachRestoreFetchAndMode();
+  itIsAccessibleInEveryMode(async () => (await render()).el);
 
   it('shows the seed note before typing, and the fields 古いパスワード / 新しいパスワード / 新しいパスワード(再) with 登録', async () => {
     const { el } = await render();

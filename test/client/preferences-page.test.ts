@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/preferences/preferences-page.ts';
 import type { PreferencesPage } from '../../client/pages/preferences/preferences-page.ts';
 import { snapshot } from './fixtures.ts';
-import { MODES, STANDARD, applyMode, apiError, deepActiveElement, json, restoreFetch, stubApi, waitForLive, type Call } from './helpers.ts';
+import {
+  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
+} from './helpers.ts';
 
 async function render(put: (c: Call) => Response = () => json(200, {})): Promise<{ el: PreferencesPage; calls: Call[] }> {
   const account = snapshot({ patron: { ...snapshot().patron, defaults: { pickupBranch: 'higashi', contactMethod: 'phone' } } });
@@ -24,18 +26,8 @@ function choose(el: PreferencesPage, branch: string, contact: string): void {
 }
 
 describe('受取館・連絡方法 初期設定', () => {
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-  });
-
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const { el } = await render();
-      await expect(el).to.be.accessible();
-    });
-  }
+  afterEachRestoreFetchAndMode();
+  itIsAccessibleInEveryMode(async () => (await render()).el);
 
   it('starts at the current defaults, with the numbered choices 1:本館 … 5:西之台 and 1:メール 2:電話 3:不要', async () => {
     const { el } = await render();

@@ -5,7 +5,7 @@ import { CART_CHANGED_EVENT, cartItems, setCartItems } from '../../client/app/ca
 import { snapshot } from './fixtures.ts';
 import { LIBRARY, WISHLIST, placedHold, result, searchAnswer } from './catalog-fixtures.ts';
 import {
-  MODES, STANDARD, applyMode, apiError, deepActiveElement, deepQuery, json, recordNavigations, restoreFetch, stubApi, waitForLive, type Call,
+  MODES, STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, deepQuery, json, recordNavigations, restoreFetch, stubApi, waitForLive, type Call,
 } from './helpers.ts';
 
 const START_URL = location.pathname + location.search;
@@ -44,11 +44,8 @@ const catalogue = (c: Call) => {
 
 describe('かんたん検索', () => {
   beforeEach(() => setCartItems([]));
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-    history.replaceState(null, '', START_URL);
-  });
+  afterEachRestoreFetchAndMode();
+  afterEach(() => history.replaceState(null, '', START_URL));
 
   for (const mode of MODES) {
     it(`is accessible with results (${mode.name})`, async () => {

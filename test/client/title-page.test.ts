@@ -4,7 +4,9 @@ import type { TitlePage } from '../../client/pages/title/title-page.ts';
 import { cartItems, setCartItems } from '../../client/app/cart-store.ts';
 import { snapshot } from './fixtures.ts';
 import { placedHold, titleDetail } from './catalog-fixtures.ts';
-import { MODES, STANDARD, applyMode, apiError, deepQuery, json, restoreFetch, stubApi, waitForLive, type Call } from './helpers.ts';
+import {
+  STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepQuery, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
+} from './helpers.ts';
 
 const START_URL = location.pathname + location.search;
 
@@ -25,19 +27,10 @@ const api = (c: Call) => {
 
 describe('資料の詳細 (title page)', () => {
   beforeEach(() => setCartItems([]));
-  afterEach(async () => {
-    restoreFetch();
-    await applyMode(STANDARD);
-    history.replaceState(null, '', START_URL);
-  });
+  afterEachRestoreFetchAndMode();
+  afterEach(() => history.replaceState(null, '', START_URL));
 
-  for (const mode of MODES) {
-    it(`is accessible (${mode.name})`, async () => {
-      await applyMode(mode.options);
-      const { el } = await renderTitle(api);
-      await expect(el).to.be.accessible();
-    });
-  }
+  itIsAccessibleInEveryMode(async () => (await renderTitle(api)).el);
 
   it('shows the title, availability and the copies per branch: 所蔵館 · 状態 · 返却期限日', async () => {
     const { el, calls } = await renderTitle(api);
