@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { announce } from '../../app/announcer.ts';
 import { ApiFailure } from '../../data/api.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
@@ -61,6 +61,13 @@ export abstract class PasswordForm extends LitElement {
     return this.refusal && this.refusal.field === null
       ? html`<p id="refusal" class="notice warn" tabindex="-1">${rt(this.refusal.text)}</p>`
       : null;
+  }
+
+  /** 新しいパスワード, 新しいパスワード(再) (both described by the note) and 登録: how both forms end. */
+  protected newPasswordFieldsAndSubmit() {
+    return html`${this.field('new', 'newPassword', msg('新しいパスワード', { id: 'password.new' }), 'password', 'new-password', 'new', 'note')}
+      ${this.field('confirm', 'newPasswordConfirm', msg('新しいパスワード(再)', { id: 'password.confirm' }), 'password', 'new-password', 'confirm', 'note')}
+      <div><button type="submit" ?disabled=${this.busy}>${rt(msg('登録', { id: 'form.register' }))}</button></div>`;
   }
 
   /**

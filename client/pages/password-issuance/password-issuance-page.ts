@@ -43,9 +43,7 @@ export class PasswordIssuancePage extends PasswordForm {
               ${this.field('card', 'cardNumber', msg('利用券番号', { id: 'issuance.card' }), 'text', 'username', 'card')}
               ${this.field('birth', 'birthDate', msg('生年月日', { id: 'issuance.birthDate' }), 'date', 'bday', 'card')}
               <p id="note" class="notice">${rt(passwordNote())}</p>
-              ${this.field('new', 'newPassword', msg('新しいパスワード', { id: 'password.new' }), 'password', 'new-password', 'new', 'note')}
-              ${this.field('confirm', 'newPasswordConfirm', msg('新しいパスワード(再)', { id: 'password.confirm' }), 'password', 'new-password', 'confirm', 'note')}
-              <div><button type="submit" ?disabled=${this.busy}>${rt(msg('登録', { id: 'form.register' }))}</button></div>
+              ${this.newPasswordFieldsAndSubmit()}
             </form>`}
     `;
   }

@@ -36,9 +36,7 @@ export class PasswordPage extends PasswordForm {
             ${this.formRefusal()}
             <form @submit=${this.submit} novalidate>
               ${this.field('current', 'currentPassword', msg('古いパスワード', { id: 'password.current' }), 'password', 'current-password', 'current')}
-              ${this.field('new', 'newPassword', msg('新しいパスワード', { id: 'password.new' }), 'password', 'new-password', 'new', 'note')}
-              ${this.field('confirm', 'newPasswordConfirm', msg('新しいパスワード(再)', { id: 'password.confirm' }), 'password', 'new-password', 'confirm', 'note')}
-              <div><button type="submit" ?disabled=${this.busy}>${rt(msg('登録', { id: 'form.register' }))}</button></div>
+              ${this.newPasswordFieldsAndSubmit()}
             </form>`}
     `;
   }
