@@ -1,6 +1,7 @@
 /**
  * Text handling shared by indexing and querying, so both sides see exactly the same characters:
- * NFKC (full-width ↔ half-width, compatibility forms) plus lower case, then words and n-grams.
+ * NFKC (full-width ↔ half-width, compatibility forms), lower case and katakana folded to
+ * hiragana, then words and n-grams.
  *
  * Japanese has no spaces between words, so a query word matches any substring of a field.
  * Words of 3+ characters go to the FTS5 trigram table (substring match by trigrams); words of
@@ -11,8 +12,21 @@
 /** Shortest word the trigram table can match. */
 export const TRIGRAM_MIN_LENGTH = 3;
 
+/**
+ * Katakana ァ (U+30A1) … ヶ (U+30F6) as the hiragana 0x60 code points below (ぁ … ゖ), so a patron
+ * typing either script finds both. ー, ・, ヽヾ and ヷ–ヺ (no hiragana twin) are left as they are.
+ */
+export function foldKatakana(text: string): string {
+  return text.replace(/[\u30A1-\u30F6]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+}
+
+/**
+ * NFKC first: it turns half-width ｶﾞ into ガ, which the fold then turns into が. Changing what
+ * this returns changes the indexed text: bump SCHEMA_VERSION (catalog-schema.ts) so that index
+ * files are rebuilt.
+ */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().trim();
+  return foldKatakana(text.normalize('NFKC').toLowerCase()).trim();
 }
 
 /** Counts characters (code points), not UTF-16 units: 𠮷 is one character. */

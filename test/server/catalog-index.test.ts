@@ -1,7 +1,7 @@
 /**
  * The catalogue index itself (no HTTP): Japanese substring search for 1, 2 and 3+ character
- * words, author and publisher, NFKC, several words, type filter, paging and order, upsert, and
- * the sync with the store at open. Real SQLite files in a temp DATA_DIR.
+ * words, author and publisher, NFKC, katakana = hiragana, several words, type filter, paging and
+ * order, upsert, and the sync with the store at open. Real SQLite files in a temp DATA_DIR.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCatalogIndex, CATALOG_INDEX_FILE } from '../../server/catalog/open-catalog-index.ts';
 import { SqliteCatalogIndex, type IndexedTitle } from '../../server/catalog/sqlite-catalog-index.ts';
+import { CREATE_SCHEMA, SCHEMA_VERSION, matchExpressions } from '../../server/catalog/catalog-schema.ts';
+import { gramToken, gramTokens, normaliseText } from '../../server/catalog/catalog-text.ts';
 import { openStorage } from '../../server/storage/open-storage.ts';
 import { createStore, type Store } from '../../server/storage/store.ts';
 import { keys, type TitleRecord } from '../../server/domain/records.ts';
@@ -108,6 +110,74 @@ describe('catalogue index: matching', () => {
 
   it('finds nothing for a query of spaces only', () => {
     assert.deepEqual(search(index, ' 　 '), { total: 0, bibIds: [] });
+  });
+});
+
+describe('catalogue index: katakana and hiragana find each other', () => {
+  let dir: string;
+  let index: SqliteCatalogIndex;
+  const KANA: IndexedTitle[] = [
+    { bibId: 'k-mamori', title: 'マモリビト', author: 'ウエハシ・ナホコ', publisher: 'カイセイシャ', materialType: 'book' },
+    { bibId: 'k-yume', title: 'ユメみる森', author: null, publisher: null, materialType: 'book' },
+    { bibId: 'h-ano', title: 'あのゆめ', author: null, publisher: null, materialType: 'book' },
+    { bibId: 'h-hoshi', title: 'ほしのこえ', author: 'しんかい まこと', publisher: null, materialType: 'cd' },
+    { bibId: 'k-ramen', title: 'ラーメンの本', author: null, publisher: null, materialType: 'magazine' },
+    { bibId: 'x-kanji', title: '夢の守り人', author: '上橋菜穂子', publisher: '偕成社', materialType: 'book' },
+  ];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
+    index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
+    index.replaceAll(KANA);
+  });
+  after(() => {
+    index.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds a katakana title and a katakana author by a hiragana query', () => {
+    assert.deepEqual(search(index, 'まもりびと'), { total: 1, bibIds: ['k-mamori'] });
+    assert.deepEqual(search(index, 'うえはし'), { total: 1, bibIds: ['k-mamori'] }, 'author');
+    assert.deepEqual(search(index, 'かいせいしゃ').bibIds, ['k-mamori'], 'publisher');
+    assert.deepEqual(search(index, 'まもりビト').bibIds, ['k-mamori'], 'both scripts in one word');
+    assert.deepEqual(search(index, 'マモリビト').bibIds, ['k-mamori'], 'the same script still matches');
+  });
+
+  it('finds a hiragana title and author by a katakana query', () => {
+    assert.deepEqual(search(index, 'ホシノコエ'), { total: 1, bibIds: ['h-hoshi'] });
+    assert.deepEqual(search(index, 'シンカイ').bibIds, ['h-hoshi'], 'author');
+    assert.deepEqual(search(index, 'ユメ').bibIds, ['k-yume', 'h-ano'], 'ユメみる森 starts with the word, あのゆめ contains it');
+  });
+
+  it('finds by a half-width katakana query', () => {
+    assert.deepEqual(search(index, 'ﾏﾓﾘﾋﾞﾄ').bibIds, ['k-mamori'], 'ﾋﾞ is one character after NFKC');
+    assert.deepEqual(search(index, 'ﾎｼﾉｺｴ').bibIds, ['h-hoshi']);
+    assert.deepEqual(search(index, 'ﾕﾒ').bibIds, ['k-yume', 'h-ano'], 'two characters');
+  });
+
+  it('folds one- and two-character words, which still go through the gram table', () => {
+    for (const [q, folded] of [['ユ', 'ゆ'], ['ゆ', 'ゆ'], ['ﾕ', 'ゆ'], ['ユメ', 'ゆめ'], ['ゆメ', 'ゆめ'], ['ﾕﾒ', 'ゆめ']] as const) {
+      const m = matchExpressions(q, undefined)!;
+      assert.deepEqual({ trigram: m.trigram, grams: m.grams }, { trigram: null, grams: gramToken(folded) }, q);
+    }
+    assert.deepEqual(search(index, 'ゆ').bibIds, ['k-yume', 'h-ano']);
+    assert.deepEqual(search(index, 'ゆめ').bibIds, ['k-yume', 'h-ano']);
+    assert.deepEqual(search(index, 'ビ').bibIds, ['k-mamori']);
+    assert.deepEqual(search(index, 'ほ', 'cd').bibIds, ['h-hoshi'], 'with a type filter in the gram table');
+    assert.deepEqual(search(index, 'ホ', 'book').bibIds, ['k-mamori'], 'ナホコ in the author');
+  });
+
+  it('leaves the long-vowel mark and other marks alone: ー matches ー only', () => {
+    assert.deepEqual(search(index, 'らーめん').bibIds, ['k-ramen']);
+    assert.deepEqual(search(index, 'ー').bibIds, ['k-ramen']);
+    assert.equal(search(index, 'らあめん').total, 0);
+    assert.equal(normaliseText('ｶﾞﾝﾀﾞﾑ・ラーメン ヽヾヷヺ'), 'がんだむ・らーめん ヽヾヷヺ');
+    assert.equal(normaliseText('ァヴヵヶ'), 'ぁゔゕゖ', 'the first and last katakana of the folded range');
+  });
+
+  it('does not fold kanji: 夢 finds 夢 only, ゆめ does not find it', () => {
+    assert.deepEqual(search(index, '夢').bibIds, ['x-kanji']);
+    assert.deepEqual(search(index, '上橋').bibIds, ['x-kanji']);
+    assert.ok(!search(index, 'ゆめ').bibIds.includes('x-kanji'));
   });
 });
 
@@ -273,6 +343,36 @@ describe('openCatalogIndex: derived from the store', () => {
     const index = await openCatalogIndex({ dataDir: dir, store });
     try {
       assert.equal(index.count(), CATALOGUE.length);
+      assert.deepEqual(search(index, '地底').bibIds, ['b-chitei', 'b-tabi']);
+    } finally {
+      index.close();
+    }
+  });
+
+  it('rebuilds an index file built by the previous schema version (text not kana-folded) at open', async () => {
+    // The current tables and as many titles as the store, indexed as version 5 did: NFKC and
+    // lower case only. Only the version tells that its text is stale.
+    const file = join(dir, CATALOG_INDEX_FILE);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    const oldNormalise = (text: string | null) => (text ?? '').normalize('NFKC').toLowerCase().trim();
+    const old = new Database(file);
+    old.exec(CREATE_SCHEMA);
+    CATALOGUE.forEach((t, i) => {
+      const fields = [t.title, t.author, t.publisher].map(oldNormalise);
+      old.prepare('INSERT INTO titles (id, bib_id, material_type, sort_key) VALUES (?, ?, ?, ?)').run(i + 1, t.bibId, t.materialType, fields[0]);
+      old.prepare('INSERT INTO titles_trigram (rowid, title, author, publisher) VALUES (?, ?, ?, ?)').run(i + 1, ...fields);
+      const grams = fields.map((f) => gramTokens(f).join(' '));
+      old.prepare('INSERT INTO titles_grams (rowid, title, author, publisher, material_type) VALUES (?, ?, ?, ?, ?)').run(i + 1, ...grams, t.materialType);
+    });
+    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    old.close();
+
+    const index = await openCatalogIndex({ dataDir: dir, store });
+    try {
+      assert.equal(index.count(), CATALOGUE.length);
+      assert.deepEqual(search(index, 'くりすてぃー').bibIds, ['b-abc'], 'katakana author アガサ・クリスティー by hiragana');
+      assert.deepEqual(search(index, 'ゔぇ').bibIds, ['b-chitei', 'b-kaitei'], 'ジュール・ヴェルヌ by a two-character word');
+      assert.deepEqual(search(index, 'ベースボール').bibIds, ['b-baseball'], 'katakana still finds katakana');
       assert.deepEqual(search(index, '地底').bibIds, ['b-chitei', 'b-tabi']);
     } finally {
       index.close();

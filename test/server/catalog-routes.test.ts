@@ -118,6 +118,21 @@ describe('catalogue routes', () => {
     assert.equal(detail.available, 2);
   });
 
+  it('finds a katakana title by hiragana and shows its fields as stored (only the index folds kana)', async () => {
+    await t.addTitle({ bibId: 'K0001', title: 'マモリビト', author: 'ｳｴﾊｼ・ナホコ', publisher: 'カイセイシャ', copies: [] });
+    for (const q of ['まもりびと', 'ﾏﾓﾘﾋﾞﾄ', 'うえはし', 'もり']) {
+      const res = await search(`q=${encodeURIComponent(q)}`);
+      assert.deepEqual(res.results.map((r) => r.bibId), ['K0001'], q);
+      assert.deepEqual(
+        { title: res.results[0]!.title, author: res.results[0]!.author, publisher: res.results[0]!.publisher },
+        { title: 'マモリビト', author: 'ｳｴﾊｼ・ナホコ', publisher: 'カイセイシャ' },
+        q,
+      );
+    }
+    const detail = (await (await t.fetch('/api/catalog/K0001')).json()) as TitleDetail;
+    assert.equal(detail.title, 'マモリビト');
+  });
+
   it('answers 404 not_found for an unknown or malformed bibId', async () => {
     for (const path of ['/api/catalog/B9999', '/api/catalog/%E5%9C%B0', '/api/catalog/a%20b']) {
       const { status, code } = await errorOf(await t.fetch(path));
