@@ -14,7 +14,16 @@ export class DisplayOptionsBar extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; }
+      :host { display: block; }
+      .groups { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; }
+      /* On a phone the four groups would take a third of the screen above the page: there they
+         fold behind one 表示設定 button (em, not rem: media queries ignore the root font size). */
+      .toggle { display: none; }
+      @media (max-width: 40em) {
+        .toggle { display: inline-flex; align-items: center; gap: 0.25rem; }
+        .groups.collapsed { display: none; }
+        .groups { margin-top: 0.25rem; }
+      }
       [role='group'] { display: inline-flex; flex-wrap: wrap; gap: 0.25rem; align-items: center; }
       .name { font-weight: 700; margin-inline-end: 0.25rem; }
       button { min-height: 2.25rem; min-width: 2.25rem; padding: 0 0.5rem; background: var(--c-bg); color: var(--c-primary); }
@@ -26,6 +35,9 @@ export class DisplayOptionsBar extends LitElement {
   ];
 
   @state() private options = displayOptions();
+
+  /** Only matters on narrow screens, where the groups fold behind the toggle. */
+  @state() private expanded = false;
 
   constructor() {
     super();
@@ -64,6 +76,9 @@ export class DisplayOptionsBar extends LitElement {
 
   override render() {
     return html`
+      <button type="button" class="toggle" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="groups"
+        @click=${() => (this.expanded = !this.expanded)}>${rt(msg('表示設定', { id: 'options.toggle' }))} <span aria-hidden="true">${this.expanded ? '▴' : '▾'}</span></button>
+      <div id="groups" class="groups ${this.expanded ? '' : 'collapsed'}">
       ${this.group('palette', msg('配色', { id: 'options.palette' }), [
         { value: 'standard', label: () => msg('標準', { id: 'options.palette.standard' }) },
         { value: 'cud', label: () => msg('CUD モード', { id: 'options.palette.cud' }) },
@@ -81,6 +96,7 @@ export class DisplayOptionsBar extends LitElement {
         { value: 'ja', label: () => '日本語', lang: 'ja' },
         { value: 'en', label: () => 'English', lang: 'en' },
       ])}
+      </div>
     `;
   }
 }

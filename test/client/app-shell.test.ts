@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { Router } from '@vaadin/router';
+import { setViewport } from '@web/test-runner-commands';
 import '../../client/app/shiori-app.ts';
 import type { ShioriApp } from '../../client/app/shiori-app.ts';
 import { setPendingRenewalCount } from '../../client/app/account-state.ts';
@@ -98,6 +99,33 @@ describe('app shell', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('.brand')!.textContent === 'Koganei City Library');
     expect(document.documentElement.lang).to.equal('en');
     expect(JSON.parse(localStorage.getItem('shiori.display')!)).to.deep.equal({ palette: 'cud', audience: 'kids', size: 'l', lang: 'en' });
+  });
+
+  it('on a 360 px phone the display options fold behind 表示設定 (aria-expanded), and unfold on request; wide screens show them', async () => {
+    stubApi(api(true));
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const el = await renderApp();
+      const options = el.shadowRoot!.querySelector('shiori-display-options')!.shadowRoot!;
+      const toggle = options.querySelector<HTMLButtonElement>('button.toggle')!;
+      const groups = options.querySelector<HTMLElement>('#groups')!;
+      expect(toggle.getAttribute('aria-controls')).to.equal('groups');
+      expect(getComputedStyle(toggle).display).to.not.equal('none');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(getComputedStyle(groups).display).to.equal('none');
+      toggle.click();
+      await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true');
+      expect(getComputedStyle(groups).display).to.not.equal('none');
+      expect(options.querySelector('button[data-option="palette:cud"]')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      await setViewport({ width: 1280, height: 800 });
+      toggle.click();
+      await waitUntil(() => toggle.getAttribute('aria-expanded') === 'false');
+      expect(getComputedStyle(toggle).display).to.equal('none');
+      expect(getComputedStyle(groups).display).to.not.equal('none');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('kiosk mode: every API call carries X-Shiori-Kiosk: 1 and nothing is written to web storage', async () => {

@@ -17,6 +17,7 @@ export const templates = {
   'logout.confirm.message': 'A renewal waiting to be sent has not reached the library yet. Logging out discards it.',
   'logout.confirm.cancel': 'Stay logged in',
   'logout.done': 'You have logged out.',
+  'options.toggle': 'Display',
   'options.palette': 'Colours',
   'options.palette.standard': 'Standard',
   'options.palette.cud': 'CUD mode',

@@ -20,6 +20,7 @@ export const templates = {
   'logout.confirm.message': 'まだ としょかんに おくれていない「のばす」が あります。ログアウトすると きえます。',
   'logout.confirm.cancel': 'ログアウトしない',
   'logout.done': 'ログアウトしました',
+  'options.toggle': 'みえかた',
   'options.palette': 'いろ',
   'options.palette.standard': 'ふつう',
   'options.palette.cud': 'みやすい いろ',
