@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { OFFLINE_HEADER, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
-import { libraryDate, addDays } from '../../common/dates.ts';
+import { setDeviceNowForTest } from '../../client/app/device-clock.ts';
 import '../../client/pages/account/account-page.ts';
 import type { AccountPage } from '../../client/pages/account/account-page.ts';
 import { loan, snapshot } from './fixtures.ts';
@@ -20,6 +20,7 @@ function row(el: Element, loanId: string): HTMLTableRowElement {
 
 describe('利用状況一覧: 貸出', () => {
   afterEachRestoreFetchAndMode();
+  afterEach(() => setDeviceNowForTest(undefined));
 
   for (const mode of MODES) {
     it(`is accessible and shows the card line and loans (${mode.name})`, async () => {
@@ -172,10 +173,12 @@ describe('利用状況一覧: 貸出', () => {
   });
 
   it('offline: banner with the capture time (Asia/Tokyo), other actions disabled with a reason, renew queued as 送信待ち', async () => {
-    const today = libraryDate(new Date());
+    // The snapshot was taken on 4/20, when L1 was not yet renewable; the device says it is 4/27 now.
+    setDeviceNowForTest('2026-04-27T01:00:00.000Z');
     const offlineSnapshot = snapshot({
+      today: '2026-04-20',
       loans: [
-        loan({ id: 'L1', renewWindow: { from: addDays(today, -3), to: addDays(today, 3) }, dueOn: addDays(today, 1), renewable: false, renewBlockedBy: 'outside_window' }),
+        loan({ id: 'L1', renewWindow: { from: '2026-04-24', to: '2026-05-08' }, dueOn: '2026-05-01', renewable: false, renewBlockedBy: 'outside_window' }),
         { ...loan({ id: 'L9', title: '前に送った本' }), pendingRenewal: true } as ReturnType<typeof loan>,
       ],
     });

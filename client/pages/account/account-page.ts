@@ -4,6 +4,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Loan } from '../../../common/api.ts';
 import { RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT, type SwToPage } from '../../../common/offline.ts';
 import { libraryDate } from '../../../common/dates.ts';
+import { deviceNow } from '../../app/device-clock.ts';
 import { announce } from '../../app/announcer.ts';
 import { setPendingRenewalCount } from '../../app/account-state.ts';
 import { currentAppPath, href } from '../../app/navigate.ts';
@@ -157,7 +158,7 @@ export class AccountPage extends LitElement {
     const v = this.view!;
     const s = v.snapshot;
     const offline = v.offlineAsOf !== null;
-    const today = offline ? libraryDate(new Date()) : s.today;
+    const today = offline ? libraryDate(deviceNow()) : s.today;
     if (!this.panelReady[this.tab]) return html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
     switch (this.tab) {
       case 'loans':
