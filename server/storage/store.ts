@@ -6,9 +6,11 @@
  *
  * - **Serialised**: `transaction()` runs one function at a time (in this process), so a rule's
  *   check and its write can never interleave with another request's — ten racing renewals of one
- *   loan behave as if they came one after another. On Redis this holds for one server process;
- *   several instances would need a lock shared through Redis around `transaction()` (not built).
- *   Redis is only as durable as its config: run it with `appendonly yes` and `appendfsync always`.
+ *   loan behave as if they came one after another. On Redis, which several server instances may
+ *   share, a lock held in Redis (shared-lock.ts) makes that true across instances too; each
+ *   transaction there first repairs a journal that a crashed instance may have left (the others
+ *   keep running, so "at the next start" is not soon enough). Redis is only as durable as its
+ *   config: run it with `appendonly yes` and `appendfsync always`.
  * - **Atomic and durable**: the writes a transaction stages are committed all or nothing. One
  *   write is a single `setItem` (one SQLite statement: atomic, fsynced in WAL mode with
  *   synchronous=FULL). Several writes go through a redo journal: the whole batch is first written
@@ -18,6 +20,7 @@
  *   applying twice is harmless). The HTTP answer is sent only after the commit returns.
  */
 import type { Storage } from 'unstorage';
+import { sharedLockFor } from './shared-lock.ts';
 
 export const JOURNAL_KEY = 'sys:journal';
 
@@ -79,8 +82,20 @@ export async function recoverJournal(storage: Storage): Promise<number> {
 }
 
 export async function createStore(storage: Storage): Promise<Store> {
-  await recoverJournal(storage);
-  const serial = createSerialQueue();
+  const inProcess = createSerialQueue();
+  const shared = sharedLockFor(storage);
+  // In this process one at a time; across processes (Redis) also under the shared lock, inside which
+  // a journal left by a crashed instance is repaired before anything else reads.
+  const serial = <R>(fn: () => Promise<R>): Promise<R> =>
+    inProcess(() =>
+      shared
+        ? shared.run(async () => {
+            await recoverJournal(storage);
+            return fn();
+          })
+        : fn(),
+    );
+  await serial(() => recoverJournal(storage));
 
   return {
     storage,

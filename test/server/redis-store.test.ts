@@ -100,4 +100,44 @@ describe('store on Redis', () => {
       assert.equal(patronKeys.length, 1);
     });
   });
+
+  describe('two server instances on one Redis', () => {
+    let a: TestApp;
+    let b: TestApp;
+    before(async () => {
+      a = await startTestApp({ env: { REDIS_URL: redisUrl } });
+      b = await startTestApp({ env: { REDIS_URL: redisUrl } });
+    });
+    after(async () => {
+      await a.close();
+      await b.close();
+    });
+
+    it('racing renewals of one loan sent to both instances renew it exactly once', async () => {
+      await a.addPatron({ cardNumber: '3000000002', password: 'redis123' });
+      const { barcodes } = await a.addTitle({ title: 'ふたつのサーバー' });
+      const { loanId } = await a.checkout({ cardNumber: '3000000002', barcode: barcodes[0]!, loanedOn: '2026-04-06', dueOn: '2026-04-27' });
+      const onA = await a.login('3000000002', 'redis123');
+      const onB = await b.login('3000000002', 'redis123');
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? onA : onB).fetch(`/api/loans/${loanId}/renew`, { method: 'POST' })),
+      );
+      assert.deepEqual(answers.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+      const loan = (await onB.json('/api/account')).loans[0];
+      assert.deepEqual([loan.dueOn, loan.renewals], ['2026-05-04', 1]);
+    });
+
+    it("a commit one instance left half-written (it crashed) is repaired by the other's next transaction", async () => {
+      // Instance A died after writing its journal and the first of two values.
+      await a.ctx.store.storage.setItem(JOURNAL_KEY, [
+        { key: 'test:left-1', value: { v: 'new' } },
+        { key: 'test:left-2', value: { v: 'new' } },
+      ] as never);
+      await a.ctx.store.storage.setItem('test:left-1', { v: 'new' } as never);
+      // Instance B keeps running: its next transaction sees the whole commit, never half of it.
+      const seen = await b.ctx.store.transaction(async (tx) => [await tx.get('test:left-1'), await tx.get('test:left-2')]);
+      assert.deepEqual(seen, [{ v: 'new' }, { v: 'new' }]);
+      assert.equal(await b.ctx.store.get(JOURNAL_KEY), null);
+    });
+  });
 });
