@@ -30,6 +30,21 @@ describe('ログイン', () => {
     expect(link.getAttribute('href')).to.equal('/password-issuance');
   });
 
+  it('戻る on a login that was the first page goes to かんたん検索 (history.back would go nowhere)', async () => {
+    const el = await fixture<LoginPage>(html`<shiori-login-page></shiori-login-page>`);
+    const nav = recordNavigations();
+    Object.defineProperty(history, 'length', { configurable: true, get: () => 1 });
+    try {
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '戻る')!.click();
+      await waitUntil(() => nav.paths.length > 0);
+      expect(nav.paths[0]).to.equal('/search');
+    } finally {
+      delete (history as { length?: number }).length;
+      nav.stop();
+      history.replaceState(null, '', '/');
+    }
+  });
+
   it('logs in, asks the SW to replay queued renewals, and returns to the return path', async () => {
     const posted: unknown[] = [];
     Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { controller: { postMessage: (m: unknown) => posted.push(m) } } });

@@ -59,6 +59,12 @@ export class LoginPage extends LitElement {
     }
   }
 
+  /** 戻る: the page before, or かんたん検索 (where the library's top page is) when login was the first page. */
+  private goBack = () => {
+    if (history.length > 1) history.back();
+    else navigate('/search');
+  };
+
   override render() {
     return html`
       <h1>${rt(msg('ログイン', { id: 'header.login' }))}</h1>
@@ -77,7 +83,7 @@ export class LoginPage extends LitElement {
         </div>
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${rt(msg('送信', { id: 'login.submit' }))}</button>
-          <button type="button" class="secondary" @click=${() => history.back()}>${rt(msg('戻る', { id: 'login.back' }))}</button>
+          <button type="button" class="secondary" @click=${this.goBack}>${rt(msg('戻る', { id: 'login.back' }))}</button>
         </div>
       </form>
       <p><a href=${href('/password-issuance')}>${rt(msg('新規パスワード発行の方はこちら', { id: 'login.issuance' }))}</a></p>
