@@ -7,6 +7,7 @@ import { createContext } from './context.ts';
 import { createApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import { startMaintenance } from './maintenance/schedule.ts';
+import { keepCatalogInStep } from './catalog/keep-in-step.ts';
 
 async function main(): Promise<void> {
   let ctx;
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   if (ctx.config.demo) await loadDemoIfEmpty(ctx);
   // Expired pickups and waits, old cancelled holds: now and hourly (the timer is unref'd).
   startMaintenance(ctx);
+  // Several instances on one Redis: titles another instance adds reach this one's search index.
+  keepCatalogInStep(ctx);
   const app = createApp(ctx);
   const server = serve(app, { port: ctx.config.port, hostname: ctx.config.host, silent: true });
   await server.ready();

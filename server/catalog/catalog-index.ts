@@ -21,5 +21,7 @@ export interface CatalogIndex {
   /** Matching bibIds in a stable order, one page of them, and how many match in all. */
   search(query: CatalogQuery): { total: number; bibIds: string[] };
   count(): number;
+  /** Whether this title is in the index. */
+  has(bibId: string): boolean;
   close(): void;
 }

@@ -141,6 +141,10 @@ export class SqliteCatalogIndex implements CatalogIndex {
     return this.write.count.get()!.n;
   }
 
+  has(bibId: string): boolean {
+    return this.write.findId.get(bibId) !== undefined;
+  }
+
   close(): void {
     this.db.close();
   }

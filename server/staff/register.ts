@@ -85,6 +85,8 @@ export async function createTitle(ctx: AppContext, body: v.InferOutput<typeof Ne
     };
     tx.set(keys.title(bibId), record);
     for (const b of barcodes) tx.set(keys.barcode(b), bibId);
+    // Other server instances on a shared store poll this to bring their catalogue index in step.
+    tx.set(keys.seq('titles'), ((await tx.get<number>(keys.seq('titles'))) ?? 0) + 1);
     return record;
   });
   ctx.catalog.upsert(title);

@@ -47,8 +47,18 @@ export function createRedisLock(client: RedisClient, key: string, leaseMs = LEAS
  * when the storage is Redis, which several instances may share.
  */
 export function sharedLockFor(storage: Storage): SharedLock | null {
-  const driver = storage.getMount('').driver as { name?: string; options?: { base?: string }; getInstance?: () => unknown };
-  if (driver.name !== 'redis' || !driver.getInstance) return null;
+  const driver = redisDriverOf(storage);
+  if (!driver) return null;
   const base = driver.options?.base ? `${driver.options.base}:` : '';
   return createRedisLock(driver.getInstance() as RedisClient, `${base}sys:lock`);
+}
+
+/** Whether other server instances may share this storage (it is Redis, not this process's SQLite file). */
+export function isSharedStorage(storage: Storage): boolean {
+  return redisDriverOf(storage) !== null;
+}
+
+function redisDriverOf(storage: Storage): { options?: { base?: string }; getInstance: () => unknown } | null {
+  const driver = storage.getMount('').driver as { name?: string; options?: { base?: string }; getInstance?: () => unknown };
+  return driver.name === 'redis' && driver.getInstance ? { options: driver.options ?? {}, getInstance: driver.getInstance } : null;
 }

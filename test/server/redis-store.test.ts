@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { openStorage } from '../../server/storage/open-storage.ts';
 import { createStore, JOURNAL_KEY } from '../../server/storage/store.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
+import { syncCatalog } from '../../server/catalog/keep-in-step.ts';
 
 const REDIS_SERVER = process.env['REDIS_SERVER_PATH'] ?? '/usr/bin/redis-server';
 
@@ -125,6 +126,20 @@ describe('store on Redis', () => {
       assert.deepEqual(answers.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
       const loan = (await onB.json('/api/account')).loans[0];
       assert.deepEqual([loan.dueOn, loan.renewals], ['2026-05-04', 1]);
+    });
+
+    it("a title added through one instance is found by the other's search once it syncs its index", async () => {
+      const search = async (app: TestApp) => {
+        const res = await app.fetch(`/api/catalog/search?q=${encodeURIComponent('あたらしい棚')}`);
+        return ((await res.json()) as { total: number }).total;
+      };
+      await syncCatalog(b.ctx); // titles the earlier test added through a
+      await a.addTitle({ title: 'あたらしい棚の本' });
+      assert.equal(await search(a), 1);
+      assert.equal(await search(b), 0, "b's index has not seen it yet");
+      assert.equal(await syncCatalog(b.ctx), 1);
+      assert.equal(await search(b), 1);
+      assert.equal(await syncCatalog(b.ctx), 0, 'nothing new: the title counter did not move');
     });
 
     it("a commit one instance left half-written (it crashed) is repaired by the other's next transaction", async () => {
