@@ -31,18 +31,25 @@ function search(index: { search: SqliteCatalogIndex['search'] }, q: string, type
   return index.search({ q, type, page: 1, pageSize: 20 });
 }
 
-describe('catalogue index: matching', () => {
+/** A fresh index file in a temp dir for one describe block, loaded with `titles`; removed after it. */
+function indexForSuite(titles: IndexedTitle[], use: (index: SqliteCatalogIndex) => void): void {
   let dir: string;
   let index: SqliteCatalogIndex;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
     index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
-    index.replaceAll(CATALOGUE);
+    index.replaceAll(titles);
+    use(index);
   });
   after(() => {
     index.close();
     rmSync(dir, { recursive: true, force: true });
   });
+}
+
+describe('catalogue index: matching', () => {
+  let index: SqliteCatalogIndex;
+  indexForSuite(CATALOGUE, (i) => (index = i));
 
   it('finds 地底旅行 by the two-character word 地底 (title match first, then the author match)', () => {
     assert.deepEqual(search(index, '地底'), { total: 2, bibIds: ['b-chitei', 'b-tabi'] });
@@ -114,7 +121,6 @@ describe('catalogue index: matching', () => {
 });
 
 describe('catalogue index: katakana and hiragana find each other', () => {
-  let dir: string;
   let index: SqliteCatalogIndex;
   const KANA: IndexedTitle[] = [
     { bibId: 'k-mamori', title: 'マモリビト', author: 'ウエハシ・ナホコ', publisher: 'カイセイシャ', materialType: 'book' },
@@ -124,15 +130,7 @@ describe('catalogue index: katakana and hiragana find each other', () => {
     { bibId: 'k-ramen', title: 'ラーメンの本', author: null, publisher: null, materialType: 'magazine' },
     { bibId: 'x-kanji', title: '夢の守り人', author: '上橋菜穂子', publisher: '偕成社', materialType: 'book' },
   ];
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
-    index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
-    index.replaceAll(KANA);
-  });
-  after(() => {
-    index.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  indexForSuite(KANA, (i) => (index = i));
 
   it('finds a katakana title and a katakana author by a hiragana query', () => {
     assert.deepEqual(search(index, 'まもりびと'), { total: 1, bibIds: ['k-mamori'] });
@@ -182,21 +180,15 @@ describe('catalogue index: katakana and hiragana find each other', () => {
 });
 
 describe('catalogue index: titles starting with the word come first', () => {
-  let dir: string;
   let index: SqliteCatalogIndex;
   const titles = ['あの夢の話', '夢見る旅人', '白い夢', '夢', '夢見る人々の夢物語', 'ゆめ'];
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
-    index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
-    index.replaceAll([
+  indexForSuite(
+    [
       ...titles.map((title, i): IndexedTitle => ({ bibId: `t${i}`, title, author: null, publisher: null, materialType: 'book' })),
       { bibId: 'a1', title: 'ある本', author: '夢見る作家', publisher: null, materialType: 'book' },
-    ]);
-  });
-  after(() => {
-    index.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    ],
+    (i) => (index = i),
+  );
   const titlesFor = (q: string) => index.search({ q, page: 1, pageSize: 20 }).bibIds.map((id) => (id === 'a1' ? 'author:夢見る作家' : titles[Number(id.slice(1))]));
 
   it('for a one-character word', () => {
@@ -218,7 +210,6 @@ describe('catalogue index: titles starting with the word come first', () => {
 });
 
 describe('catalogue index: paging, order and upsert', () => {
-  let dir: string;
   let index: SqliteCatalogIndex;
   // 45 titles with 猫 in the title (in reverse name order), 5 with 猫 only in the author.
   const cats: IndexedTitle[] = Array.from({ length: 45 }, (_, i) => ({
@@ -235,15 +226,7 @@ describe('catalogue index: paging, order and upsert', () => {
     publisher: null,
     materialType: 'book',
   }));
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'shiori-catalog-'));
-    index = new SqliteCatalogIndex(join(dir, CATALOG_INDEX_FILE));
-    index.replaceAll([...byAuthor, ...cats]);
-  });
-  after(() => {
-    index.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  indexForSuite([...byAuthor, ...cats], (i) => (index = i));
 
   it('pages 50 matches by 20 with the same total on every page, each title once', () => {
     const pages = [1, 2, 3, 4].map((page) => index.search({ q: '猫', page, pageSize: 20 }));
