@@ -199,6 +199,8 @@ export interface Branch {
 
 /** GET /api/library */
 export interface LibraryInfo {
+  /** Kiosk mode: the server runs with KIOSK=1, or the asking page is a /kiosk/ page. */
+  kiosk: boolean;
   today: IsoDate;
   branches: Branch[];
 }

@@ -65,7 +65,7 @@ export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
   app.all('/api', () => apiError(404, 'not_found'));
 
   // 5. The built app, with index.html for every other page path (/kiosk/… included).
-  const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR);
+  const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR, { kiosk: ctx.config.kiosk });
   app.get('/**', serve);
   app.get('/', serve);
   return app;
