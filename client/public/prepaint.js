@@ -1,10 +1,11 @@
 /* Applies the stored display options before first paint (classic script: the CSP allows no inline
    scripts). Keep the key and attribute names in step with client/app/display-options.ts.
-   Kiosk URLs ignore stored options: a shared device keeps nothing. */
+   A kiosk ignores stored options (a shared device keeps nothing): a /kiosk/ URL, or the kiosk flag
+   cookie of a KIOSK=1 server (name in step with common/kiosk.ts). */
 (function () {
   var o = null;
   var p = location.pathname;
-  var kiosk = p === '/kiosk' || p.indexOf('/kiosk/') === 0;
+  var kiosk = p === '/kiosk' || p.indexOf('/kiosk/') === 0 || ('; ' + document.cookie + ';').indexOf('; shiori_kiosk=1;') !== -1;
   try {
     if (!kiosk) o = JSON.parse(localStorage.getItem('shiori.display') || 'null');
   } catch (e) {
