@@ -6,6 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { KIOSK_COOKIE } from '../../common/kiosk.ts';
 import { launchPersistent, type TestServer } from './harness.ts';
 import { pageFetch, seedPatron, serverForFile, waitForController } from './offline-support.ts';
 import { assertNothingOf, firstVisibleFrame, recordFirstVisibleFrame, sessionCookie, sessionStatus } from './kiosk-support.ts';
@@ -13,7 +14,7 @@ import { assertNothingOf, firstVisibleFrame, recordFirstVisibleFrame, sessionCoo
 let server: TestServer;
 serverForFile((s) => (server = s), { env: { KIOSK: '1' } });
 
-test('KIOSK=1, the plain URL: kiosk mode in the first visible frame, on the first start and on a start the SW answers with the server down', async () => {
+test('KIOSK=1, the plain URL: kiosk mode in the first visible frame, on the first start and on a start the SW answers with the server down; without its flag the page learns it from the server', async () => {
   const device = await launchPersistent();
   try {
     await recordFirstVisibleFrame(device.context);
@@ -34,6 +35,15 @@ test('KIOSK=1, the plain URL: kiosk mode in the first visible frame, on the firs
     assert.equal(answer?.fromServiceWorker(), true, 'the next start is answered by the service worker');
     assert.deepEqual(await firstVisibleFrame(next), { kioskBanner: true, palette: 'standard', lang: 'ja' });
     await next.getByLabel('利用券番号').waitFor();
+
+    // The flag gone from the browser (the SW answers the page, so no answer sets it): the page asks the
+    // server (GET /api/library), which sets it again, and starts over as a kiosk. KIOSK=1 is the authority.
+    await server.start();
+    await device.context.clearCookies({ name: KIOSK_COOKIE });
+    const flagless = await device.context.newPage();
+    assert.equal((await flagless.goto(`${server.url}/login`))?.fromServiceWorker(), true);
+    await flagless.getByText('共用端末モード').first().waitFor();
+    assert.ok((await device.context.cookies()).some((c) => c.name === KIOSK_COOKIE && c.value === '1'), 'the flag is back');
   } finally {
     await device.close();
     await server.start().catch(() => undefined);
