@@ -1,11 +1,10 @@
 /* Applies the stored display options before first paint (classic script: the CSP allows no inline
    scripts). Keep the key and attribute names in step with client/app/display-options.ts.
-   A kiosk ignores stored options (a shared device keeps nothing): a /kiosk/ URL, or the kiosk flag
-   cookie of a KIOSK=1 server (name in step with common/kiosk.ts). */
+   A kiosk (/kiosk/ URL, or common/kiosk.ts's flag cookie) ignores them: a shared device keeps nothing. */
 (function () {
   var o = null;
   var p = location.pathname;
-  var kiosk = p === '/kiosk' || p.indexOf('/kiosk/') === 0 || ('; ' + document.cookie + ';').indexOf('; shiori_kiosk=1;') !== -1;
+  var kiosk = p === '/kiosk' || p.indexOf('/kiosk/') === 0 || /(^|; )shiori_kiosk=1(;|$)/.test(document.cookie);
   try {
     if (!kiosk) o = JSON.parse(localStorage.getItem('shiori.display') || 'null');
   } catch (e) {

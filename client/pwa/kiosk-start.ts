@@ -1,23 +1,23 @@
 /**
- * Kiosk mode's page side, started once with the PWA side: no install prompt on a shared device; the
- * idle countdown while a patron is logged in, whose end wipes the device; and the server's word on
- * whether this is a kiosk (GET /api/library `kiosk`, which also renews the kiosk flag cookie).
- * The handover (ending an inherited session before any page shows) is the shell's first step.
+ * Kiosk mode's page side, started once with the PWA side (in its own chunk): no install prompt on a
+ * shared device; the idle countdown while a patron is logged in, whose end wipes the device; and the
+ * server's word on whether this is a kiosk (GET /api/library `kiosk`, which also renews the kiosk
+ * flag cookie). The handover (ending an inherited session before any page shows) is the shell's.
  */
 import { hasKioskFlag } from '../../common/kiosk.ts';
 import { enterKioskMode, isKiosk } from '../app/kiosk.ts';
+import { fetchLibrary } from '../data/library.ts';
 import { SESSION_CHANGED_EVENT, currentPatron } from '../data/session.ts';
 import { KIOSK_TIMEOUT_EVENT, kioskIdleOverrideMs } from './kiosk-timeout.ts';
 
-export function startKioskSide(): void {
+/** `firstSearch`: the query of the page's first URL, where `?kioskIdleSeconds=N` counts. */
+export function startKioskSide(firstSearch: string): void {
   window.addEventListener('beforeinstallprompt', (event) => {
     if (isKiosk()) event.preventDefault();
   });
 
-  // `?kioskIdleSeconds=N` counts on the first URL only (later routes drop it).
-  const idleOverrideSearch = window.location.search;
   const mountTimerInKiosk = () => {
-    if (isKiosk()) void mountKioskTimer(idleOverrideSearch);
+    if (isKiosk()) void mountKioskTimer(firstSearch);
   };
   mountTimerInKiosk();
   // Kiosk mode may be learnt later, from the server (a login answering `kiosk: true`).
@@ -26,10 +26,7 @@ export function startKioskSide(): void {
     if (isKiosk()) void import('./kiosk-wipe.ts').then((m) => m.wipeKioskDevice());
   });
 
-  // Its own chunk (the pages that show branches share it): not on the first load's critical path.
-  void import('../data/library.ts')
-    .then((m) => m.fetchLibrary())
-    .then(
+  void fetchLibrary().then(
     (info) => {
       if (!info.kiosk || isKiosk()) return;
       // A KIOSK=1 server, and the page started without knowing (its flag cookie had gone). The answer

@@ -4,10 +4,12 @@
  */
 import { registerServiceWorker } from './register-sw.ts';
 import { startSwEvents } from './sw-events.ts';
-import { startKioskSide } from './kiosk-start.ts';
 
 export function startPwa(): void {
-  startKioskSide();
+  // Its own chunk, off the first load (kiosk mode itself is known from client/app/kiosk.ts). The
+  // first URL's query is read now: the router may have moved on when the chunk arrives.
+  const firstSearch = window.location.search;
+  void import('./kiosk-start.ts').then((m) => m.startKioskSide(firstSearch));
   startSwEvents();
   void registerServiceWorker();
 }
