@@ -21,3 +21,8 @@ export function isKioskPath(pathname: string): boolean {
 export function hasKioskFlag(cookies: string | null | undefined): boolean {
   return (cookies ?? '').split(';').some((pair) => pair.trim() === `${KIOSK_COOKIE}=1`);
 }
+
+/** The page's X-Shiori-Kiosk header (common/offline.ts): any value but none, '' and '0' means kiosk. */
+export function kioskHeaderSaysKiosk(value: string | null): boolean {
+  return value !== null && value !== '' && value !== '0';
+}

@@ -5,6 +5,7 @@
  */
 import type { H3 } from 'h3';
 import type { LibraryInfo } from '../../common/api.ts';
+import { kioskHeaderSaysKiosk } from '../../common/kiosk.ts';
 import { KIOSK_HEADER } from '../../common/offline.ts';
 import type { AppContext } from '../context.ts';
 import { kioskFlagCookie } from '../http/kiosk-flag.ts';
@@ -15,10 +16,9 @@ export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
   const calendar = libraryCalendar(ctx.policy);
   app.get('/api/library', (event) => {
     const today = ctx.clock.today();
-    const kioskHeader = event.req.headers.get(KIOSK_HEADER);
     const body: LibraryInfo = {
       // The server's KIOSK=1, or a page in kiosk mode by its /kiosk/ URL (it says so in the header).
-      kiosk: ctx.config.kiosk || (kioskHeader !== null && kioskHeader !== '' && kioskHeader !== '0'),
+      kiosk: ctx.config.kiosk || kioskHeaderSaysKiosk(event.req.headers.get(KIOSK_HEADER)),
       today,
       branches: ctx.policy.branches.map((branch) => {
         const status = statusOn(calendar, branch.code, today);
