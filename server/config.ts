@@ -1,4 +1,6 @@
-/** Environment settings (SPEC §10), read once at start. */
+/** Environment settings (SPEC §10, §16), read once at start; a bad value stops the start with its name. */
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -11,6 +13,8 @@ export interface ServerConfig {
   staffToken: string | undefined;
   /** Load demo data on an empty store (DEMO=0 disables). */
   demo: boolean;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For / -Proto are believed (default none). */
+  trustProxy: TrustedProxies;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   /** KIOSK=1: every page is kiosk mode. */
@@ -36,6 +40,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     libraryNow,
     staffToken: nonEmpty(env['STAFF_TOKEN']),
     demo: env['DEMO'] !== '0',
+    trustProxy: parseTrustedProxies(env['TRUST_PROXY']),
     redisUrl: nonEmpty(env['REDIS_URL']),
     smtpUrl: nonEmpty(env['SMTP_URL']),
     kiosk: env['KIOSK'] === '1',

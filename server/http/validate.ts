@@ -6,6 +6,7 @@
 import { assertBodySize, getQuery, getRouterParam, type H3Event } from 'h3';
 import * as v from 'valibot';
 import { apiError } from './errors.ts';
+import { SERVER_ID } from '../domain/key-shapes.ts';
 
 /** Largest JSON body any route accepts. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -43,8 +44,11 @@ export async function readJsonBody<S extends Schema>(event: H3Event, schema: S, 
   return parseWith(schema, data);
 }
 
-/** A route parameter; a missing or malformed id is `404 not_found` (as unknown ids are). */
-export function idParam(event: H3Event, name: string, pattern = /^[A-Za-z0-9_-]{1,64}$/): string {
+/**
+ * A route parameter; a missing or malformed id is `404 not_found` (as unknown ids are). The
+ * default shape is the server's own id alphabet (domain/key-shapes.ts).
+ */
+export function idParam(event: H3Event, name: string, pattern: RegExp = SERVER_ID): string {
   const raw = getRouterParam(event, name, { decode: true });
   if (!raw || !pattern.test(raw)) apiError(404, 'not_found');
   return raw;
