@@ -158,4 +158,18 @@ describe('behind a proxy, on a real socket', () => {
     assert.equal((await login('9000000099', 'guess', { 'x-forwarded-for': '198.51.100.2' })).status, 401, 'another client of the proxy is not throttled');
     assert.equal((await login('2000000276', 'library2', { 'x-forwarded-for': '198.51.100.2' })).status, 200, 'and logs in');
   });
+
+  it('sends HSTS only on answers that came over HTTPS through a trusted proxy', async () => {
+    const trusted = await listen({ TRUST_PROXY: '127.0.0.1' });
+    const https = await fetch(`${trusted.base}/api/library`, { headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(https.headers.get('strict-transport-security'), 'max-age=31536000');
+    const error = await fetch(`${trusted.base}/api/nothing`, { headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(error.status, 404);
+    assert.equal(error.headers.get('strict-transport-security'), 'max-age=31536000', 'errors too');
+    const plain = await fetch(`${trusted.base}/api/library`);
+    assert.equal(plain.headers.get('strict-transport-security'), null);
+    const untrusted = await listen({});
+    const spoofed = await fetch(`${untrusted.base}/api/library`, { headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(spoofed.headers.get('strict-transport-security'), null);
+  });
 });
