@@ -41,7 +41,7 @@ const statusCodes: Record<number, ErrorCode> = {
   404: 'not_found',
   405: 'not_found',
   413: 'payload_too_large',
-  415: 'invalid_input',
+  415: 'unsupported_media_type',
   422: 'invalid_input',
 };
 

@@ -13,7 +13,7 @@ async function setup() {
   apps.push(t);
   await t.addPatron({ cardNumber: '2000000326', password: 'library1' });
   const login = (password: string, cardNumber = '2000000326') =>
-    t.fetch('/api/session', { method: 'POST', body: JSON.stringify({ cardNumber, password }) });
+    t.fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardNumber, password }) });
   return { t, login };
 }
 
