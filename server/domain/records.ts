@@ -114,10 +114,20 @@ export interface PatronRecord {
   passwordHash: string | null;
   email: string | null;
   defaults: { pickupBranch: BranchCode; contactMethod: ContactMethod };
+  /**
+   * Confirmation mails sent on a library day (rules/email.ts `confirmationMail`), counted in the
+   * transaction that changes the address. Absent on records written before it existed = none.
+   */
+  emailConfirmations?: ConfirmationCount;
   loans: LoanRecord[];
   holds: HoldRecord[];
   cancelledHolds: CancelledHoldRecord[];
   wishlist: WishlistRecord;
+}
+
+export interface ConfirmationCount {
+  on: IsoDate;
+  sent: number;
 }
 
 export interface CopyRecord {
