@@ -68,7 +68,8 @@ function declaredBody(event: H3Event): number | 'chunked' | 'unknown' {
 
 /**
  * The body's bytes, at most `limit` of them. Past the limit it stops reading (without cancelling
- * the stream, which would reset the connection under the answer) and refuses with 413.
+ * the stream, which would reset the connection under the answer) and refuses with 413. A body that
+ * breaks off (the client went away mid-request) is a bad request, not a server error.
  */
 async function readBytes(event: H3Event, limit: number): Promise<Uint8Array> {
   const body = event.req.body;
@@ -78,22 +79,21 @@ async function readBytes(event: H3Event, limit: number): Promise<Uint8Array> {
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        refuseUnread(400, 'invalid_input');
+      }
+      if (chunk.done) break;
+      size += chunk.value.byteLength;
       if (size > limit) refuseUnread(413, 'payload_too_large');
-      chunks.push(value);
+      chunks.push(chunk.value);
     }
   } finally {
     reader.releaseLock();
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
+  return Buffer.concat(chunks, size);
 }
 
 /**

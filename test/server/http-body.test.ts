@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { connect } from 'node:net';
 import { serve } from 'h3';
 import { isJsonContentType } from '../../server/http/validate.ts';
 import { errorOf, startTestApp, STAFF_TOKEN, type PatronClient, type TestApp } from './helpers.ts';
@@ -121,6 +122,23 @@ describe('answers before the body was read, over a keep-alive connection', () =>
       } else req.end(body);
     });
   }
+
+  it('a body that breaks off (the client went away) is no server error', async () => {
+    const errors: unknown[] = [];
+    const logError = t.ctx.log.error;
+    t.ctx.log.error = (m, x) => void errors.push([m, x]);
+    try {
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"cardNumber":');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(errors, []);
+    } finally {
+      t.ctx.log.error = logError;
+    }
+  });
 
   const login = JSON.stringify({ cardNumber: '2000000326', password: 'library1' });
   const threeMegabytes = JSON.stringify({ cardNumber: '2000000326', password: 'x'.repeat(3 * 1024 * 1024) });
