@@ -2,8 +2,8 @@
  * What a delivery says: the Web Push payload (common/notifications.ts PushPayload) and the mail, from
  * the notice drafts claimed for that channel. Pure.
  *
- * One notice → its own title, body, page and (for a single loan due soon or renewable now) the
- * 延長する action. Several (a day's digest) → one notification 「図書館からのお知らせ（3件）」 listing
+ * One notice → its own title, body, page and (for a single loan due soon or renewable now, that
+ * can be renewed) the 延長する action. Several (a day's digest) → one notification 「図書館からのお知らせ（3件）」 listing
  * them, tapping it opens お知らせ (/notices) unless they are all about one page. A push service
  * accepts about 4 KB: the loans and holds for the offline snapshot go along only when they fit.
  */
@@ -35,7 +35,9 @@ export function pushPayload(input: PayloadInput): PushPayload {
   const single = notices.length === 1 ? notices[0]! : null;
   const urls = new Set(notices.map((n) => n.url));
   const only = input.drafts.length === 1 ? input.drafts[0]! : null;
-  const renewable = only && (only.params.event === 'due_soon' || only.params.event === 'renewable_now') && only.loanIds.length === 1;
+  // 延長する only where it can work now: one loan, due soon or newly renewable, that the rule allows.
+  const renewable =
+    only && (only.params.event === 'due_soon' || only.params.event === 'renewable_now') && only.loanIds.length === 1 && input.loans.get(only.loanIds[0]!)?.renewable === true;
   const payload: PushPayload = {
     v: 1,
     patronId: input.patronId,

@@ -47,3 +47,34 @@ export async function startSmtpServer(): Promise<{ port: number; received: Recei
   const port = (server.address() as { port: number }).port;
   return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** A header's value as it was written (folded lines joined). */
+function header(data: string, name: string): string {
+  const head = data.split('\r\n\r\n')[0] ?? '';
+  const m = new RegExp(`^${name}:(.*(?:\\r\\n[ \\t].*)*)`, 'im').exec(head);
+  return (m?.[1] ?? '').replace(/\r\n[ \t]/g, ' ').trim();
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+}
+
+/** The text of a received mail, decoded (nodemailer writes UTF-8 as quoted-printable or base64). */
+export function mailText(mail: ReceivedMail): string {
+  const body = mail.data.split('\r\n\r\n').slice(1).join('\r\n\r\n');
+  const encoding = header(mail.data, 'Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  return body;
+}
+
+/** The Subject of a received mail, its MIME encoded-words decoded. */
+export function mailSubject(mail: ReceivedMail): string {
+  return header(mail.data, 'Subject')
+    // Blanks between two encoded words are not part of the text (RFC 2047 §6.2).
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    );
+}
