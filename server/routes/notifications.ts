@@ -18,12 +18,15 @@ import { languageOf } from '../notifications/wording.ts';
 
 export function registerNotificationRoutes(app: H3, ctx: AppContext): void {
   const Channels = v.strictObject({ push: v.optional(v.boolean()), email: v.optional(v.boolean()) });
-  const SettingsBody = v.strictObject({
+  // valibot's object schemas take an array for an object with no keys: `[]` is refused first.
+  const notArray = v.custom<unknown>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'expected a JSON object');
+  const SettingsObject = v.strictObject({
     events: v.optional(v.strictObject(Object.fromEntries(NOTIFICATION_EVENTS.map((e) => [e, v.optional(Channels)])) as Record<(typeof NOTIFICATION_EVENTS)[number], v.OptionalSchema<typeof Channels, undefined>>)),
     daysBefore: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ctx.policy.notifications.maxDaysBefore))),
     autoRenew: v.optional(v.boolean()),
     calendar: v.optional(v.strictObject({ hideTitles: v.boolean() })),
   });
+  const SettingsBody = v.pipe(notArray, SettingsObject);
 
   app.get('/api/notifications/settings', async (event) => {
     const { patronId } = await requireNotifiablePatron(event, ctx);

@@ -137,7 +137,7 @@ describe('the calendar feed', () => {
     assert.notEqual(fresh, feedPath);
     const old = await t.fetch(feedPath);
     assert.equal(old.status, 404);
-    assert.equal((await old.json()).error.code, 'not_found');
+    assert.equal(((await old.json()) as { error: { code: string } }).error.code, 'not_found');
     await feed(fresh);
     assert.equal((await call(patron, 'DELETE', '/api/calendar-feed')).status, 204);
     assert.equal((await t.fetch(fresh)).status, 404);
@@ -145,7 +145,7 @@ describe('the calendar feed', () => {
     for (const path of [`/calendar/${'A'.repeat(43)}.ics`, '/calendar/short.ics', `/calendar/${fresh.slice(10, -4)}`, '/calendar/..%2F..%2Fetc.ics']) {
       const res = await t.fetch(path);
       assert.equal(res.status, 404, path);
-      assert.equal((await res.json()).error.code, 'not_found', path);
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found', path);
     }
   });
 
