@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { notificationTick } from '../../server/notifications/schedule.ts';
+import { notificationTick, startNotificationSchedule } from '../../server/notifications/schedule.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 import { call } from './json-call.ts';
 import { mailSubject, mailText, startSmtpServer } from './smtp-server.ts';
@@ -149,5 +149,32 @@ describe('hold_ready at once, by the hold’s 連絡方法', () => {
     const run = await t.staff('/api/staff/notifications/run');
     assert.equal(run.sent, 0);
     assert.equal(smtp.received.length, 1);
+  });
+});
+
+describe('the schedule', () => {
+  it('croner’s ticks run the day’s pass by themselves once the library clock says 9:00', async () => {
+    const smtp = await startSmtpServer();
+    // 08:59:58 in Tokyo: the pass must wait for 9:00, then run on the next tick.
+    const t = await startTestApp({ now: '2026-04-26T23:59:58Z', env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } });
+    try {
+      await t.addPatron({ cardNumber: '4100000003', password: 'ticks123', email: 'shiro@example.jp' });
+      const { barcodes } = await t.addTitle({ title: '時計の本' });
+      await t.checkout({ cardNumber: '4100000003', barcode: barcodes[0]!, loanedOn: '2026-04-09', dueOn: '2026-04-30' });
+      const patron = await t.login('4100000003', 'ticks123');
+      await call(patron, 'PUT', '/api/notifications/settings', { events: { due_soon: { email: true } } });
+      const stop = startNotificationSchedule(t.ctx, '* * * * * *');
+      const deadline = Date.now() + 8000;
+      while (smtp.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await stop();
+      assert.equal(smtp.received.length, 1);
+      // The mail is dated on the library clock: it went out at 9:00, not at 08:59:58.
+      const dated = Date.parse(/^Date: (.+)$/m.exec(smtp.received[0]!.data)![1]!);
+      assert.ok(dated >= Date.parse('2026-04-27T00:00:00Z'), `sent at ${new Date(dated).toISOString()}`);
+      assert.match(mailSubject(smtp.received[0]!), /返却期限日が近づいています（2026\/04\/30）/);
+    } finally {
+      await t.close();
+      await smtp.close();
+    }
   });
 });
