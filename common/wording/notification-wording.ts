@@ -12,13 +12,25 @@ export interface NotificationText {
   body: string;
 }
 
-export type NotificationWording = {
+/** What a device shows (push notifications, お知らせ): every language has it, kids' Japanese too. */
+export type NoticeWording = {
   [E in NoticeEvent]: (params: Extract<NoticeParams, { event: E }>) => NotificationText;
 } & {
   /** Why an automatic renewal did not happen, as a phrase for the body. */
   renewBlock: (reason: RenewBlock) => string;
-  /** A day's digest of several notices: its title and the line shown per notice. */
+  /** A day's digest of several notices: its title (the body lists the notices' titles). */
   digestTitle: (count: number) => string;
+  /** The notification's 延長する action, and what the device shows after it. */
+  renewAction: string;
+  renewed: (dueOn: string) => NotificationText;
+  renewQueued: NotificationText;
+  renewRefused: (message: string) => NotificationText;
+  /** A push for a patron who is not the one logged in on this device: nothing personal shown. */
+  someoneElse: NotificationText;
+};
+
+/** The server's languages also write mails and the calendar feed. */
+export type NotificationWording = NoticeWording & {
   /** The mail around the notices' texts: its subject (from the notices' titles) and first lines. */
   mailSubject: (titles: readonly string[], libraryName: string) => string;
   mailGreeting: (libraryName: string) => string;
@@ -38,7 +50,7 @@ export type NotificationWording = {
 };
 
 /** The text of one notice in `wording`. */
-export function noticeText(wording: NotificationWording, params: NoticeParams): NotificationText {
+export function noticeText(wording: NoticeWording, params: NoticeParams): NotificationText {
   const render = wording[params.event] as (p: NoticeParams) => NotificationText;
   return render(params);
 }
