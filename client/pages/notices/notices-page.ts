@@ -24,7 +24,7 @@ export class NoticesPage extends LitElement {
     sharedStyles,
     css`
       ol.notices { list-style: none; padding: 0; display: grid; gap: 0.75rem; max-width: 44rem; }
-      ol.notices li { border-inline-start: 0.375rem solid var(--c-primary); padding: 0.5rem 0.75rem; background: var(--c-info-bg); }
+      ol.notices li { border-inline-start: 0.375rem solid var(--c-primary); padding: 0.5rem 0.75rem; }
       ol.notices h2 { font-size: 1rem; margin: 0 0 0.25rem; }
       ol.notices p { margin: 0.25rem 0; }
       .when { font-size: 0.875rem; }

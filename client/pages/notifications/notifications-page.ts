@@ -127,6 +127,11 @@ export class NotificationsPage extends LitElement {
     }
   }
 
+  /** Changes the draft as it is now (several changes can come before the next render). */
+  private change(part: Partial<NotificationSettings>): void {
+    if (this.draft) this.draft = { ...this.draft, ...part };
+  }
+
   private setChannel(event: NotificationEvent, channel: NotificationChannel, on: boolean): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, events: { ...this.draft.events, [event]: { ...this.draft.events[event], [channel]: on } } };
@@ -247,12 +252,12 @@ export class NotificationsPage extends LitElement {
       )}
       <div class="field">
         <label for="days-before">${rt(msg('返却期限日の何日前にお知らせするか', { id: 'notifications.daysBefore' }))}</label>
-        <select id="days-before" @change=${(e: Event) => (this.draft = { ...draft, daysBefore: Number((e.target as HTMLSelectElement).value) })}>
+        <select id="days-before" @change=${(e: Event) => this.change({ daysBefore: Number((e.target as HTMLSelectElement).value) })}>
           ${DAYS_BEFORE.map((n) => html`<option value=${n} ?selected=${n === draft.daysBefore}>${msg(str`${n}日前`, { id: 'notifications.daysBefore.option' })}</option>`)}
         </select>
       </div>
       <label class="check"><input type="checkbox" id="auto-renew" .checked=${draft.autoRenew} aria-describedby="auto-renew-hint"
-        @change=${(e: Event) => (this.draft = { ...draft, autoRenew: (e.target as HTMLInputElement).checked })} />${rt(msg('自動延長する', { id: 'notifications.autoRenew' }))}</label>
+        @change=${(e: Event) => this.change({ autoRenew: (e.target as HTMLInputElement).checked })} />${rt(msg('自動延長する', { id: 'notifications.autoRenew' }))}</label>
       <p class="hint" id="auto-renew-hint">${rt(msg('延長できる最初の日に、延長できる資料を自動で延長します（予約が入っている資料などは延長できません）。', { id: 'notifications.autoRenew.hint' }))}</p>
       <div><button type="submit" ?disabled=${this.busy}>${rt(msg('保存する', { id: 'notifications.save' }))}</button></div>
     </form>`;
