@@ -82,7 +82,11 @@ export function dueEvents(f: PatronFacts, policy: Policy): SubjectEvent[] {
   return events;
 }
 
-/** Loans 自動延長 tries today: those inside their renewal window (the attempt is once per due date). */
+/**
+ * Loans 自動延長 tries today: those inside their renewal window. On the window's first day normally;
+ * a window already open (a missed pass, 自動延長 just turned on) is not waited out. The attempt is
+ * once per due date (its idempotency key), so a refusal stands until the due date changes.
+ */
 export function autoRenewalCandidates(f: Pick<PatronFacts, 'patron' | 'titles' | 'today'>, policy: Policy): LoanRecord[] {
   return f.patron.loans.filter((loan) => {
     const title = f.titles.get(loan.bibId);
