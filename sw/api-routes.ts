@@ -16,6 +16,7 @@
 /// <reference lib="webworker" />
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import type { SessionInfo } from '../common/api.ts';
 import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type RenewalQueued } from '../common/offline.ts';
 import { isKioskRequest } from './kiosk.ts';
@@ -30,6 +31,7 @@ import {
   type JsonAnswer,
 } from './offline-answers.ts';
 import { broadcast } from './page-messages.ts';
+import { mark } from './timing.ts';
 import { enqueueRenewal, pendingLoanIds, replaySoon } from './renewal-queue.ts';
 import {
   kioskSessionSeen,
@@ -46,7 +48,7 @@ const RENEW_PATH = /^\/api\/loans\/([^/]+)\/renew$/;
 
 export function registerApiRoutes(): void {
   const sameOrigin = (url: URL) => url.origin === self.location.origin;
-  registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/account', (o) => accountStrategy().handle(o), 'GET');
+  registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/account', answerAccount, 'GET');
   registerRoute(({ url }) => sameOrigin(url) && RENEW_PATH.test(url.pathname), (o) => renewStrategy().handle(o), 'POST');
   registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/session', (o) => sessionStrategy().handle(o), 'GET');
   for (const method of ['POST', 'DELETE'] as const) {
@@ -86,6 +88,13 @@ function sessionStrategy(): NetworkOnly {
 /** Login and logout: no timeout and no stand-in answer (they only mean something to the server). */
 const sessionChangeStrategy = new NetworkOnly({ plugins: [libraryServerPlugin({ onAnswer: watchSession, onServerAnswered })] });
 
+async function answerAccount(options: RouteHandlerCallbackOptions): Promise<Response> {
+  mark('account-request');
+  const response = await accountStrategy().handle(options);
+  mark('account-answered');
+  return response;
+}
+
 /** A live account answer: kept as this patron's snapshot, queued renewals marked; posted to the page if it came late. */
 async function keepSnapshot({ event, request, response, status, body, late }: ServerAnswer): Promise<Response | undefined> {
   if (status !== 200 || (await isKiosk(request, event))) return undefined;
@@ -102,8 +111,10 @@ async function keepSnapshot({ event, request, response, status, body, late }: Se
 
 async function answerFromSnapshot({ event, request, reason }: FallbackRequest): Promise<Response> {
   const kiosk = await isKiosk(request, event);
+  mark('snapshot-read-start');
   const patronId = kiosk ? null : await lastPatronId();
   const [stored, pending] = patronId ? await Promise.all([loadSnapshot(patronId), pendingLoanIds(patronId)]) : [undefined, new Set<string>()];
+  mark('snapshot-read-end');
   const answer = offlineAccountAnswer({
     kiosk,
     lastPatronId: patronId,

@@ -14,6 +14,8 @@ import { readPageMessage } from './read-page-message.ts';
 import { RENEWAL_SYNC_TAG, pendingCount, replayNow, replaySoon } from './renewal-queue.ts';
 import { forgetAll, forgetPatron } from './snapshot-store.ts';
 import { registerAppShell } from './precache-and-routing.ts';
+import { db } from './db.ts';
+import { mark } from './timing.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -63,3 +65,7 @@ self.addEventListener('message', (event) => {
 const isActiveWorker = () => !self.serviceWorker || self.serviceWorker.state === 'activating' || self.serviceWorker.state === 'activated';
 if (isActiveWorker()) void replaySoon().catch(() => undefined);
 self.addEventListener('activate', () => void replaySoon().catch(() => undefined));
+
+// Open the database now, while the page loads its scripts, not when its first API call needs it.
+void db.open().catch(() => undefined);
+mark('sw-evaluated');
