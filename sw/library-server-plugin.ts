@@ -65,8 +65,9 @@ export function libraryServerPlugin(hooks: LibraryServerHooks): WorkboxPlugin {
         const outcome = await readAnswer(response);
         const verdict = reachability(outcome);
         if (!verdict.reachable) throw new ServerUnreachable(verdict.reason);
-        if (serverAnsweredOk(outcome)) hooks.onServerAnswered?.(event);
         const replaced = await hooks.onAnswer?.({ event, request, response, status: outcome.status, body: outcome.body, late: s.fallbackGiven === true });
+        // After onAnswer: a login it noted is known to the replay this starts.
+        if (serverAnsweredOk(outcome)) hooks.onServerAnswered?.(event);
         return replaced ?? response;
       } finally {
         s.settle?.();

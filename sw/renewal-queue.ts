@@ -78,15 +78,17 @@ export function replayNow(): Promise<ReplayReport> {
 }
 
 async function replayOnce(): Promise<ReplayReport> {
+  const queuedFor = await lastPatronId();
   const queued = await db.renewals.orderBy('queuedAt').toArray();
-  if (queued.length === 0) return { sent: 0, waitingForConnection: false };
+  // Only the patron last seen logged in can send anything: with nothing of theirs waiting, not even
+  // the session is asked (a replay is requested on every 2xx answer).
+  if (!queued.some((e) => e.patronId === queuedFor)) return { sent: 0, waitingForConnection: false };
 
   const session = await whoIsLoggedIn();
   if (session === 'offline') return { sent: 0, waitingForConnection: true };
   if (session === 'nobody') {
     // The session expired: everything stays queued; the patron last seen is told to log in again.
-    const last = await lastPatronId();
-    for (const e of queued) if (e.patronId === last) await broadcast({ type: 'renewal-needs-login', patronId: e.patronId, loanId: e.loanId });
+    for (const e of queued) if (e.patronId === queuedFor) await broadcast({ type: 'renewal-needs-login', patronId: e.patronId, loanId: e.loanId });
     return { sent: 0, waitingForConnection: false };
   }
   if (session.kiosk) return { sent: 0, waitingForConnection: false };
