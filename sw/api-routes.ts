@@ -3,9 +3,9 @@
  * any mode: the only copy kept is the account snapshot in IndexedDB, and never in kiosk mode.
  * "Cannot reach the library" (no answer, no answer in time, a proxy's 502/503/504 or non-JSON
  * page) is decided by sw/reachability.ts for every route alike, through library-server-plugin.ts.
- *  - GET /api/account: Workbox NetworkFirst with a timeout; the snapshot of the patron last seen
- *    logged in when the library cannot be reached, and the server's late answer posted to the
- *    page when it comes after all.
+ *  - GET /api/account: network first (Workbox NetworkOnly with a timeout, the snapshot as its
+ *    fallback); the snapshot of the patron last seen logged in when the library cannot be reached,
+ *    and the server's late answer posted to the page when it comes after all.
  *  - POST /api/loans/:id/renew: NetworkOnly with a timeout; queued (202) when the library cannot be reached.
  *  - /api/session: network, watched to learn who is logged in on this device; when the library
  *    cannot be reached, GET answers with the patron of the snapshot that would be served, so the
@@ -15,7 +15,7 @@
  */
 /// <reference lib="webworker" />
 import { registerRoute } from 'workbox-routing';
-import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { NetworkOnly } from 'workbox-strategies';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import type { SessionInfo } from '../common/api.ts';
 import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type RenewalQueued } from '../common/offline.ts';
@@ -29,6 +29,7 @@ import {
   offlineSessionAnswer,
   snapshotToStore,
   type JsonAnswer,
+  type StoredSnapshot,
 } from './offline-answers.ts';
 import { broadcast } from './page-messages.ts';
 import { mark } from './timing.ts';
@@ -64,10 +65,10 @@ function onServerAnswered(event: ExtendableEvent): void {
 // Strategies are built per request from the network policy, so a policy value read later applies
 // at once (sw/network-policy.ts); building one is a few object allocations.
 
-function accountStrategy(): NetworkFirst {
-  return new NetworkFirst({
+function accountStrategy(): NetworkOnly {
+  return new NetworkOnly({
     networkTimeoutSeconds: networkPolicy.answerTimeoutSeconds,
-    plugins: [libraryServerPlugin({ onAnswer: keepSnapshot, fallback: answerFromSnapshot, onServerAnswered })],
+    plugins: [libraryServerPlugin({ onAnswer: keepSnapshot, prepare: readSnapshotToServe, fallback: answerFromSnapshot, onServerAnswered })],
   });
 }
 
@@ -109,17 +110,30 @@ async function keepSnapshot({ event, request, response, status, body, late }: Se
   return jsonResponse({ status: 200, headers: copyHeaders(response), body: snapshot });
 }
 
-async function answerFromSnapshot({ event, request, reason }: FallbackRequest): Promise<Response> {
-  const kiosk = await isKiosk(request, event);
+/** What would be served offline: read with the request, so an offline answer need not wait for it. */
+interface SnapshotToServe {
+  kiosk: boolean;
+  patronId: string | null;
+  stored: StoredSnapshot | undefined;
+  pending: Set<string>;
+}
+
+async function readSnapshotToServe(event: ExtendableEvent, request: Request): Promise<SnapshotToServe> {
   mark('snapshot-read-start');
-  const patronId = kiosk ? null : await lastPatronId();
+  const [kiosk, lastSeen] = await Promise.all([isKiosk(request, event), lastPatronId()]);
+  const patronId = kiosk ? null : lastSeen;
   const [stored, pending] = patronId ? await Promise.all([loadSnapshot(patronId), pendingLoanIds(patronId)]) : [undefined, new Set<string>()];
   mark('snapshot-read-end');
+  return { kiosk, patronId, stored, pending };
+}
+
+async function answerFromSnapshot({ request, reason, prepared }: FallbackRequest<SnapshotToServe>): Promise<Response> {
+  mark('account-fallback');
   const answer = offlineAccountAnswer({
-    kiosk,
-    lastPatronId: patronId,
-    stored,
-    pendingLoanIds: pending,
+    kiosk: prepared.kiosk,
+    lastPatronId: prepared.patronId,
+    stored: prepared.stored,
+    pendingLoanIds: prepared.pending,
     acceptLanguage: request.headers.get('Accept-Language'),
     offlineHeader: OFFLINE_HEADER,
   });
@@ -127,7 +141,7 @@ async function answerFromSnapshot({ event, request, reason }: FallbackRequest): 
 }
 
 /** The server cannot be reached: keep the renewal for later, except on a shared device. */
-async function queueRenewal({ event, request, reason }: FallbackRequest): Promise<Response> {
+async function queueRenewal({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
   const acceptLanguage = request.headers.get('Accept-Language');
   if (await isKiosk(request, event)) return jsonResponse(withReason(offlineError('kiosk-renewal', acceptLanguage), reason));
   const patronId = await lastPatronId();
@@ -140,7 +154,7 @@ async function queueRenewal({ event, request, reason }: FallbackRequest): Promis
   return jsonResponse(withReason({ status: 202, headers: { 'Cache-Control': 'no-store' }, body }, reason));
 }
 
-async function sessionFromSnapshot({ event, request, reason }: FallbackRequest): Promise<Response> {
+async function sessionFromSnapshot({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
   const kiosk = (await isKiosk(request, event, { ignoreSession: true })) || (await kioskSessionSeen());
   const patronId = kiosk ? null : await lastPatronId();
   const answer = offlineSessionAnswer({

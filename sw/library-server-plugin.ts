@@ -1,15 +1,19 @@
 /**
  * A Workbox plugin for the routes that talk to the library's server (sw/api-routes.ts). Workbox's
- * own strategies do the timing (NetworkFirst / NetworkOnly with `networkTimeoutSeconds`); this
- * plugin makes them speak "can the library be reached" (sw/reachability.ts):
+ * own NetworkOnly strategy does the timing (`networkTimeoutSeconds`); this plugin makes it speak
+ * "can the library be reached" (sw/reachability.ts):
  *  - an answer that is not the server's (502 / 503 / 504, not JSON) counts as a failed fetch;
  *  - when the library cannot be reached — failure, answer of that kind, or no answer in time —
- *    `fallback` answers in the server's place (the snapshot, a queued renewal), with the reason;
+ *    `fallback` answers in the server's place (the snapshot, a queued renewal), with the reason,
+ *    through NetworkOnly's `handlerDidError`. (NetworkFirst would first look in Cache Storage, where
+ *    no /api answer ever is: a wasted lookup on the offline path.)
+ *  - what the fallback needs can be read while the request is on its way (`prepare`), so an
+ *    offline answer does not wait for IndexedDB after the network has failed;
  *  - a server answer is handed to `onAnswer` (store the snapshot, note who logged in), and told
  *    whether the patron was already given the fallback (`late`: the answer came after the timeout);
  *  - a 2xx answer calls `onServerAnswered`: the server is evidently back;
- *  - nothing ever goes into Cache Storage (`cacheWillUpdate` refuses every response);
  *  - a request still unanswered after `lateAnswerLimitSeconds` is abandoned.
+ * NetworkOnly never writes to Cache Storage: no /api answer ever goes there.
  */
 /// <reference lib="webworker" />
 import type { WorkboxPlugin } from 'workbox-core/types';
@@ -29,38 +33,47 @@ export interface ServerAnswer {
   late: boolean;
 }
 
-export interface FallbackRequest {
+export interface FallbackRequest<P> {
   event: ExtendableEvent;
   request: Request;
   reason: OfflineReason;
+  /** What `prepare` read meanwhile. */
+  prepared: P;
 }
 
-export interface LibraryServerHooks {
+export interface LibraryServerHooks<P> {
   /** Returns a replacement response, or nothing to pass the server's answer on as it is. */
   onAnswer?(answer: ServerAnswer): Promise<Response | undefined>;
+  /** Started with the request, in parallel with it: what `fallback` will need. */
+  prepare?(event: ExtendableEvent, request: Request): Promise<P>;
   /** The answer when the library cannot be reached; without it the request simply fails. */
-  fallback?(request: FallbackRequest): Promise<Response>;
+  fallback?(request: FallbackRequest<P>): Promise<Response>;
   /** A 2xx answer came: the server is evidently back. */
   onServerAnswered?(event: ExtendableEvent): void;
 }
 
 /** Per request (Workbox keeps one state object per plugin and request). */
-interface State {
+interface State<P> {
   failure?: OfflineReason;
   fallbackGiven?: boolean;
+  prepared?: Promise<P>;
   settle?: () => void;
 }
 
-export function libraryServerPlugin(hooks: LibraryServerHooks): WorkboxPlugin {
+export function libraryServerPlugin<P = undefined>(hooks: LibraryServerHooks<P>): WorkboxPlugin {
   const plugin: WorkboxPlugin = {
     requestWillFetch: async ({ request, event, state }) => {
-      const s = state as State;
+      const s = state as State<P>;
+      if (hooks.prepare) {
+        s.prepared = hooks.prepare(event, request);
+        s.prepared.catch(() => undefined); // an unused preparation that failed is nobody's error
+      }
       // Keep the SW alive until the answer (or the deadline), so a late answer is still handled.
       extendLifetime(event, new Promise<void>((resolve) => (s.settle = resolve)));
       return new Request(request, { signal: AbortSignal.timeout(networkPolicy.lateAnswerLimitSeconds * 1000) });
     },
     fetchDidSucceed: async ({ request, response, event, state }) => {
-      const s = state as State;
+      const s = state as State<P>;
       try {
         const outcome = await readAnswer(response);
         const verdict = reachability(outcome);
@@ -74,27 +87,22 @@ export function libraryServerPlugin(hooks: LibraryServerHooks): WorkboxPlugin {
       }
     },
     fetchDidFail: async ({ error, state }) => {
-      const s = state as State;
+      const s = state as State<P>;
       const verdict = error instanceof ServerUnreachable ? { reachable: false as const, reason: error.reason } : reachability(failureOutcome(error));
       if (!verdict.reachable) s.failure = verdict.reason;
       s.settle?.();
     },
-    // Not one /api response in Cache Storage, ever.
-    cacheWillUpdate: async () => null,
   };
   const { fallback } = hooks;
   if (fallback) {
-    const answerInstead = async (event: ExtendableEvent, request: Request, state: State | undefined): Promise<Response> => {
-      const s = state ?? {};
+    plugin.handlerDidError = async ({ event, request, state }) => {
+      const s = (state ?? {}) as State<P>;
       s.fallbackGiven = true;
       // No failure seen yet: the strategy's timeout ran out first.
       const reason = s.failure ?? timedOutReason();
-      return fallback({ event, request, reason });
+      const prepared = (await (s.prepared ?? hooks.prepare?.(event, request))) as P;
+      return fallback({ event, request, reason, prepared });
     };
-    // NetworkFirst falls back through a cache lookup (always empty): answer there.
-    plugin.cachedResponseWillBeUsed = async ({ event, request, state }) => answerInstead(event, request, state as State);
-    // NetworkOnly gives up through handlerDidError.
-    plugin.handlerDidError = async ({ event, request, state }) => answerInstead(event, request, state as State);
   }
   return plugin;
 }
