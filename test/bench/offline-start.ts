@@ -105,7 +105,8 @@ async function coldStart(url: string, text: string, cookies: Cookie[] = [], dir 
     await context.addInitScript(visibleProbe(text));
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    await page.getByText(text).first().waitFor({ timeout: 30_000 });
+    // Waiting on the probe's note, not on Playwright's locator: its visibility checks force layouts.
+    await page.waitForFunction(() => (globalThis as unknown as { __shioriVisibleAt?: number }).__shioriVisibleAt !== undefined, undefined, { timeout: 30_000, polling: 100 });
     const ms = await page.evaluate(() => (globalThis as unknown as { __shioriVisibleAt: number }).__shioriVisibleAt);
     return { ms, phases: await phasesOf(context, page) };
   } finally {
