@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'payload_too_large'
+  /** A request body that is not `Content-Type: application/json` (415). */
+  | 'unsupported_media_type'
   | 'password_policy'
   | 'password_mismatch'
   | 'verification_failed'
@@ -199,6 +201,8 @@ export interface Branch {
 
 /** GET /api/library */
 export interface LibraryInfo {
+  /** Kiosk mode: the server runs with KIOSK=1, or the asking page is a /kiosk/ page. */
+  kiosk: boolean;
   today: IsoDate;
   branches: Branch[];
 }

@@ -6,11 +6,12 @@
  * `register<Resource>Routes(app, ctx)`, import it below and add it to ROUTE_MODULES.
  */
 import { fileURLToPath } from 'node:url';
-import { H3, onError, onResponse } from 'h3';
+import { H3, onError, onResponse, type H3Event } from 'h3';
 import type { AppContext } from './context.ts';
 import { apiError, errorResponse } from './http/errors.ts';
 import { checkRequestOrigin, withSecurityHeaders } from './http/security.ts';
 import { serveApp } from './http/static.ts';
+import { requestOrigin } from './http/client-address.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerAccountRoutes } from './routes/account.ts';
 import { registerLoanRoutes } from './routes/loans.ts';
@@ -45,13 +46,15 @@ const ROUTE_MODULES: RegisterRoutes[] = [
 export const DEFAULT_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
 
 export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
+  const overHttps = (event: H3Event) => requestOrigin(event, ctx.config.trustProxy).https;
   const app = new H3({
     // Last resort for errors raised outside the middleware chain (e.g. a malformed URL).
-    onError: (error, event) => withSecurityHeaders(errorResponse(error, event, ctx.log)),
+    onError: (error, event) => withSecurityHeaders(errorResponse(error, event, ctx.log), overHttps(event)),
   });
 
-  // 1. Security headers on every response, errors included (outermost, so it sees everything).
-  app.use(onResponse((response) => withSecurityHeaders(response)));
+  // 1. Security headers on every response, errors included (outermost, so it sees everything);
+  //    HSTS when the request came over HTTPS.
+  app.use(onResponse((response, event) => withSecurityHeaders(response, overHttps(event))));
   // 2. Any thrown error → `{error: {code, message}}` JSON (500 `internal` only for the unexpected).
   app.use(onError((error, event) => errorResponse(error, event, ctx.log)));
   // 3. CSRF: state-changing /api requests from another origin → 403 forbidden.
@@ -65,7 +68,7 @@ export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
   app.all('/api', () => apiError(404, 'not_found'));
 
   // 5. The built app, with index.html for every other page path (/kiosk/… included).
-  const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR);
+  const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR, { kiosk: ctx.config.kiosk });
   app.get('/**', serve);
   app.get('/', serve);
   return app;

@@ -1,20 +1,21 @@
 /**
- * Kiosk mode (SPEC §5): a shared device. Chosen by a /kiosk/ URL or by the server's session answer.
+ * Kiosk mode (SPEC §5): a shared device. Known when this module loads, before the shell renders:
+ * a /kiosk/ URL, or the kiosk flag cookie a KIOSK=1 server sets (common/kiosk.ts), which the
+ * browser keeps also when the service worker answers the page. The server's answers can still
+ * turn it on later (GET /api/library, a login answering `kiosk: true`): KIOSK=1 is the authority.
  * In kiosk mode nothing personal is written to the device and every API call says so to the SW.
  */
+import { hasKioskFlag, isKioskPath } from '../../common/kiosk.ts';
+
 const KIOSK_PREFIX = '/kiosk';
 
-let kiosk = isKioskPath(location.pathname);
-
-export function isKioskPath(pathname: string): boolean {
-  return pathname === KIOSK_PREFIX || pathname.startsWith(`${KIOSK_PREFIX}/`);
-}
+let kiosk = isKioskPath(location.pathname) || hasKioskFlag(document.cookie);
 
 export function isKiosk(): boolean {
   return kiosk;
 }
 
-/** Called when GET /api/session answers `kiosk: true` (library-wide kiosk config). */
+/** The server says this is a kiosk although the page did not know (its flag cookie was missing). */
 export function enterKioskMode(): void {
   kiosk = true;
 }

@@ -6,14 +6,12 @@ import type { PatronSummary } from '../../common/api.ts';
 import { announce } from './announcer.ts';
 import { pendingRenewalCount, setPendingRenewalCount } from './account-state.ts';
 import { CART_CHANGED_EVENT, cartItems } from './cart-store.ts';
-import { clearMemoryStore } from './device-storage.ts';
 import { enterKioskMode, isKiosk, routePrefix } from './kiosk.ts';
 import { patronMenu, siteLinks } from './menu.ts';
 import { href, navigate } from './navigate.ts';
 import { notFoundRoute, pageRoutes, type PageRoute } from './routes.ts';
 import { SESSION_CHANGED_EVENT, currentPatron, fetchSession, logOut } from '../data/session.ts';
 import { forgetPatron } from '../data/sw-bridge.ts';
-import { wipeKioskDevice } from '../pwa/kiosk-wipe.ts';
 import { plain, rt } from '../i18n/ruby.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import '../components/confirm-dialog.ts';
@@ -33,7 +31,8 @@ function toRouterRoute(prefix: string, r: PageRoute): Route {
 
 /**
  * The app shell: header (library name, 利用者のページ menu, login state, 予約カート, display options),
- * the routed page, and the logout flow.
+ * the routed page, and the logout flow. On a kiosk the router starts only after the handover has
+ * ended any session the browser still carries (client/pwa/kiosk-handover.ts).
  */
 @customElement('shiori-app')
 export class ShioriApp extends LitElement {
@@ -64,11 +63,15 @@ export class ShioriApp extends LitElement {
   @state() private patron: PatronSummary | null = currentPatron();
   @state() private menuOpen = false;
   @state() private cartCount = cartItems().length;
+  /** Kiosk start: the previous patron's session could not be ended yet (the server is unreachable). */
+  @state() private handingOver = false;
   @query('main') private main!: HTMLElement;
   @query('#outlet') private outlet!: HTMLElement;
   @query('shiori-confirm-dialog') private confirmDialog!: ConfirmDialog;
   private router: Router | null = null;
   private firstNavigation = true;
+  /** Resolves when pages may be shown: at once, or on a kiosk after the handover. */
+  private pagesAllowed: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -80,9 +83,23 @@ export class ShioriApp extends LitElement {
     window.addEventListener(SESSION_CHANGED_EVENT, this.onSession);
     window.addEventListener(CART_CHANGED_EVENT, this.onCart);
     window.addEventListener('vaadin-router-location-changed', this.onLocation);
+    if (isKiosk()) {
+      // Nobody is logged in after the handover: no session to ask about.
+      this.pagesAllowed = this.handOver();
+      return;
+    }
     void fetchSession().then((info) => {
       if (info?.kiosk) enterKioskMode();
     });
+  }
+
+  private async handOver(): Promise<void> {
+    const { handOverKiosk } = await import('../pwa/kiosk-handover.ts');
+    await handOverKiosk(() => {
+      this.handingOver = true;
+      announce(msg('前の利用者のログアウト処理中…', { id: 'kiosk.handover' }));
+    });
+    this.handingOver = false;
   }
 
   override disconnectedCallback(): void {
@@ -95,13 +112,16 @@ export class ShioriApp extends LitElement {
 
   protected override firstUpdated(): void {
     const prefix = routePrefix();
-    this.router = new Router(this.outlet);
-    void this.router.setRoutes([
-      { path: `${prefix}/`, redirect: `${prefix}/account` },
-      ...(prefix ? [{ path: prefix, redirect: `${prefix}/account` }] : []),
-      ...pageRoutes.map((r) => toRouterRoute(prefix, r)),
-      toRouterRoute(prefix, notFoundRoute),
-    ]);
+    const router = new Router(this.outlet);
+    this.router = router;
+    void this.pagesAllowed.then(() =>
+      router.setRoutes([
+        { path: `${prefix}/`, redirect: `${prefix}/account` },
+        ...(prefix ? [{ path: prefix, redirect: `${prefix}/account` }] : []),
+        ...pageRoutes.map((r) => toRouterRoute(prefix, r)),
+        toRouterRoute(prefix, notFoundRoute),
+      ]),
+    );
   }
 
   private onSession = () => {
@@ -139,7 +159,7 @@ export class ShioriApp extends LitElement {
     setPendingRenewalCount(0);
     if (isKiosk()) {
       // Forget everything on the shared device and start again at the kiosk login.
-      clearMemoryStore();
+      const { wipeKioskDevice } = await import('../pwa/kiosk-wipe.ts');
       await wipeKioskDevice();
       return;
     }
@@ -183,7 +203,10 @@ export class ShioriApp extends LitElement {
         </div>
         <shiori-display-options class="options"></shiori-display-options>
       </header>
-      <main id="main" tabindex="-1"><div id="outlet"></div></main>
+      <main id="main" tabindex="-1">
+        ${this.handingOver ? html`<p class="notice pending handover">${rt(msg('前の利用者のログアウト処理中…', { id: 'kiosk.handover' }))}</p>` : nothing}
+        <div id="outlet"></div>
+      </main>
       <shiori-confirm-dialog></shiori-confirm-dialog>
     `;
   }

@@ -1,10 +1,10 @@
 /* Applies the stored display options before first paint (classic script: the CSP allows no inline
    scripts). Keep the key and attribute names in step with client/app/display-options.ts.
-   Kiosk URLs ignore stored options: a shared device keeps nothing. */
+   A kiosk (/kiosk/ URL, or common/kiosk.ts's flag cookie) ignores them: a shared device keeps nothing. */
 (function () {
   var o = null;
   var p = location.pathname;
-  var kiosk = p === '/kiosk' || p.indexOf('/kiosk/') === 0;
+  var kiosk = p === '/kiosk' || p.indexOf('/kiosk/') === 0 || /(^|; )shiori_kiosk=1(;|$)/.test(document.cookie);
   try {
     if (!kiosk) o = JSON.parse(localStorage.getItem('shiori.display') || 'null');
   } catch (e) {

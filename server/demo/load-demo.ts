@@ -25,8 +25,13 @@ export const DEMO_PATRONS = {
   noPassword: { cardNumber: '2000000418', birthDate: '2012-05-05' },
 } as const;
 
+/** No patron and no title yet (a new library, or a new DATA_DIR). */
+export async function isStoreEmpty(ctx: AppContext): Promise<boolean> {
+  return (await ctx.store.keys('patron:')).length === 0 && (await ctx.store.keys('title:')).length === 0;
+}
+
 export async function loadDemoIfEmpty(ctx: AppContext): Promise<boolean> {
-  if ((await ctx.store.keys('patron:')).length > 0 || (await ctx.store.keys('title:')).length > 0) return false;
+  if (!(await isStoreEmpty(ctx))) return false;
   await loadDemo(ctx);
   return true;
 }

@@ -13,7 +13,11 @@
  *   session:<id>        SessionRecord    (auth/)
  *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key
  *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts
- *   seq:<name>          number           counters (series numbers, …)
+ *   seq:<name>[:<qualifier>]  number     counters (`seq:bib`, `seq:titles`, `seq:series:<patronId>`)
+ *
+ * Every part after the prefix is checked against KEY_PART (domain/key-shapes.ts): a part the
+ * storage layer could read as a separator, a dot segment or a query throws KeyPartError instead
+ * of becoming another key. The edge validates request values first, so this only catches bugs.
  */
 import type {
   BranchCode,
@@ -25,16 +29,33 @@ import type {
   IsoInstant,
   MaterialType,
 } from '../../common/api.ts';
+import { KEY_PART } from './key-shapes.ts';
+
+/** A key part outside KEY_PART reached a key builder (a value the edge should have refused). */
+export class KeyPartError extends Error {
+  override name = 'KeyPartError';
+}
+
+/** `prefix:part:part…`, every part checked. */
+function key(prefix: string, ...parts: string[]): string {
+  for (const part of parts) {
+    if (typeof part !== 'string' || !KEY_PART.test(part)) {
+      throw new KeyPartError(`${prefix} key: part ${JSON.stringify(String(part).slice(0, 40))} is not of the key alphabet`);
+    }
+  }
+  return [prefix, ...parts].join(':');
+}
 
 export const keys = {
-  patron: (patronId: string) => `patron:${patronId}`,
-  card: (cardNumber: string) => `card:${cardNumber}`,
-  title: (bibId: string) => `title:${bibId}`,
-  barcode: (barcode: string) => `barcode:${barcode}`,
-  session: (id: string) => `session:${id}`,
-  idempotency: (patronId: string, key: string) => `idem:${patronId}:${key}`,
-  throttle: (scope: string, id: string) => `throttle:${scope}:${id}`,
-  seq: (name: string) => `seq:${name}`,
+  patron: (patronId: string) => key('patron', patronId),
+  card: (cardNumber: string) => key('card', cardNumber),
+  title: (bibId: string) => key('title', bibId),
+  barcode: (barcode: string) => key('barcode', barcode),
+  session: (id: string) => key('session', id),
+  idempotency: (patronId: string, idempotencyKey: string) => key('idem', patronId, idempotencyKey),
+  /** `id`: a card number, a patron id, or a client address as `addressKeyPart` gives it. */
+  throttle: (scope: string, id: string) => key('throttle', scope, id),
+  seq: (name: string, ...qualifiers: string[]) => key('seq', name, ...qualifiers),
 } as const;
 
 export interface LoanRecord {
@@ -93,10 +114,20 @@ export interface PatronRecord {
   passwordHash: string | null;
   email: string | null;
   defaults: { pickupBranch: BranchCode; contactMethod: ContactMethod };
+  /**
+   * Confirmation mails sent on a library day (rules/email.ts `confirmationMail`), counted in the
+   * transaction that changes the address. Absent on records written before it existed = none.
+   */
+  emailConfirmations?: ConfirmationCount;
   loans: LoanRecord[];
   holds: HoldRecord[];
   cancelledHolds: CancelledHoldRecord[];
   wishlist: WishlistRecord;
+}
+
+export interface ConfirmationCount {
+  on: IsoDate;
+  sent: number;
 }
 
 export interface CopyRecord {

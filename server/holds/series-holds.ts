@@ -31,7 +31,7 @@ function refuse(refusal: SeriesRefusal | null): void {
 }
 
 async function nextSeriesNo(tx: Tx, patron: PatronRecord): Promise<number> {
-  const key = keys.seq(`series:${patron.id}`);
+  const key = keys.seq('series', patron.id);
   const inUse = Math.max(0, ...patron.holds.map((h) => h.seriesNo ?? 0));
   const next = Math.max((await tx.get<number>(key)) ?? 0, inUse) + 1;
   tx.set(key, next);

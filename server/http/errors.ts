@@ -8,6 +8,7 @@ import { HTTPError, type H3Event } from 'h3';
 import type { ErrorCode } from '../../common/api.ts';
 import { messageFor } from './messages.ts';
 import type { Log } from '../context.ts';
+import { KeyPartError } from '../domain/records.ts';
 
 export interface ApiErrorExtra {
   /** Response headers, e.g. { 'Retry-After': '60' }. */
@@ -40,7 +41,7 @@ const statusCodes: Record<number, ErrorCode> = {
   404: 'not_found',
   405: 'not_found',
   413: 'payload_too_large',
-  415: 'invalid_input',
+  415: 'unsupported_media_type',
   422: 'invalid_input',
 };
 
@@ -51,10 +52,19 @@ export function errorJson(status: number, code: ErrorCode, acceptLanguage: strin
   return new Response(JSON.stringify({ error: { code, message: messageFor(code, acceptLanguage), ...fields } }), { status, headers: h });
 }
 
-/** Any thrown value → error JSON. Unexpected ones are logged and become 500 `internal`. */
+/**
+ * Any thrown value → error JSON. Unexpected ones are logged and become 500 `internal`. A key part
+ * the key builders refused is request text that got past the route's validation: the request was
+ * bad (400 invalid_input), and the route needs a check (logged as a warning).
+ */
 export function errorResponse(error: unknown, event: H3Event, log: Log): Response {
   const lang = event.req.headers.get('accept-language');
   const http = HTTPError.isError(error) ? (error as HTTPError) : null;
+  const keyPart = error instanceof KeyPartError ? error : http?.cause instanceof KeyPartError ? http.cause : null;
+  if (keyPart) {
+    log.warn(`[400] ${event.req.method} ${event.url.pathname}: unvalidated request text reached a key: ${keyPart.message}`);
+    return errorJson(400, 'invalid_input', lang);
+  }
   const data = http?.data as ApiErrorData | undefined;
   if (http && data?.apiCode) return errorJson(http.status, data.apiCode, lang, data.fields, http.headers);
   if (http && !http.unhandled && http.status < 500) {

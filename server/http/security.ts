@@ -1,4 +1,7 @@
-/** Security headers on every response (errors included) and the CSRF origin check. */
+/**
+ * Security headers on every response (errors included), HSTS on answers over HTTPS, and the CSRF
+ * origin check.
+ */
 import type { H3Event } from 'h3';
 import { verifyRequestOrigin } from 'lucia';
 import { apiError } from './errors.ts';
@@ -11,10 +14,18 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
+/**
+ * Sent only on answers that went over HTTPS (directly or through a trusted proxy,
+ * http/client-address.ts): browsers ignore it over plain HTTP, and `http://localhost` must keep
+ * working. One year, this host only (a library's other hosts are not ours to pin).
+ */
+export const HSTS = 'max-age=31536000';
+
 /** A copy of `res` carrying the security headers (responses' own headers may be immutable). */
-export function withSecurityHeaders(res: Response): Response {
+export function withSecurityHeaders(res: Response, https: boolean): Response {
   const headers = new Headers(res.headers);
   for (const [k, val] of Object.entries(SECURITY_HEADERS)) headers.set(k, val);
+  if (https) headers.set('Strict-Transport-Security', HSTS);
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 

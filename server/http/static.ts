@@ -1,11 +1,13 @@
 /**
  * Serves the built app (dist/app): files with their content type, hashed chunks cached for a
  * year, index.html and sw.js never cached without revalidation, and every other non-/api GET
- * (/, /loans, /kiosk/…) answered with index.html so the client router takes over.
+ * (/, /loans, /kiosk/…) answered with index.html so the client router takes over. index.html also
+ * carries the kiosk flag cookie (kiosk-flag.ts): the page must know it is a kiosk before first paint.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { H3Event } from 'h3';
+import { kioskFlagCookie } from './kiosk-flag.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,7 +52,17 @@ async function fileResponse(root: string, file: string, head: boolean): Promise<
   }
 }
 
-export function serveApp(root: string) {
+export interface ServeAppOptions {
+  /** KIOSK=1: every page is kiosk mode. */
+  kiosk?: boolean;
+}
+
+export function serveApp(root: string, options: ServeAppOptions = {}) {
+  const withKioskFlag = (event: H3Event, res: Response): Response => {
+    const cookie = kioskFlagCookie(options.kiosk === true, event.req.headers.get('cookie'));
+    if (cookie) res.headers.append('set-cookie', cookie);
+    return res;
+  };
   return async (event: H3Event): Promise<Response> => {
     const head = event.req.method === 'HEAD';
     let path: string;
@@ -62,7 +74,7 @@ export function serveApp(root: string) {
     const rel = normalize(path).replace(/^([/\\])+/, '');
     if (!rel.startsWith('..') && !rel.includes(`..${sep}`) && rel !== '') {
       const found = await fileResponse(root, rel, head);
-      if (found) return found;
+      if (found) return rel === 'index.html' ? withKioskFlag(event, found) : found;
       // A missing asset (has an extension, not a page) is a plain 404, not the app.
       if (extname(rel) !== '' && !rel.startsWith('kiosk')) {
         return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -70,7 +82,7 @@ export function serveApp(root: string) {
     }
     const index = await fileResponse(root, 'index.html', head);
     return (
-      index ??
+      (index && withKioskFlag(event, index)) ??
       new Response('The app is not built yet: run `npm run build`.', {
         status: 503,
         headers: { 'content-type': 'text/plain; charset=utf-8' },

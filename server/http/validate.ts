@@ -1,11 +1,20 @@
 /**
- * Reading and validating request input with valibot. Every failure is an API error:
- * malformed JSON / wrong types / unknown fields → 400 invalid_input, body over the limit → 413.
+ * Reading and validating request input with valibot — the one place a request body is read.
+ * Every failure is an API error:
+ * - a body over the limit → 413 payload_too_large;
+ * - a body that is not `Content-Type: application/json` (a `charset=utf-8` parameter is fine) →
+ *   415 unsupported_media_type; a request without a body needs no content type;
+ * - malformed JSON or UTF-8, wrong types, unknown fields → 400 invalid_input.
+ * A 413 or 415 is answered before the body was read to its end, so it says `Connection: close`:
+ * the client then sends its next request on a new connection instead of after bytes the server
+ * never read (on a reused connection those would be taken for the next request, or reset it).
  * Use strict object schemas (`v.strictObject`) so unknown fields are refused.
  */
-import { assertBodySize, getQuery, getRouterParam, type H3Event } from 'h3';
+import { getQuery, getRouterParam, type H3Event } from 'h3';
 import * as v from 'valibot';
+import type { ErrorCode } from '../../common/api.ts';
 import { apiError } from './errors.ts';
+import { SERVER_ID } from '../domain/key-shapes.ts';
 
 /** Largest JSON body any route accepts. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -24,14 +33,88 @@ export async function parseWith<S extends Schema>(schema: S, data: unknown): Pro
   return result.output;
 }
 
+/** An answer given while (part of) the body is still unread: the connection is not reused. */
+function refuseUnread(status: 400 | 413 | 415, code: ErrorCode): never {
+  apiError(status, code, { headers: { Connection: 'close' } });
+}
+
+/**
+ * `application/json`, with no parameter or `charset=utf-8` (the body is decoded as UTF-8, so
+ * another charset would be misread). Pure.
+ */
+export function isJsonContentType(contentType: string | null): boolean {
+  if (contentType === null) return false;
+  const [essence, ...params] = contentType.split(';');
+  if (essence!.trim().toLowerCase() !== 'application/json') return false;
+  return params.every((p) => {
+    const [name, value = ''] = p.split('=');
+    if (name!.trim().toLowerCase() !== 'charset') return true;
+    return value.trim().replace(/^"(.*)"$/, '$1').toLowerCase() === 'utf-8';
+  });
+}
+
+/**
+ * What the request's framing headers say about its body: its length (Content-Length), 'chunked'
+ * (Transfer-Encoding), or 'unknown' (neither: none on the wire; a Request built in-process).
+ */
+function declaredBody(event: H3Event): number | 'chunked' | 'unknown' {
+  const length = event.req.headers.get('content-length');
+  if (length !== null) {
+    if (!/^\s*\d+\s*$/.test(length)) refuseUnread(400, 'invalid_input');
+    return Number(length);
+  }
+  return event.req.headers.get('transfer-encoding') !== null ? 'chunked' : 'unknown';
+}
+
+/**
+ * The body's bytes, at most `limit` of them. Past the limit it stops reading (without cancelling
+ * the stream, which would reset the connection under the answer) and refuses with 413. A body that
+ * breaks off (the client went away mid-request) is a bad request, not a server error.
+ */
+async function readBytes(event: H3Event, limit: number): Promise<Uint8Array> {
+  const body = event.req.body;
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        refuseUnread(400, 'invalid_input');
+      }
+      if (chunk.done) break;
+      size += chunk.value.byteLength;
+      if (size > limit) refuseUnread(413, 'payload_too_large');
+      chunks.push(chunk.value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /**
  * Reads the JSON body (at most `limit` bytes) and validates it. An empty body is validated as
  * `undefined` (so `v.optional(...)` schemas accept a missing body).
  */
 export async function readJsonBody<S extends Schema>(event: H3Event, schema: S, limit = BODY_LIMIT_BYTES): Promise<v.InferOutput<S>> {
-  assertBodySize(event, limit);
-  const text = await event.req.text();
-  if (new TextEncoder().encode(text).byteLength > limit) apiError(413, 'payload_too_large');
+  const declared = declaredBody(event);
+  const json = isJsonContentType(event.req.headers.get('content-type'));
+  // A body of the wrong type is refused whatever its size; then a declared size over the limit.
+  if ((declared === 'chunked' || (typeof declared === 'number' && declared > 0)) && !json) refuseUnread(415, 'unsupported_media_type');
+  if (typeof declared === 'number' && declared > limit) refuseUnread(413, 'payload_too_large');
+  const bytes = declared === 0 ? new Uint8Array(0) : await readBytes(event, limit);
+  // A body no header announced (a Request built in-process) is held to the same rule once read.
+  if (bytes.byteLength > 0 && !json) refuseUnread(415, 'unsupported_media_type');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    apiError(400, 'invalid_input', { fields: { detail: 'malformed UTF-8' } });
+  }
   let data: unknown = undefined;
   if (text.trim() !== '') {
     try {
@@ -43,8 +126,11 @@ export async function readJsonBody<S extends Schema>(event: H3Event, schema: S, 
   return parseWith(schema, data);
 }
 
-/** A route parameter; a missing or malformed id is `404 not_found` (as unknown ids are). */
-export function idParam(event: H3Event, name: string, pattern = /^[A-Za-z0-9_-]{1,64}$/): string {
+/**
+ * A route parameter; a missing or malformed id is `404 not_found` (as unknown ids are). The
+ * default shape is the server's own id alphabet (domain/key-shapes.ts).
+ */
+export function idParam(event: H3Event, name: string, pattern: RegExp = SERVER_ID): string {
   const raw = getRouterParam(event, name, { decode: true });
   if (!raw || !pattern.test(raw)) apiError(404, 'not_found');
   return raw;

@@ -32,5 +32,6 @@ export const KOGANEI_POLICY: Policy = {
   cancelledHoldsShownMonths: 1,
   idleTimeoutMinutes: 60,
   kioskIdleTimeoutMinutes: 3,
+  mail: { maxConfirmationsPerDay: 5 },
   loginThrottle: { maxFailuresPerCard: 5, maxFailuresPerAddress: 20, windowMinutes: 15, lockMinutes: 15 },
 };

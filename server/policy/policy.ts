@@ -50,6 +50,8 @@ export const PolicySchema = v.pipe(
     cancelledHoldsShownMonths: days(0),
     idleTimeoutMinutes: days(1),
     kioskIdleTimeoutMinutes: days(1),
+    /** Confirmation mails (メール登録・変更): at most this many per patron per library day; 0 = none. */
+    mail: v.strictObject({ maxConfirmationsPerDay: days(0) }),
     loginThrottle: v.strictObject({
       maxFailuresPerCard: days(1),
       maxFailuresPerAddress: days(1),

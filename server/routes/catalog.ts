@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import { keys, type TitleRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam, readQuery } from '../http/validate.ts';
+import { BIB_ID } from '../domain/key-shapes.ts';
 import { charLength, queryWords } from '../catalog/catalog-text.ts';
 import { MATERIAL_TYPES } from '../catalog/catalog-schema.ts';
 import { searchResult, titleDetail } from '../catalog/title-view.ts';
@@ -59,7 +60,7 @@ export function registerCatalogRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.get('/api/catalog/:bibId', async (event): Promise<TitleDetail> => {
-    const bibId = idParam(event, 'bibId');
+    const bibId = idParam(event, 'bibId', BIB_ID);
     const title = await ctx.store.get<TitleRecord>(keys.title(bibId));
     if (!title) apiError(404, 'not_found');
     event.res.headers.set('cache-control', 'no-cache');

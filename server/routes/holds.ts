@@ -13,6 +13,8 @@ import { isIsoDate } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
+import { BibIdSchema, ServerIdSchema } from '../http/request-shapes.ts';
+import { SERIES_NO } from '../domain/key-shapes.ts';
 import { requirePatron } from '../auth/require-patron.ts';
 import { cancelHold, changeHold, placeHold } from '../holds/patron-holds.ts';
 import { createSeries, regroupSeries, releaseSeries } from '../holds/series-holds.ts';
@@ -20,7 +22,7 @@ import { sendCancelConfirmation } from '../holds/cancel-mail.ts';
 
 const contactMethod = v.picklist(['email', 'phone', 'none']);
 const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'));
-const holdIds = v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))), v.minLength(2), v.maxLength(50));
+const holdIds = v.pipe(v.array(ServerIdSchema), v.minLength(2), v.maxLength(50));
 
 function branchCode(ctx: AppContext) {
   const codes = new Set(ctx.policy.branches.map((b) => b.code));
@@ -28,13 +30,13 @@ function branchCode(ctx: AppContext) {
 }
 
 function seriesParam(event: Parameters<typeof idParam>[0]): number {
-  const raw = idParam(event, 'seriesNo', /^[1-9][0-9]{0,8}$/);
+  const raw = idParam(event, 'seriesNo', SERIES_NO);
   return Number(raw);
 }
 
 export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   const PlaceBody = v.strictObject({
-    bibId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    bibId: BibIdSchema,
     pickupBranch: v.optional(branchCode(ctx)),
     contactMethod: v.optional(contactMethod),
     notNeededAfter: v.optional(v.nullable(isoDate)),

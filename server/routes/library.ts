@@ -1,10 +1,14 @@
 /**
- * Library information (SPEC §2.11): GET /api/library → branches with their weekly hours and
- * today's status (開館 / 休館) on the library clock. Public: no login needed.
+ * Library information (SPEC §2.11, §15): GET /api/library → branches with their weekly hours and
+ * today's status (開館 / 休館) on the library clock, and whether this is kiosk mode. Public: no
+ * login needed.
  */
 import type { H3 } from 'h3';
 import type { LibraryInfo } from '../../common/api.ts';
+import { kioskHeaderSaysKiosk } from '../../common/kiosk.ts';
+import { KIOSK_HEADER } from '../../common/offline.ts';
 import type { AppContext } from '../context.ts';
+import { kioskFlagCookie } from '../http/kiosk-flag.ts';
 import { libraryCalendar } from '../library/calendar.ts';
 import { formatHours, statusOn, weeklySummary } from '../rules/opening-hours.ts';
 
@@ -13,6 +17,8 @@ export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/library', (event) => {
     const today = ctx.clock.today();
     const body: LibraryInfo = {
+      // The server's KIOSK=1, or a page in kiosk mode by its /kiosk/ URL (it says so in the header).
+      kiosk: ctx.config.kiosk || kioskHeaderSaysKiosk(event.req.headers.get(KIOSK_HEADER)),
       today,
       branches: ctx.policy.branches.map((branch) => {
         const status = statusOn(calendar, branch.code, today);
@@ -28,6 +34,8 @@ export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
     };
     // Today's status changes at midnight: never cached past the request.
     event.res.headers.set('cache-control', 'no-store');
+    const flag = kioskFlagCookie(ctx.config.kiosk, event.req.headers.get('cookie'));
+    if (flag) event.res.headers.append('set-cookie', flag);
     return body;
   });
 }

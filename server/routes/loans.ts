@@ -1,6 +1,7 @@
 /**
  * POST /api/loans/:id/renew (SPEC §2.3, §7). `Idempotency-Key` (optional, per patron): a replay
- * gets the first answer — same status, same body.
+ * gets the first answer — same status, same body. The key is part of a store key, so it must have
+ * its documented shape (IDEMPOTENCY_KEY, domain/key-shapes.ts), else 400 invalid_input.
  */
 import type { H3 } from 'h3';
 import type { AppContext } from '../context.ts';
@@ -8,8 +9,7 @@ import { requirePatron } from '../auth/require-patron.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam } from '../http/validate.ts';
 import { renewLoan } from '../loans/renew-loan.ts';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+import { IDEMPOTENCY_KEY } from '../domain/key-shapes.ts';
 
 export function registerLoanRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/loans/:id/renew', async (event) => {

@@ -6,7 +6,7 @@
  *   a first password for a card that has none, proven by card number + date of birth; throttled
  *   like login.
  */
-import { getRequestIP, type H3, type H3Event } from 'h3';
+import type { H3, H3Event } from 'h3';
 import * as v from 'valibot';
 import { updatePatron } from '../account/patron-update.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
@@ -20,6 +20,8 @@ import { readJsonBody } from '../http/validate.ts';
 import { checkNewPassword, PASSWORD_MAX_LENGTH } from '../rules/password-policy.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { isIsoDate } from '../../common/dates.ts';
+import { clientAddressKeyPart } from '../http/client-address.ts';
+import { wellFormedCard } from '../http/request-shapes.ts';
 import type { Tx } from '../storage/store.ts';
 
 /** Bounded before hashing; the policy itself allows far less. */
@@ -27,7 +29,8 @@ const Secret = v.pipe(v.string(), v.maxLength(256));
 
 const ChangeBody = v.strictObject({ currentPassword: Secret, newPassword: Secret, newPasswordConfirm: Secret });
 const IssuanceBody = v.strictObject({
-  cardNumber: v.pipe(v.string(), v.maxLength(32)),
+  // Any text: one that is not a card number fails verification like a wrong one, and counts.
+  cardNumber: v.string(),
   birthDate: v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD')),
   newPassword: Secret,
   newPasswordConfirm: Secret,
@@ -48,10 +51,6 @@ async function endOtherSessions(tx: Tx, patronId: string, keep: string): Promise
     const session = await tx.get<SessionRecord>(key);
     if (session && session.patronId === patronId && session.id !== keep) tx.remove(key);
   }
-}
-
-function clientAddress(event: H3Event): string {
-  return getRequestIP(event, { xForwardedFor: false }) ?? 'unknown';
 }
 
 export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
@@ -80,13 +79,13 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     const body = await readJsonBody(event, IssuanceBody);
     // The new password is checked first: it reveals nothing about the card and costs no attempt.
     refuseNewPassword(event, body.newPassword, body.newPasswordConfirm);
-    const cardNumber = body.cardNumber.trim();
+    const cardNumber = wellFormedCard(body.cardNumber);
     const limits = loginLimits(ctx.policy);
     const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [
-      { scope: 'issue-card', id: cardNumber, limit: limits.perCard },
-      { scope: 'issue-addr', id: clientAddress(event), limit: limits.perAddress },
+      ...(cardNumber ? [{ scope: 'issue-card', id: cardNumber, limit: limits.perCard }] : []),
+      { scope: 'issue-addr', id: clientAddressKeyPart(event, ctx.config.trustProxy), limit: limits.perAddress },
     ]);
-    const patronId = await ctx.store.get<string>(keys.card(cardNumber));
+    const patronId = cardNumber ? await ctx.store.get<string>(keys.card(cardNumber)) : null;
     const patron = patronId ? await ctx.store.get<PatronRecord>(keys.patron(patronId)) : null;
     // One answer for an unknown card and a wrong date of birth (no enumeration of cards).
     if (!patron || patron.birthDate !== body.birthDate) apiError(401, 'verification_failed');

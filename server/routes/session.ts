@@ -3,7 +3,7 @@
  * POST /api/session {cardNumber, password, kiosk?} → 200 SessionInfo + browser-session cookie
  * GET /api/session → 200 SessionInfo | 401;  DELETE /api/session → 204.
  */
-import { getRequestIP, type H3 } from 'h3';
+import type { H3 } from 'h3';
 import * as v from 'valibot';
 import type { SessionInfo } from '../../common/api.ts';
 import type { AppContext } from '../context.ts';
@@ -15,9 +15,12 @@ import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts
 import { requirePatron } from '../auth/require-patron.ts';
 import { clearedCookieHeader, createPatronSession, endSession, idleLimitMs, purgeIdleSessions, readSessionId, sessionCookieHeader } from '../auth/sessions.ts';
 import { patronSummary } from '../rules/patron.ts';
+import { clientAddressKeyPart } from '../http/client-address.ts';
+import { wellFormedCard } from '../http/request-shapes.ts';
 
 const LoginBody = v.strictObject({
-  cardNumber: v.pipe(v.string(), v.maxLength(32)),
+  // Any text: one that is not a card number (CARD_NUMBER) fails like a wrong password, and counts.
+  cardNumber: v.string(),
   password: v.pipe(v.string(), v.maxLength(256)),
   kiosk: v.optional(v.boolean()),
 });
@@ -38,14 +41,14 @@ async function findPatronByCard(ctx: AppContext, cardNumber: string): Promise<Pa
 export function registerSessionRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/session', async (event) => {
     const body = await readJsonBody(event, LoginBody);
-    const cardNumber = body.cardNumber.trim();
-    const address = getRequestIP(event, { xForwardedFor: false }) ?? 'unknown';
+    const cardNumber = wellFormedCard(body.cardNumber);
     const limits = loginLimits(ctx.policy);
+    // A malformed card number names no card: it is a failure of the address alone.
     const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [
-      { scope: 'login-card', id: cardNumber, limit: limits.perCard },
-      { scope: 'login-addr', id: address, limit: limits.perAddress },
+      ...(cardNumber ? [{ scope: 'login-card', id: cardNumber, limit: limits.perCard }] : []),
+      { scope: 'login-addr', id: clientAddressKeyPart(event, ctx.config.trustProxy), limit: limits.perAddress },
     ]);
-    const patron = await findPatronByCard(ctx, cardNumber);
+    const patron = cardNumber ? await findPatronByCard(ctx, cardNumber) : null;
     // One answer for unknown card, wrong password and no password yet (no enumeration).
     const ok = await verifyPassword(body.password, patron?.passwordHash ?? null);
     if (!ok || !patron) apiError(401, 'invalid_credentials');

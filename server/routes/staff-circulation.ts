@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BarcodeSchema } from '../staff/staff-schemas.ts';
+import { BarcodeSchema } from '../http/request-shapes.ts';
 import { arrive, checkIn, setAside } from '../holds/desk-holds.ts';
 import { runMaintenance } from '../maintenance/run-maintenance.ts';
 

@@ -14,6 +14,7 @@ import { requirePatron } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord, type WishlistRecord } from '../domain/records.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
+import { BibIdSchema, ServerIdSchema } from '../http/request-shapes.ts';
 import type { Tx } from '../storage/store.ts';
 import {
   addCategory,
@@ -26,14 +27,11 @@ import {
   type WishlistResult,
 } from '../rules/wishlist.ts';
 
-const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
-const BibId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-
 const AddEntriesBody = v.strictObject({
-  bibIds: v.pipe(v.array(BibId), v.minLength(1), v.maxLength(WISHLIST_MAX_ENTRIES)),
-  categoryId: v.optional(v.nullable(Id)),
+  bibIds: v.pipe(v.array(BibIdSchema), v.minLength(1), v.maxLength(WISHLIST_MAX_ENTRIES)),
+  categoryId: v.optional(v.nullable(ServerIdSchema)),
 });
-const MoveEntryBody = v.strictObject({ categoryId: v.nullable(Id) });
+const MoveEntryBody = v.strictObject({ categoryId: v.nullable(ServerIdSchema) });
 /** Length and characters are the rule's business (so its messages apply); this only bounds the body. */
 const CategoryBody = v.strictObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
 

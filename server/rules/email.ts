@@ -1,7 +1,8 @@
 /**
  * E-mail address rules (SPEC §2.8, seed §5). Pure: request and patron state in, a decision out.
  */
-import type { HoldRecord } from '../domain/records.ts';
+import type { IsoDate } from '../../common/api.ts';
+import type { ConfirmationCount, HoldRecord } from '../domain/records.ts';
 
 export const EMAIL_MAX_LENGTH = 254;
 const LOCAL_MAX_LENGTH = 64;
@@ -67,4 +68,34 @@ export function decideEmailChange(
   if (email !== confirm) return { kind: 'refused', code: 'email_mismatch' };
   if (!isValidEmail(email)) return { kind: 'refused', code: 'invalid_email' };
   return { kind: 'set', email };
+}
+
+/**
+ * Whether `next` is the address already registered: the same local part, and the same domain
+ * whatever its case (domains are case-insensitive; local parts, strictly, are not).
+ */
+export function isSameAddress(current: string | null, next: string): boolean {
+  if (current === null) return false;
+  const split = (a: string) => {
+    const at = a.lastIndexOf('@');
+    return [a.slice(0, at), a.slice(at + 1).toLowerCase()] as const;
+  };
+  const [localA, domainA] = split(current);
+  const [localB, domainB] = split(next);
+  return localA === localB && domainA === domainB;
+}
+
+export type ConfirmationDecision =
+  | { send: true; count: ConfirmationCount }
+  | { send: false; reason: 'daily_limit' };
+
+/**
+ * One more confirmation mail on `today`, unless `maxPerDay` went out already that day (the
+ * count starts afresh each library day). The caller counts it in the transaction that changes
+ * the address, so racing registrations cannot send more than the limit.
+ */
+export function confirmationMail(count: ConfirmationCount | undefined, today: IsoDate, maxPerDay: number): ConfirmationDecision {
+  const sentToday = count?.on === today ? count.sent : 0;
+  if (sentToday >= maxPerDay) return { send: false, reason: 'daily_limit' };
+  return { send: true, count: { on: today, sent: sentToday + 1 } };
 }

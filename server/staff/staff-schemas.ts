@@ -1,11 +1,13 @@
-/** Bodies of the staff API (SPEC §8), as valibot schemas (strict: unknown fields are refused). */
+/**
+ * Bodies of the staff API (SPEC §8), as valibot schemas (strict: unknown fields are refused).
+ * Card numbers, bibIds and barcodes become store keys: they must have their documented shapes
+ * (domain/key-shapes.ts), so staff cannot register a value a patron's request could not name.
+ */
 import * as v from 'valibot';
 import { isIsoDate } from '../../common/dates.ts';
+import { BarcodeSchema, BibIdSchema, CardNumberSchema } from '../http/request-shapes.ts';
 
 export const IsoDateSchema = v.pipe(v.string(), v.check(isIsoDate, 'expected a YYYY-MM-DD date'));
-export const CardNumberSchema = v.pipe(v.string(), v.regex(/^\d{4,20}$/, 'expected 4–20 digits'));
-export const BarcodeSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,32}$/, 'expected 1–32 letters, digits or -'));
-export const BibIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected 1–32 letters, digits, _ or -'));
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 
 export const NewPatronBody = v.strictObject({

@@ -53,6 +53,7 @@ export const WISHLIST: Wishlist = {
 };
 
 export const LIBRARY: LibraryInfo = {
+  kiosk: false,
   today: '2020-04-24',
   branches: [
     { code: 'central', name: '本館', openToday: true, hoursToday: '10:00~20:00', hours: [{ days: '火・土・日', hours: '10:00~17:00' }, { days: '水・木・金', hours: '10:00~20:00（17時以降は1階のみ）' }] },

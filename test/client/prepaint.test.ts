@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { KIOSK_COOKIE } from '../../common/kiosk.ts';
 
 /** Runs client/public/prepaint.js as index.html does (a classic script in <head>). */
 async function runPrepaint(): Promise<void> {
@@ -28,5 +29,30 @@ describe('prepaint.js: stored display options before first paint', () => {
     await runPrepaint();
     const html = document.documentElement;
     expect([html.dataset['palette'], html.dataset['audience'], html.dataset['size'], html.lang]).to.deep.equal(['standard', 'adult', 'm', 'ja']);
+  });
+
+  it("ignores stored options on a KIOSK=1 server's page (its flag cookie): a shared device keeps nothing", async () => {
+    localStorage.setItem('shiori.display', JSON.stringify({ palette: 'cud', audience: 'kids', size: 'l', lang: 'en' }));
+    document.cookie = `${KIOSK_COOKIE}=1; Path=/`;
+    try {
+      await runPrepaint();
+    } finally {
+      document.cookie = `${KIOSK_COOKIE}=; Path=/; Max-Age=0`;
+    }
+    const html = document.documentElement;
+    expect([html.dataset['palette'], html.dataset['audience'], html.dataset['size'], html.lang]).to.deep.equal(['standard', 'adult', 'm', 'ja']);
+  });
+
+  it('is not fooled by a look-alike cookie (another name, another value)', async () => {
+    localStorage.setItem('shiori.display', JSON.stringify({ palette: 'cud', audience: 'adult', size: 'm', lang: 'ja' }));
+    document.cookie = `x${KIOSK_COOKIE}=1; Path=/`;
+    document.cookie = `${KIOSK_COOKIE}x=1; Path=/`;
+    try {
+      await runPrepaint();
+    } finally {
+      document.cookie = `x${KIOSK_COOKIE}=; Path=/; Max-Age=0`;
+      document.cookie = `${KIOSK_COOKIE}x=; Path=/; Max-Age=0`;
+    }
+    expect(document.documentElement.dataset['palette']).to.equal('cud');
   });
 });

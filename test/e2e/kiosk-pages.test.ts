@@ -8,32 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchPersistent, type TestServer } from './harness.ts';
-import {
-  dumpCacheStorage,
-  dumpIndexedDb,
-  dumpWebStorage,
-  logInOnPage,
-  pageFetch,
-  seedPatron,
-  serverForFile,
-  waitForController,
-  type SeededPatron,
-} from './offline-support.ts';
+import { logInOnPage, pageFetch, seedPatron, serverForFile, waitForController, type SeededPatron } from './offline-support.ts';
+import { assertNothingOf } from './kiosk-support.ts';
 
 let server: TestServer;
 serverForFile((s) => (server = s));
-
-async function assertNothingOf(page: Page, p: SeededPatron): Promise<void> {
-  const idb = await dumpIndexedDb(page);
-  const cache = await dumpCacheStorage(page);
-  const web = await dumpWebStorage(page);
-  for (const secret of [p.title, p.patronId, p.cardNumber, p.cardNumber.slice(-3) + '"']) {
-    assert.ok(!idb.includes(secret), `IndexedDB: ${idb}`);
-    assert.ok(!cache.text.includes(secret), 'Cache Storage');
-    assert.ok(!web.includes(secret), `web storage: ${web}`);
-  }
-  assert.ok(!cache.urls.some((u) => new URL(u).pathname.startsWith('/api')), 'no /api response in Cache Storage');
-}
 
 async function kioskLogin(page: Page, p: SeededPatron, search = ''): Promise<void> {
   await page.goto(`${server.url}/kiosk/login${search}`);

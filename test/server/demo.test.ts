@@ -40,7 +40,7 @@ test('the seed patron cancelled 週刊ベースボール a few days ago', () => 
 
 test('the second patron logs in; the third has no password yet', async () => {
   await t.login('2000000276', 'library2');
-  const e = await errorOf(await t.fetch('/api/session', { method: 'POST', body: JSON.stringify({ cardNumber: '2000000418', password: 'library1' }) }));
+  const e = await errorOf(await t.fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardNumber: '2000000418', password: 'library1' }) }));
   assert.equal(e.code, 'invalid_credentials');
 });
 

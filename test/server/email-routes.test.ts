@@ -132,3 +132,55 @@ describe('e-mail route when the mail server is down', () => {
     }
   });
 });
+
+describe('confirmation mails: only for a change, at most the policy limit a day (mail.maxConfirmationsPerDay, 5)', () => {
+  let t: TestApp;
+  let taro: PatronClient;
+
+  const mailsTo = async () => {
+    const dir = join(t.dataDir, 'outbox');
+    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+    return Promise.all(files.map(async (f) => (JSON.parse(await readFile(join(dir, f), 'utf8')) as OutboxMessage).to));
+  };
+  const put = (email: string) => call(taro, 'PUT', '/api/email', { email, emailConfirm: email });
+
+  before(async () => {
+    t = await startTestApp({ now: '2020-04-27T01:00:00Z' });
+    await t.addPatron({ cardNumber: '2000000326', password: 'abc123' });
+    taro = await t.login('2000000326', 'abc123');
+  });
+  after(() => t.close());
+
+  it('30 identical registrations at once send one mail; each is answered 200 with the address', async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, () => put('taro@example.com')));
+    for (const a of answers) assert.deepEqual([a.status, a.body], [200, { email: 'taro@example.com' }]);
+    assert.deepEqual(await mailsTo(), ['taro@example.com']);
+    // The same mailbox with its domain in capitals is no change either.
+    assert.deepEqual([(await put('taro@EXAMPLE.com')).body, (await mailsTo()).length], [{ email: 'taro@example.com' }, 1]);
+  });
+
+  it('30 alternating addresses send 5 mails that day (every change is still made), more the next day', async () => {
+    for (let i = 0; i < 30; i++) {
+      const address = i % 2 === 0 ? 'hanako@example.jp' : 'taro@example.com';
+      assert.deepEqual([(await put(address)).status, await registered(taro)], [200, address]);
+    }
+    // The first registration above already sent one today: 4 more, then the limit.
+    assert.equal((await mailsTo()).length, 5);
+    await t.setClock('2020-04-27T15:00:01Z'); // 00:00:01 on the 28th in Tokyo: a new library day
+    taro = await t.login('2000000326', 'abc123'); // (hours later: the session went idle)
+    assert.equal((await put('hanako@example.jp')).status, 200);
+    assert.equal((await mailsTo()).length, 6);
+  });
+
+  it('racing changes never send more than the day allows', async () => {
+    await t.setClock('2020-04-29T01:00:00Z');
+    taro = await t.login('2000000326', 'abc123');
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => put(`taro+${i}@example.com`)));
+    assert.ok(answers.every((a) => a.status === 200));
+    assert.equal((await mailsTo()).length, 6 + 5);
+  });
+});
+
+async function registered(client: PatronClient): Promise<string | null> {
+  return (await client.json('/api/session')).patron.email as string | null;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideEmailChange, isValidEmail } from '../../server/rules/email.ts';
+import { confirmationMail, decideEmailChange, isSameAddress, isValidEmail } from '../../server/rules/email.ts';
 
 const noHolds = { holds: [], defaults: { contactMethod: 'phone' } };
 
@@ -59,5 +59,23 @@ describe('register / change / delete decision', () => {
       code: 'email_in_use',
       reason: 'defaults',
     });
+  });
+});
+
+describe('confirmation mail decision', () => {
+  it('a change is a new address; the same one again, or with its domain in capitals, is not', () => {
+    assert.equal(isSameAddress(null, 'taro@example.com'), false);
+    assert.equal(isSameAddress('taro@example.com', 'taro@example.com'), true);
+    assert.equal(isSameAddress('taro@example.com', 'taro@Example.COM'), true);
+    assert.equal(isSameAddress('taro@example.com', 'Taro@example.com'), false, 'a local part is case-sensitive');
+    assert.equal(isSameAddress('taro@example.com', 'taro@example.jp'), false);
+  });
+
+  it('counts per library day up to the limit, afresh the next day', () => {
+    assert.deepEqual(confirmationMail(undefined, '2020-04-27', 5), { send: true, count: { on: '2020-04-27', sent: 1 } });
+    assert.deepEqual(confirmationMail({ on: '2020-04-27', sent: 4 }, '2020-04-27', 5), { send: true, count: { on: '2020-04-27', sent: 5 } });
+    assert.deepEqual(confirmationMail({ on: '2020-04-27', sent: 5 }, '2020-04-27', 5), { send: false, reason: 'daily_limit' });
+    assert.deepEqual(confirmationMail({ on: '2020-04-27', sent: 5 }, '2020-04-28', 5), { send: true, count: { on: '2020-04-28', sent: 1 } });
+    assert.deepEqual(confirmationMail(undefined, '2020-04-27', 0), { send: false, reason: 'daily_limit' });
   });
 });

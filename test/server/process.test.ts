@@ -2,73 +2,11 @@
  * The real server process (`node --import tsx server/main.ts`): dates under a server time zone far
  * from Tokyo, durability across kill -9, and a bad LIBRARY_CONFIG stopping the start.
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TOKEN = 'process-test-token';
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-after(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(join(tmpdir(), 'shiori-proc-'));
-  dirs.push(d);
-  return d;
-}
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
-}
-
-function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO: '0', STAFF_TOKEN: TOKEN, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /serving (http:\/\/\S+?)\/? /.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      const base = m[1]!.replace('localhost', '127.0.0.1');
-      resolve({
-        child,
-        base,
-        async call(method, path, body, headers = {}) {
-          const res = await fetch(base + path, {
-            method,
-            headers: { 'content-type': 'application/json', ...headers },
-            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          });
-          const text = await res.text();
-          return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-        },
-      });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${out}`));
-    });
-  });
-}
+import { startServer, tempDir, TOKEN, type Server } from './server-process.ts';
 
 const staff = { authorization: `Bearer ${TOKEN}` };
 

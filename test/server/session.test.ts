@@ -47,6 +47,7 @@ test('the session cookie is Secure over HTTPS', async () => {
   const res = await t.app.fetch(
     new Request('https://library.example/api/session', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ cardNumber: '2000000326', password: 'library1' }),
     }),
   );

@@ -13,7 +13,7 @@ async function setup() {
   apps.push(t);
   await t.addPatron({ cardNumber: '2000000326', password: 'library1' });
   const login = (password: string, cardNumber = '2000000326') =>
-    t.fetch('/api/session', { method: 'POST', body: JSON.stringify({ cardNumber, password }) });
+    t.fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardNumber, password }) });
   return { t, login };
 }
 
@@ -37,7 +37,10 @@ test('a throttled card refuses even the right password', async () => {
 
 test('after the lock has cooled down the right password works again', async () => {
   const { t, login } = await setup();
-  for (let i = 0; i < 5; i++) await login('wrong' + i);
+  for (let i = 0; i < 4; i++) await login('wrong' + i);
+  // The 5th failure starts the lock: at NOW exactly, however long the setup and the first four took.
+  await t.setClock(at(0));
+  await login('wrong4');
   await t.setClock(at(14));
   const still = await login('library1');
   assert.equal(still.status, 429);

@@ -5,6 +5,7 @@ export const templates = {
   'app.library': 'Koganei City Library',
   'app.skip': 'Skip to main content',
   'app.kiosk': 'Shared device: nothing personal is kept on this device.',
+  'kiosk.handover': 'Logging out the previous user…',
   'menu.patron': 'My library',
   'menu.password': 'Change password',
   'menu.email': 'Register / change e-mail',

@@ -8,6 +8,7 @@ export const templates = {
   'app.library': '｜小金井市立図書館《こがねいしりつとしょかん》',
   'app.skip': 'ほんぶんへ いどう',
   'app.kiosk': 'みんなでつかう たんまつです。あなたの じょうほうは のこりません。',
+  'kiosk.handover': 'まえの ひとの ログアウトを しています…',
   'menu.patron': 'わたしのページ',
   'menu.password': 'パスワードを かえる',
   'menu.email': 'メールを とうろくする',

@@ -1,0 +1,22 @@
+/**
+ * The key shapes (domain/key-shapes.ts) as valibot schemas, for request bodies. A body field that
+ * does not fit is 400 invalid_input naming the field, like any other bad field.
+ */
+import * as v from 'valibot';
+import { BARCODE, BIB_ID, CARD_NUMBER, SERVER_ID } from '../domain/key-shapes.ts';
+
+export const CardNumberSchema = v.pipe(v.string(), v.regex(CARD_NUMBER, 'expected 4–20 digits (0-9)'));
+export const BarcodeSchema = v.pipe(v.string(), v.regex(BARCODE, 'expected 1–32 letters, digits or -'));
+export const BibIdSchema = v.pipe(v.string(), v.regex(BIB_ID, 'expected 1–32 letters, digits, _ or -'));
+/** An id the server made (hold, want-to-read entry or category…). */
+export const ServerIdSchema = v.pipe(v.string(), v.regex(SERVER_ID, 'expected an id of letters, digits, _ or -'));
+
+/**
+ * A typed card number (surrounding blanks, a paste artefact, ignored) when it has the card shape,
+ * else null. Login and issuance answer a malformed one as a wrong one: no 400 that would tell
+ * "not a card" from "not this card's secret".
+ */
+export function wellFormedCard(typed: string): string | null {
+  const card = typed.trim();
+  return CARD_NUMBER.test(card) ? card : null;
+}
