@@ -40,6 +40,7 @@ import {
   loadSnapshot,
   rememberKioskSession,
   rememberPatron,
+  saveLateSnapshot,
   saveSnapshot,
 } from './snapshot-store.ts';
 
@@ -101,7 +102,12 @@ async function keepSnapshot({ event, request, response, status, body, late }: Se
   if (status !== 200 || (await isKiosk(request, event))) return undefined;
   const stored = snapshotToStore(body, new Date().toISOString());
   if (!stored) return undefined;
-  await saveSnapshot(stored);
+  if (late) {
+    // Logged out (or someone else logged in) while it was on its way: neither kept nor shown.
+    if (!(await saveLateSnapshot(stored))) return undefined;
+  } else {
+    await saveSnapshot(stored);
+  }
   // A renewal still queued for this patron stays marked, online too, until its replay settles it.
   const pending = await pendingLoanIds(stored.patronId);
   const snapshot = pending.size === 0 ? stored.snapshot : markPendingRenewals(stored.snapshot, pending);

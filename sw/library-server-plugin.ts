@@ -56,17 +56,23 @@ export interface LibraryServerHooks<P> {
 interface State<P> {
   failure?: OfflineReason;
   fallbackGiven?: boolean;
-  prepared?: Promise<P>;
+  prepared?: { at: number; value: Promise<P> };
   settle?: () => void;
 }
+
+/**
+ * A preparation older than this is read again before it is used: it serves the fast offline case
+ * (the request failed at once); after a timeout the patron may have logged out meanwhile.
+ */
+const PREPARED_FRESH_MS = 500;
 
 export function libraryServerPlugin<P = undefined>(hooks: LibraryServerHooks<P>): WorkboxPlugin {
   const plugin: WorkboxPlugin = {
     requestWillFetch: async ({ request, event, state }) => {
       const s = state as State<P>;
       if (hooks.prepare) {
-        s.prepared = hooks.prepare(event, request);
-        s.prepared.catch(() => undefined); // an unused preparation that failed is nobody's error
+        s.prepared = { at: Date.now(), value: hooks.prepare(event, request) };
+        s.prepared.value.catch(() => undefined); // an unused preparation that failed is nobody's error
       }
       // Keep the SW alive until the answer (or the deadline), so a late answer is still handled.
       extendLifetime(event, new Promise<void>((resolve) => (s.settle = resolve)));
@@ -100,7 +106,8 @@ export function libraryServerPlugin<P = undefined>(hooks: LibraryServerHooks<P>)
       s.fallbackGiven = true;
       // No failure seen yet: the strategy's timeout ran out first.
       const reason = s.failure ?? timedOutReason();
-      const prepared = (await (s.prepared ?? hooks.prepare?.(event, request))) as P;
+      const fresh = s.prepared && Date.now() - s.prepared.at <= PREPARED_FRESH_MS ? s.prepared.value : hooks.prepare?.(event, request);
+      const prepared = (await fresh) as P;
       return fallback({ event, request, reason, prepared });
     };
   }

@@ -11,7 +11,21 @@ import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BACKGROUND_HEADER } from '../../common/offline.ts';
 import { DEFAULT_NOW, type TestServer } from './harness.ts';
-import { DUE_AFTER_RENEWAL, DUE_TODAY, logInOnPage, seedPatron, serverForFile, serverLoan, waitForController, withDevice, type SeededPatron } from './offline-support.ts';
+import {
+  DUE_AFTER_RENEWAL,
+  DUE_TODAY,
+  dumpIndexedDb,
+  logInOnPage,
+  pageFetch,
+  postToSw,
+  seedPatron,
+  serverForFile,
+  serverLoan,
+  swMessages,
+  waitForController,
+  withDevice,
+  type SeededPatron,
+} from './offline-support.ts';
 import { ReverseProxy } from './reverse-proxy.ts';
 
 /** The SW's default answer timeout (sw/network-policy.ts). */
@@ -159,6 +173,26 @@ test('lie-fi that recovers: the answers that come late replace the snapshot, the
     const loan = await serverLoan(server, p);
     assert.deepEqual([loan.dueOn, loan.renewals], [DUE_AFTER_RENEWAL, 1]);
     await assertRenewedOnce(p, page);
+  });
+});
+
+test('a late answer that arrives after a logout is neither kept nor shown', async () => {
+  const p = await seedPatron(server, '忘れられるはずの本');
+  await withDevice(server, async ({ context }) => {
+    const page = await logInThroughProxy(context, p);
+    proxy.mode = 'hang';
+    const offline = await pageFetch(page, '/api/account');
+    assert.equal(offline.headers['x-shiori-offline-reason'], 'server-not-answering', 'the snapshot after the timeout');
+    // ログアウト forgets the patron on the device (what the shell posts), while the request still hangs.
+    await postToSw(page, { type: 'forget-patron', patronId: p.patronId });
+    await page.waitForTimeout(300);
+
+    proxy.mode = 'pass';
+    proxy.release(); // the held GET /api/account reaches the server, still logged in: a 200 comes late
+    await page.waitForTimeout(1_500);
+    const stored = await dumpIndexedDb(page);
+    assert.ok(!stored.includes(p.title) && !stored.includes(p.patronId), `nothing of the patron is back on the device: ${stored}`);
+    assert.ok(!(await swMessages(page)).some((m) => m['type'] === 'account-updated'), 'and the page is not sent it');
   });
 });
 
