@@ -6,11 +6,14 @@
  *    (test/e2e/reverse-proxy.ts in `hang` mode), so the SW's answer timeout decides;
  *  - floor: a bare h3 route serving one static page with the title (no app, no SW): what the
  *    browser itself needs to navigate and paint.
- * A fresh browser process each run (the service worker and the page start cold; the profile, its
- * SW, precache and IndexedDB snapshot are kept, as on a phone). "Visible" is the first animation
- * frame with the title in the page (an in-page probe), not Playwright's coarser polling. Prints median and p99 (the max of
- * a few runs) per mode, the offline/online ratio, where a start spends its time (page resource
- * timing and the SW's User Timing marks, sw/timing.ts), the SW's size, and the load average.
+ * Each mode is its own device (browser profile) and server, set up alike — first visit, login, the
+ * account seen once, so the SW, precache and IndexedDB snapshot are there, as on a phone — and the
+ * modes take turns run by run, so a machine whose load drifts (other work on its 2 cores) weighs on
+ * all of them alike. A fresh browser process each run: the SW and the page start cold. "Visible"
+ * is the first animation frame with the title in the page (an in-page probe), not Playwright's
+ * coarser polling. Prints median and p99 (the max of a few runs) per mode, the offline/online
+ * ratio, where a start spends its time (page resource timing and the SW's User Timing marks,
+ * sw/timing.ts), the SW's size, and the load average.
  *   node --import tsx test/bench/offline-start.ts [runs=9]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +22,7 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { H3, serve } from 'h3';
 import { chromium, type BrowserContext, type Cookie } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, startServer } from '../e2e/harness.ts';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, startServer, type TestServer } from '../e2e/harness.ts';
 import { logInOnPage, seedPatron, waitForController } from '../e2e/offline-support.ts';
 import { ReverseProxy } from '../e2e/reverse-proxy.ts';
 
@@ -29,9 +32,8 @@ declare const performance: { now(): number; timeOrigin: number; getEntriesByType
 const runs = Number(process.argv[2] ?? 9);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadBefore = load();
-const server = await startServer();
-const profile = mkdtempSync(join(tmpdir(), 'shiori-bench-'));
-const launch = (dir = profile) => chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const TITLE = 'ベンチマークの本';
+const launch = (dir: string) => chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
 /** Where one start spent its time: ms from the navigation's start, page and SW on one clock. */
 type Phases = Record<string, number>;
@@ -45,6 +47,7 @@ async function phasesOf(context: BrowserContext, page: Awaited<ReturnType<Browse
       out['sw ready for the navigation'] = nav.fetchStart;
       out['index.html answered'] = nav.responseEnd;
     }
+    for (const m of performance.getEntriesByType('mark')) if (String(m.name).startsWith('shiori:')) out[`page ${String(m.name).slice(7)}`] = m.startTime;
     const resources = performance.getEntriesByType('resource');
     for (const [name, pattern, field] of wanted) {
       const e = resources.find((r) => new RegExp(pattern).test(new URL(r.name).pathname));
@@ -98,7 +101,7 @@ function visibleProbe(text: string): string {
 }
 
 /** One cold start: a new browser process, `url` opened, ms from the navigation until `text` is on screen. */
-async function coldStart(url: string, text: string, cookies: Cookie[] = [], dir = profile): Promise<{ ms: number; phases: Phases }> {
+async function coldStart(url: string, text: string, cookies: Cookie[], dir: string): Promise<{ ms: number; phases: Phases }> {
   const context = await launch(dir);
   try {
     await context.addCookies(cookies);
@@ -122,10 +125,34 @@ function median(values: number[]): number {
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(0.99 * values.length) - 1]!;
 
-async function series(label: string, n: number, start: () => Promise<{ ms: number; phases: Phases }>) {
-  const results: Array<{ ms: number; phases: Phases }> = [];
-  for (let i = 0; i < n; i++) results.push(await start());
-  return { label, ms: results.map((r) => r.ms), phases: results.map((r) => r.phases) };
+interface Series {
+  label: string;
+  ms: number[];
+  phases: Phases[];
+}
+
+/** A patron's device: its own server and profile, the SW installed and the account seen once. */
+interface Device {
+  server: TestServer;
+  profile: string;
+  /** The session cookie ends with the browser process: online runs get it back, as a patron reopening the app. */
+  cookies: Cookie[];
+}
+
+async function setUpDevice(): Promise<Device> {
+  const server = await startServer();
+  const profile = mkdtempSync(join(tmpdir(), 'shiori-bench-'));
+  const p = await seedPatron(server, TITLE);
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await waitForController(page);
+  await logInOnPage(page, server.url, p);
+  await page.goto(`${server.url}/account`);
+  await page.getByText(p.title).first().waitFor();
+  const cookies = await context.cookies();
+  await context.close();
+  return { server, profile, cookies };
 }
 
 /** Median of each phase over the runs, in time order. */
@@ -137,53 +164,65 @@ function phaseTable(all: Array<{ label: string; phases: Phases[] }>): string {
   return [head, ...rows.map((r) => `  ${r.name.padEnd(42)}${r.at.map((x) => (x === undefined ? '—' : x.toFixed(0)).padStart(9)).join('')}`)].join('\n');
 }
 
+const devices: Device[] = [];
+let floorServer: ReturnType<typeof serve> | null = null;
+let hang: ReverseProxy | null = null;
 try {
-  const p = await seedPatron(server, 'ベンチマークの本');
-  // First visit: install the SW, log in, see the account once (the snapshot is stored).
-  const context = await launch();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await waitForController(page);
-  await logInOnPage(page, server.url, p);
-  await page.goto(`${server.url}/account`);
-  await page.getByText(p.title).first().waitFor();
-  // The session cookie ends with the browser process: each online run gets it back, as a patron
-  // reopening the app while the session still runs.
-  const cookies = await context.cookies();
-  await context.close();
+  const online = await setUpDevice();
+  const offline = await setUpDevice();
+  const lieFi = await setUpDevice();
+  devices.push(online, offline, lieFi);
+  await offline.server.stop();
+  // Lie-fi: that device's server port (same origin: same SW and snapshot) accepts and never answers.
+  await lieFi.server.stop();
+  hang = await ReverseProxy.start(lieFi.server.port, lieFi.server.port);
+  hang.mode = 'hang';
 
-  // The floor: a bare h3 route, one static page with the same text, a fresh profile of its own.
-  const floorApp = new H3().get('/', () => new Response(`<!doctype html><meta charset="utf-8"><title>floor</title><p>${p.title}</p>`, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+  // The floor: a bare h3 route, one static page with the same text, a profile of its own.
+  const floorApp = new H3().get('/', () => new Response(`<!doctype html><meta charset="utf-8"><title>floor</title><p>${TITLE}</p>`, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
   const floorPort = await freePort();
-  const floorServer = serve(floorApp, { port: floorPort, hostname: '127.0.0.1', silent: true });
+  floorServer = serve(floorApp, { port: floorPort, hostname: '127.0.0.1', silent: true });
   await floorServer.ready();
   const floorProfile = mkdtempSync(join(tmpdir(), 'shiori-bench-floor-'));
-  const floor = await series('floor', runs, () => coldStart(`http://127.0.0.1:${floorPort}/`, p.title, [], floorProfile));
-  await floorServer.close();
-  rmSync(floorProfile, { recursive: true, force: true });
 
-  const online = await series('online', runs, () => coldStart(`${server.url}/account`, p.title, cookies));
-  await server.stop();
-  const offline = await series('offline', runs, () => coldStart(`${server.url}/account`, p.title));
-  // Lie-fi: the server's own port (same origin: same SW and snapshot) now accepts and never answers.
-  const hang = await ReverseProxy.start(server.port, server.port);
-  hang.mode = 'hang';
-  const lieFi = await series('lie-fi', Math.max(3, Math.ceil(runs / 2)), () => coldStart(`${server.url}/account`, p.title));
-  await hang.close();
+  const results: Record<'floor' | 'online' | 'offline' | 'lie-fi', Series> = {
+    floor: { label: 'floor', ms: [], phases: [] },
+    online: { label: 'online', ms: [], phases: [] },
+    offline: { label: 'offline', ms: [], phases: [] },
+    'lie-fi': { label: 'lie-fi', ms: [], phases: [] },
+  };
+  const record = (s: Series, r: { ms: number; phases: Phases }) => {
+    s.ms.push(r.ms);
+    s.phases.push(r.phases);
+  };
+  const lieFiRuns = Math.max(3, Math.ceil(runs / 2));
+  for (let i = 0; i < runs; i++) {
+    record(results.floor, await coldStart(`http://127.0.0.1:${floorPort}/`, TITLE, [], floorProfile));
+    record(results.online, await coldStart(`${online.server.url}/account`, TITLE, online.cookies, online.profile));
+    record(results.offline, await coldStart(`${offline.server.url}/account`, TITLE, [], offline.profile));
+    if (i % 2 === 0 && results['lie-fi'].ms.length < lieFiRuns) record(results['lie-fi'], await coldStart(`${lieFi.server.url}/account`, TITLE, [], lieFi.profile));
+  }
+  rmSync(floorProfile, { recursive: true, force: true });
 
   const sw = readFileSync(join(ROOT, 'dist/app/sw.js'));
   const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-  const line = (s: { label: string; ms: number[] }, note = '') =>
+  const line = (s: Series, note = '') =>
     `${s.label.padEnd(8)} start → loans visible: median ${median(s.ms).toFixed(0).padStart(5)} ms  p99 ${p99(s.ms).toFixed(0).padStart(5)} ms  [${fmt(s.ms)}]${note}`;
-  console.log(`runs: ${runs} each (lie-fi ${lieFi.ms.length}), fresh browser process per run, same profile; load average before ${loadBefore}, after ${load()}`);
+  const { floor } = results;
+  console.log(`runs: ${runs} each (lie-fi ${results['lie-fi'].ms.length}), modes in turn, fresh browser process per run; load average before ${loadBefore}, after ${load()}`);
   console.log(line(floor, '  (bare h3 page, no app)'));
-  console.log(line(online));
-  console.log(line(offline, '  (server stopped)'));
-  console.log(line(lieFi, '  (server port accepts, never answers; SW timeout 3 s)'));
-  console.log(`offline / online: ${(median(offline.ms) / median(online.ms)).toFixed(2)}×  (above the floor: ${((median(offline.ms) - median(floor.ms)) / (median(online.ms) - median(floor.ms))).toFixed(2)}×)`);
-  console.log(phaseTable([online, offline, lieFi]));
+  console.log(line(results.online));
+  console.log(line(results.offline, '  (server stopped)'));
+  console.log(line(results['lie-fi'], '  (server port accepts, never answers; SW timeout 3 s)'));
+  const [on, off] = [median(results.online.ms), median(results.offline.ms)];
+  console.log(`offline / online: ${(off / on).toFixed(2)}×  (above the floor: ${((off - median(floor.ms)) / (on - median(floor.ms))).toFixed(2)}×)`);
+  console.log(phaseTable([results.online, results.offline, results['lie-fi']]));
   console.log(`sw.js: ${(sw.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(sw, { level: 9 }).length / 1024).toFixed(1)} KiB gzip, ${(brotliCompressSync(sw).length / 1024).toFixed(1)} KiB brotli`);
 } finally {
-  await server.dispose();
-  rmSync(profile, { recursive: true, force: true });
+  await hang?.close();
+  await floorServer?.close();
+  for (const d of devices) {
+    await d.server.dispose();
+    rmSync(d.profile, { recursive: true, force: true });
+  }
 }
