@@ -5,6 +5,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { StoredSnapshot } from './offline-answers.ts';
+import { mark } from './timing.ts';
 
 /** A renewal made while the server could not be reached, waiting to be sent (SPEC §4). */
 export interface QueuedRenewal {
@@ -43,3 +44,5 @@ db.version(1).stores({
   renewals: 'idempotencyKey, patronId, [patronId+loanId], queuedAt',
   meta: 'key',
 });
+
+db.on('ready', () => mark('db-open'));
