@@ -12,6 +12,27 @@ export const KIOSK_HEADER = 'X-Shiori-Kiosk';
  */
 export const OFFLINE_HEADER = 'X-Shiori-Offline';
 
+/**
+ * Why the library could not be reached, beside {@link OFFLINE_HEADER} on every answer the SW makes
+ * in the server's place (value: an {@link OfflineReason}). The banner words it.
+ */
+export const OFFLINE_REASON_HEADER = 'X-Shiori-Offline-Reason';
+
+/**
+ * - `no-connection`: the device itself is offline (the request failed and `navigator.onLine` is false).
+ * - `server-not-answering`: the device is online but the library's server did not answer: the request
+ *   failed, timed out, or a proxy answered in its place (502 / 503 / 504, or a page that is not JSON).
+ */
+export type OfflineReason = 'no-connection' | 'server-not-answering';
+
+/**
+ * Request header on every request the SW makes on its own (the replay's GET /api/session and the
+ * renewals it sends): the server must not count them as the patron's activity (the idle timeout
+ * runs from the patron's own last request). Value: {@link BACKGROUND_HEADER_VALUE}.
+ */
+export const BACKGROUND_HEADER = 'X-Shiori-Background';
+export const BACKGROUND_HEADER_VALUE = '1';
+
 /** Header on every renew request: a replay with the same key never renews twice. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
@@ -33,13 +54,19 @@ export interface PendingMark {
 export type SwToPage =
   | { type: 'renewal-settled'; patronId: string; loanId: string; ok: true; loan: unknown }
   | { type: 'renewal-settled'; patronId: string; loanId: string; ok: false; code: string; message: string }
-  | { type: 'renewal-needs-login'; patronId: string; loanId: string };
+  | { type: 'renewal-needs-login'; patronId: string; loanId: string }
+  /**
+   * GET /api/account was answered from the snapshot (the server was too slow), and the server's own
+   * answer came after all: here it is (pending renewals marked), so the page can show it and drop the banner.
+   */
+  | { type: 'account-updated'; patronId: string; snapshot: unknown };
 
 /** Messages a page posts to the SW. */
 export type PageToSw =
   /**
-   * The connection may be back (online / focus / after login): try the queue now. The SW asks
-   * GET /api/session who is logged in and sends only that patron's queued renewals.
+   * The app started, or the connection may be back (online / focus / visible / after login): send
+   * the queue if anything waits. The SW asks GET /api/session who is logged in and sends only that
+   * patron's queued renewals.
    */
   | { type: 'replay-renewals' }
   /** Forget everything stored for this patron (logout). */
@@ -51,8 +78,9 @@ export type PageToSw =
 
 /**
  * DOM events the page-side bridge (client/pwa/) dispatches on `window` for SW messages, so pages
- * need not import the bridge: `shiori:renewal-settled` (detail: the SwToPage message) and
- * `shiori:renewal-needs-login` (detail: the SwToPage message).
+ * need not import the bridge: `shiori:renewal-settled`, `shiori:renewal-needs-login` and
+ * `shiori:account-updated` (detail: the SwToPage message).
  */
 export const RENEWAL_SETTLED_EVENT = 'shiori:renewal-settled';
 export const RENEWAL_NEEDS_LOGIN_EVENT = 'shiori:renewal-needs-login';
+export const ACCOUNT_UPDATED_EVENT = 'shiori:account-updated';

@@ -1,18 +1,27 @@
 /**
- * The SW's answers for /api (SPEC §4, §5). No /api response ever goes into Cache Storage, in any
- * mode: the only copy kept is the account snapshot in IndexedDB, and never in kiosk mode.
- *  - GET /api/account: network first; the snapshot of the patron last seen logged in when offline.
- *  - POST /api/loans/:id/renew: network; queued (202) when the server cannot be reached.
- *  - /api/session: network, watched to learn who is logged in on this device; offline, GET answers
- *    with the patron of the snapshot that would be served, so the app starts offline on any route.
+ * The SW's answers for /api (SPEC §4, §5, §16). No /api response ever goes into Cache Storage, in
+ * any mode: the only copy kept is the account snapshot in IndexedDB, and never in kiosk mode.
+ * "Cannot reach the library" (no answer, no answer in time, a proxy's 502/503/504 or non-JSON
+ * page) is decided by sw/reachability.ts for every route alike, through library-server-plugin.ts.
+ *  - GET /api/account: network first (Workbox NetworkOnly with a timeout, the snapshot as its
+ *    fallback); the snapshot of the patron last seen logged in when the library cannot be reached,
+ *    and the server's late answer posted to the page when it comes after all.
+ *  - POST /api/loans/:id/renew: NetworkOnly with a timeout; queued (202) when the library cannot be reached.
+ *  - /api/session: network, watched to learn who is logged in on this device; when the library
+ *    cannot be reached, GET answers with the patron of the snapshot that would be served, so the
+ *    app starts offline on any route.
  *  - everything else under /api: not routed, so the browser fetches it as if there were no SW.
+ * Every answer given in the server's place carries X-Shiori-Offline-Reason.
  */
 /// <reference lib="webworker" />
 import { registerRoute } from 'workbox-routing';
+import { NetworkOnly } from 'workbox-strategies';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import type { SessionInfo } from '../common/api.ts';
-import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER, type RenewalQueued } from '../common/offline.ts';
+import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type RenewalQueued } from '../common/offline.ts';
 import { isKioskRequest } from './kiosk.ts';
+import { libraryServerPlugin, type FallbackRequest, type ServerAnswer } from './library-server-plugin.ts';
+import { networkPolicy } from './network-policy.ts';
 import {
   markPendingRenewals,
   offlineAccountAnswer,
@@ -20,14 +29,18 @@ import {
   offlineSessionAnswer,
   snapshotToStore,
   type JsonAnswer,
+  type StoredSnapshot,
 } from './offline-answers.ts';
-import { enqueueRenewal, pendingLoanIds } from './renewal-queue.ts';
+import { broadcast } from './page-messages.ts';
+import { mark } from './timing.ts';
+import { enqueueRenewal, pendingLoanIds, replaySoon } from './renewal-queue.ts';
 import {
   kioskSessionSeen,
   lastPatronId,
   loadSnapshot,
   rememberKioskSession,
   rememberPatron,
+  saveLateSnapshot,
   saveSnapshot,
 } from './snapshot-store.ts';
 
@@ -37,94 +50,145 @@ const RENEW_PATH = /^\/api\/loans\/([^/]+)\/renew$/;
 
 export function registerApiRoutes(): void {
   const sameOrigin = (url: URL) => url.origin === self.location.origin;
-  registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/account', accountNetworkFirst, 'GET');
-  registerRoute(({ url }) => sameOrigin(url) && RENEW_PATH.test(url.pathname), renewOrQueue, 'POST');
-  for (const method of ['GET', 'POST', 'DELETE'] as const) {
-    registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/session', watchSession, method);
+  registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/account', answerAccount, 'GET');
+  registerRoute(({ url }) => sameOrigin(url) && RENEW_PATH.test(url.pathname), (o) => renewStrategy().handle(o), 'POST');
+  registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/session', (o) => sessionStrategy().handle(o), 'GET');
+  for (const method of ['POST', 'DELETE'] as const) {
+    registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/session', (o) => sessionChangeStrategy.handle(o), method);
   }
 }
 
-async function accountNetworkFirst({ request, event }: RouteHandlerCallbackOptions): Promise<Response> {
-  const kiosk = await isKiosk(request, event);
-  let response: Response;
-  try {
-    response = await fetch(request);
-  } catch {
-    const patronId = kiosk ? null : await lastPatronId();
-    const answer = offlineAccountAnswer({
-      kiosk,
-      lastPatronId: patronId,
-      stored: patronId ? await loadSnapshot(patronId) : undefined,
-      pendingLoanIds: patronId ? await pendingLoanIds(patronId) : new Set(),
-      acceptLanguage: request.headers.get('Accept-Language'),
-      offlineHeader: OFFLINE_HEADER,
-    });
-    return jsonResponse(answer);
-  }
-  if (kiosk || response.status !== 200) return response;
+/** A 2xx from the server: anything queued can be sent now. */
+function onServerAnswered(event: ExtendableEvent): void {
+  event.waitUntil(replaySoon().catch(() => undefined));
+}
 
-  const body: unknown = await response.clone().json().catch(() => null);
+// Strategies are built per request from the network policy, so a policy value read later applies
+// at once (sw/network-policy.ts); building one is a few object allocations.
+
+function accountStrategy(): NetworkOnly {
+  return new NetworkOnly({
+    networkTimeoutSeconds: networkPolicy.answerTimeoutSeconds,
+    plugins: [libraryServerPlugin({ onAnswer: keepSnapshot, prepare: readSnapshotToServe, fallback: answerFromSnapshot, onServerAnswered })],
+  });
+}
+
+function renewStrategy(): NetworkOnly {
+  return new NetworkOnly({
+    networkTimeoutSeconds: networkPolicy.answerTimeoutSeconds,
+    plugins: [libraryServerPlugin({ fallback: queueRenewal, onServerAnswered })],
+  });
+}
+
+function sessionStrategy(): NetworkOnly {
+  return new NetworkOnly({
+    networkTimeoutSeconds: networkPolicy.answerTimeoutSeconds,
+    plugins: [libraryServerPlugin({ onAnswer: watchSession, fallback: sessionFromSnapshot, onServerAnswered })],
+  });
+}
+
+/** Login and logout: no timeout and no stand-in answer (they only mean something to the server). */
+const sessionChangeStrategy = new NetworkOnly({ plugins: [libraryServerPlugin({ onAnswer: watchSession, onServerAnswered })] });
+
+async function answerAccount(options: RouteHandlerCallbackOptions): Promise<Response> {
+  mark('account-request');
+  const response = await accountStrategy().handle(options);
+  mark('account-answered');
+  return response;
+}
+
+/** A live account answer: kept as this patron's snapshot, queued renewals marked; posted to the page if it came late. */
+async function keepSnapshot({ event, request, response, status, body, late }: ServerAnswer): Promise<Response | undefined> {
+  if (status !== 200 || (await isKiosk(request, event))) return undefined;
   const stored = snapshotToStore(body, new Date().toISOString());
-  if (!stored) return response;
-  await saveSnapshot(stored);
+  if (!stored) return undefined;
+  if (late) {
+    // Logged out (or someone else logged in) while it was on its way: neither kept nor shown.
+    if (!(await saveLateSnapshot(stored))) return undefined;
+  } else {
+    await saveSnapshot(stored);
+  }
   // A renewal still queued for this patron stays marked, online too, until its replay settles it.
   const pending = await pendingLoanIds(stored.patronId);
-  if (pending.size === 0) return response;
-  return jsonResponse({ status: 200, headers: copyHeaders(response), body: markPendingRenewals(stored.snapshot, pending) });
+  const snapshot = pending.size === 0 ? stored.snapshot : markPendingRenewals(stored.snapshot, pending);
+  if (late) await broadcast({ type: 'account-updated', patronId: stored.patronId, snapshot });
+  if (pending.size === 0) return undefined;
+  return jsonResponse({ status: 200, headers: copyHeaders(response), body: snapshot });
 }
 
-async function renewOrQueue({ request, url, event }: RouteHandlerCallbackOptions): Promise<Response> {
-  const kiosk = await isKiosk(request, event);
-  const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? crypto.randomUUID();
+/** What would be served offline: read with the request, so an offline answer need not wait for it. */
+interface SnapshotToServe {
+  kiosk: boolean;
+  patronId: string | null;
+  stored: StoredSnapshot | undefined;
+  pending: Set<string>;
+}
+
+async function readSnapshotToServe(event: ExtendableEvent, request: Request): Promise<SnapshotToServe> {
+  mark('snapshot-read-start');
+  const [kiosk, lastSeen] = await Promise.all([isKiosk(request, event), lastPatronId()]);
+  const patronId = kiosk ? null : lastSeen;
+  const [stored, pending] = patronId ? await Promise.all([loadSnapshot(patronId), pendingLoanIds(patronId)]) : [undefined, new Set<string>()];
+  mark('snapshot-read-end');
+  return { kiosk, patronId, stored, pending };
+}
+
+async function answerFromSnapshot({ request, reason, prepared }: FallbackRequest<SnapshotToServe>): Promise<Response> {
+  mark('account-fallback');
+  const answer = offlineAccountAnswer({
+    kiosk: prepared.kiosk,
+    lastPatronId: prepared.patronId,
+    stored: prepared.stored,
+    pendingLoanIds: prepared.pending,
+    acceptLanguage: request.headers.get('Accept-Language'),
+    offlineHeader: OFFLINE_HEADER,
+  });
+  return jsonResponse(withReason(answer, reason));
+}
+
+/** The server cannot be reached: keep the renewal for later, except on a shared device. */
+async function queueRenewal({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
   const acceptLanguage = request.headers.get('Accept-Language');
-  try {
-    return await fetch(request);
-  } catch {
-    // The server could not be reached (offline or down): queue it, except on a shared device.
-  }
-  if (kiosk) return jsonResponse(offlineError('kiosk-renewal', acceptLanguage));
+  if (await isKiosk(request, event)) return jsonResponse(withReason(offlineError('kiosk-renewal', acceptLanguage), reason));
   const patronId = await lastPatronId();
-  if (!patronId) return jsonResponse(offlineError('no-patron', acceptLanguage));
+  if (!patronId) return jsonResponse(withReason(offlineError('no-patron', acceptLanguage), reason));
+  const url = new URL(request.url);
   const loanId = decodeURIComponent(RENEW_PATH.exec(url.pathname)![1]!);
+  const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? crypto.randomUUID();
   await enqueueRenewal({ idempotencyKey, patronId, loanId, url: url.href, queuedAt: new Date().toISOString(), acceptLanguage });
   const body: RenewalQueued = { queued: true, loanId };
-  return jsonResponse({ status: 202, headers: { 'Cache-Control': 'no-store' }, body });
+  return jsonResponse(withReason({ status: 202, headers: { 'Cache-Control': 'no-store' }, body }, reason));
 }
 
-/** Passes session calls through, noting who logged in or out (and whether it is a kiosk session). */
-async function watchSession({ request, event }: RouteHandlerCallbackOptions): Promise<Response> {
-  const kioskHeaderOrPath = await isKiosk(request, event, { ignoreSession: true });
-  let response: Response;
-  try {
-    response = await fetch(request);
-  } catch (error) {
-    if (request.method !== 'GET') throw error;
-    const kiosk = kioskHeaderOrPath || (await kioskSessionSeen());
-    const patronId = kiosk ? null : await lastPatronId();
-    return jsonResponse(
-      offlineSessionAnswer({
-        kiosk,
-        lastPatronId: patronId,
-        stored: patronId ? await loadSnapshot(patronId) : undefined,
-        idleTimeoutSeconds: 60 * 60,
-        acceptLanguage: request.headers.get('Accept-Language'),
-        offlineHeader: OFFLINE_HEADER,
-      }),
-    );
-  }
+async function sessionFromSnapshot({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
+  const kiosk = (await isKiosk(request, event, { ignoreSession: true })) || (await kioskSessionSeen());
+  const patronId = kiosk ? null : await lastPatronId();
+  const answer = offlineSessionAnswer({
+    kiosk,
+    lastPatronId: patronId,
+    stored: patronId ? await loadSnapshot(patronId) : undefined,
+    idleTimeoutSeconds: 60 * 60,
+    acceptLanguage: request.headers.get('Accept-Language'),
+    offlineHeader: OFFLINE_HEADER,
+  });
+  return jsonResponse(withReason(answer, reason));
+}
+
+/** Notes who logged in or out (and whether it is a kiosk session). */
+async function watchSession({ event, request, status, body }: ServerAnswer): Promise<undefined> {
   if (request.method === 'DELETE') {
-    if (response.ok) await rememberPatron(null);
-    return response;
+    if (status >= 200 && status < 300) await rememberPatron(null);
+    return undefined;
   }
-  if (response.status !== 200) return response;
-  const body = (await response.clone().json().catch(() => null)) as Partial<SessionInfo> | null;
-  const patronId = body?.patron?.id;
-  if (typeof patronId !== 'string') return response;
-  const kiosk = kioskHeaderOrPath || body?.kiosk === true;
+  if (status !== 200) return undefined;
+  const session = body as Partial<SessionInfo> | null;
+  const patronId = session?.patron?.id;
+  if (typeof patronId !== 'string') return undefined;
+  const kiosk = (await isKiosk(request, event, { ignoreSession: true })) || session?.kiosk === true;
   await rememberKioskSession(kiosk);
   // In kiosk mode nothing personal is written, not even who is logged in.
   await rememberPatron(kiosk ? null : patronId);
-  return response;
+  return undefined;
 }
 
 async function isKiosk(request: Request, event: ExtendableEvent, options: { ignoreSession?: boolean } = {}): Promise<boolean> {
@@ -135,6 +199,10 @@ async function isKiosk(request: Request, event: ExtendableEvent, options: { igno
     clientPath: client ? new URL(client.url).pathname : null,
     kioskSession: options.ignoreSession ? false : await kioskSessionSeen(),
   });
+}
+
+function withReason(answer: JsonAnswer, reason: OfflineReason): JsonAnswer {
+  return { ...answer, headers: { ...answer.headers, [OFFLINE_REASON_HEADER]: reason } };
 }
 
 function jsonResponse(answer: JsonAnswer): Response {

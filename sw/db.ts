@@ -6,6 +6,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Notice } from '../common/notifications.ts';
 import type { StoredSnapshot } from './offline-answers.ts';
+import { mark } from './timing.ts';
 
 /** A renewal made while the server could not be reached, waiting to be sent (SPEC §4). */
 export interface QueuedRenewal {
@@ -56,3 +57,5 @@ db.version(1).stores({
 
 // 2: お知らせ kept for offline (tables of version 1 stay as they are).
 db.version(2).stores({ notices: 'patronId' });
+
+db.on('ready', () => mark('db-open'));

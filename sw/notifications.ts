@@ -8,13 +8,14 @@
  *   notice's id in the Idempotency-Key), queued like any offline renewal when the library cannot be
  *   reached or the session has ended, and says how it went; any other tap opens the page the
  *   notification is about, in an open window of the app if there is one.
- * - GET /api/notices: the network; without it, the お知らせ kept for the patron last seen logged in.
+ * - GET /api/notices: the network (within networkPolicy's answer timeout); when the library cannot
+ *   be reached (reachability.ts, as for the account), the お知らせ kept for the patron last seen logged in.
  */
 /// <reference lib="webworker" />
 import { registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import { RENEW_ACTION, type Notice, type NotificationLanguage } from '../common/notifications.ts';
-import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER } from '../common/offline.ts';
+import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER, OFFLINE_REASON_HEADER } from '../common/offline.ts';
 import type { NoticeWording } from '../common/wording/notification-wording.ts';
 import { notificationsEn } from '../common/wording/notifications-en.ts';
 import { notificationsJa } from '../common/wording/notifications-ja.ts';
@@ -25,14 +26,15 @@ import { offlineError, withRenewedLoan } from './offline-answers.ts';
 import { broadcast } from './page-messages.ts';
 import { displayFor, isAppPath, readPushPayload, renewActionOutcome, withPushedRows, type ClickData } from './push-display.ts';
 import { enqueueRenewal } from './renewal-queue.ts';
+import { failureOutcome, readAnswer } from './network-outcome.ts';
+import { networkPolicy } from './network-policy.ts';
+import { reachability, type NetworkOutcome } from './reachability.ts';
 import { kioskSessionSeen, lastPatronId, updateSnapshot } from './snapshot-store.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
 const WORDINGS: Record<NotificationLanguage, NoticeWording> = { ja: notificationsJa, en: notificationsEn, 'ja-kids': notificationsKids };
 const ICON = '/icons/icon-192.png';
-/** The 延長する request gives up after this and is queued (as a renewal that met no answer). */
-const RENEW_TIMEOUT_MS = 10_000;
 
 export function registerNotificationHandlers(): void {
   self.addEventListener('push', (event) => extend(event, onPush(event.data)));
@@ -94,18 +96,18 @@ async function renewFromNotification(data: ClickData, loanId: string, patronId: 
   const url = new URL(`/api/loans/${encodeURIComponent(loanId)}/renew`, self.location.origin).href;
   const idempotencyKey = data.noticeId ? `notice-${data.noticeId}` : crypto.randomUUID();
   const acceptLanguage = data.lang === 'en' ? 'en' : 'ja';
-  let answer: { status: number; body: unknown } | 'no-answer';
+  let answer: NetworkOutcome;
   try {
     const res = await fetch(url, {
       method: 'POST',
       headers: { [IDEMPOTENCY_HEADER]: idempotencyKey, 'Accept-Language': acceptLanguage },
       credentials: 'same-origin',
       cache: 'no-store',
-      signal: AbortSignal.timeout(RENEW_TIMEOUT_MS),
+      signal: AbortSignal.timeout(networkPolicy.answerTimeoutSeconds * 1000),
     });
-    answer = { status: res.status, body: await res.json().catch(() => null) };
-  } catch {
-    answer = 'no-answer';
+    answer = await readAnswer(res);
+  } catch (error) {
+    answer = failureOutcome(error);
   }
   const outcome = renewActionOutcome(answer);
   const show = (text: { title: string; body: string }) =>
@@ -143,22 +145,23 @@ async function noticesNetworkFirst({ request, event }: RouteHandlerCallbackOptio
   const client = clientId ? await self.clients.get(clientId) : undefined;
   const kiosk = isKioskRequest({ kioskHeader: request.headers.get(KIOSK_HEADER), clientPath: client ? new URL(client.url).pathname : null, kioskSession: await kioskSessionSeen() });
   let response: Response | null = null;
+  let outcome: NetworkOutcome;
   try {
-    response = await fetch(request);
-  } catch {
-    response = null;
+    response = await fetch(request, { signal: AbortSignal.timeout(networkPolicy.answerTimeoutSeconds * 1000) });
+    outcome = await readAnswer(response);
+  } catch (error) {
+    outcome = failureOutcome(error);
   }
-  const unreachable = response === null || response.status === 502 || response.status === 503 || response.status === 504;
-  if (!unreachable) {
-    const patronId = kiosk ? null : await lastPatronId();
-    if (patronId && response!.status === 200) {
-      const body = (await response!.clone().json().catch(() => null)) as { notices?: Notice[] } | null;
-      if (Array.isArray(body?.notices)) await saveNotices(patronId, body.notices, new Date().toISOString());
-    }
-    return response!;
-  }
+  const reached = reachability(outcome);
   const language = request.headers.get('Accept-Language');
   const patronId = kiosk ? null : await lastPatronId();
+  if (reached.reachable && response) {
+    if (patronId && outcome.kind === 'answer' && outcome.status === 200) {
+      const body = outcome.body as { notices?: Notice[] } | null;
+      if (Array.isArray(body?.notices)) await saveNotices(patronId, body.notices, new Date().toISOString());
+    }
+    return response;
+  }
   const stored = patronId ? await loadNotices(patronId) : undefined;
   if (!stored) {
     const answer = offlineError(kiosk ? 'kiosk-account' : 'no-snapshot', language);
@@ -166,6 +169,11 @@ async function noticesNetworkFirst({ request, event }: RouteHandlerCallbackOptio
   }
   return new Response(JSON.stringify({ notices: stored.notices }), {
     status: 200,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', [OFFLINE_HEADER]: stored.capturedAt },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      [OFFLINE_HEADER]: stored.capturedAt,
+      [OFFLINE_REASON_HEADER]: reached.reachable ? 'server-not-answering' : reached.reason,
+    },
   });
 }

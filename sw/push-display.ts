@@ -12,6 +12,7 @@ import type { Hold, Loan } from '../common/api.ts';
 import { RENEW_ACTION, type Notice, type NotificationLanguage, type PushPayload } from '../common/notifications.ts';
 import { noticeText, type NoticeWording } from '../common/wording/notification-wording.ts';
 import type { StoredSnapshot } from './offline-answers.ts';
+import { reachability, type NetworkOutcome } from './reachability.ts';
 
 const LANGUAGES: ReadonlySet<string> = new Set<NotificationLanguage>(['ja', 'en', 'ja-kids']);
 
@@ -108,16 +109,14 @@ export function mergeNotices(stored: readonly Notice[], incoming: readonly Notic
   return [...byId.values()].sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0)).slice(0, MAX_STORED_NOTICES);
 }
 
-/** What the 延長する action's answer means (the same reachability rule as the renewal queue). */
+/** What the 延長する action's answer means: the one reachability rule (sw/reachability.ts) decides "not reached". */
 export type RenewActionOutcome = { kind: 'renewed'; loan: Loan } | { kind: 'queue' } | { kind: 'refused'; code: string; message: string };
 
-export function renewActionOutcome(answer: { status: number; body: unknown } | 'no-answer'): RenewActionOutcome {
-  if (answer === 'no-answer') return { kind: 'queue' };
-  const body = answer.body as { loan?: Loan; error?: { code?: string; message?: string } } | null;
-  // No session (the browser was closed since): kept until the patron logs in again, as offline.
-  if (answer.status === 401) return { kind: 'queue' };
-  // A proxy's answer, or nothing JSON: the library's server was not reached.
-  if (answer.status === 502 || answer.status === 503 || answer.status === 504 || body === null) return { kind: 'queue' };
-  if (answer.status === 200 && body.loan && typeof body.loan.id === 'string') return { kind: 'renewed', loan: body.loan };
-  return { kind: 'refused', code: body.error?.code ?? 'unexpected', message: body.error?.message ?? '' };
+export function renewActionOutcome(outcome: NetworkOutcome): RenewActionOutcome {
+  if (outcome.kind !== 'answer' || !reachability(outcome).reachable) return { kind: 'queue' };
+  // No session (the browser was closed since): kept until the patron logs in again, as offline renewals are.
+  if (outcome.status === 401) return { kind: 'queue' };
+  const body = outcome.body as { loan?: Loan; error?: { code?: string; message?: string } } | null;
+  if (outcome.status === 200 && body?.loan && typeof body.loan.id === 'string') return { kind: 'renewed', loan: body.loan };
+  return { kind: 'refused', code: body?.error?.code ?? 'unexpected', message: body?.error?.message ?? '' };
 }

@@ -1,12 +1,9 @@
 /**
  * What to do with a queued renewal after one replay attempt (SPEC §4). Pure: the outcome of the
- * attempt in, the decision out. The queue (renewal-queue.ts) carries it out.
+ * attempt in, the decision out. The queue (renewal-queue.ts) carries it out. Whether the library
+ * was reached at all is reachability.ts's call, the same as for the snapshot and the queueing.
  */
-
-/** What a replay attempt met: no answer at all, or an HTTP answer with its parsed JSON body. */
-export type ReplayOutcome =
-  | { kind: 'network-error' }
-  | { kind: 'response'; status: number; body: unknown };
+import { reachability, type NetworkOutcome } from './reachability.ts';
 
 export type ReplayDecision =
   /** Keep the entry; `until` says what must happen before it is worth sending again. */
@@ -19,8 +16,10 @@ export type ReplayDecision =
 /** 4xx answers that say "try again later" rather than "no": the request itself is fine. */
 const TRANSIENT_CLIENT_ERRORS = new Set([408, 425, 429]);
 
-export function decideReplay(outcome: ReplayOutcome): ReplayDecision {
-  if (outcome.kind === 'network-error') return { action: 'keep', until: 'connection' };
+export function decideReplay(outcome: NetworkOutcome): ReplayDecision {
+  // No answer, too late, or a proxy speaking for a server that is down: nothing else is worth
+  // sending now either.
+  if (outcome.kind !== 'answer' || !reachability(outcome).reachable) return { action: 'keep', until: 'connection' };
   const { status, body } = outcome;
   if (status >= 200 && status < 300) {
     return { action: 'done', ok: true, loan: isRecord(body) && 'loan' in body ? body.loan : null };
@@ -29,7 +28,7 @@ export function decideReplay(outcome: ReplayOutcome): ReplayDecision {
   if (status >= 400 && status < 500 && !TRANSIENT_CLIENT_ERRORS.has(status)) {
     return { action: 'done', ok: false, ...errorOf(body, status) };
   }
-  // 5xx, transient 4xx, and anything unexpected (1xx/3xx): the server could not decide; ask again later.
+  // The server's own 5xx, transient 4xx, anything unexpected (1xx/3xx): it could not decide; ask again later.
   return { action: 'keep', until: 'retry' };
 }
 

@@ -1,14 +1,22 @@
 /**
  * Renewals made while the server could not be reached: stored durably, replayed when the
- * connection may be back (Background Sync, SW start, the page's replay-renewals message), each
- * with its original Idempotency-Key so a replay never renews twice (SPEC §4).
+ * server may be back — Background Sync, the SW starting, the page's replay-renewals message (app
+ * start, online, focus, visible, login), any 2xx answer the SW sees — each with its original
+ * Idempotency-Key so a replay never renews twice (SPEC §4). When replays run is
+ * replay-scheduler.ts (one at a time, requests close together share one); what each answer means
+ * is queue-decision.ts. The replay's own requests carry X-Shiori-Background: they are not the
+ * patron's activity.
  */
 /// <reference lib="webworker" />
 import type { SessionInfo } from '../common/api.ts';
-import { IDEMPOTENCY_HEADER } from '../common/offline.ts';
+import { BACKGROUND_HEADER, BACKGROUND_HEADER_VALUE, IDEMPOTENCY_HEADER } from '../common/offline.ts';
 import { db, type QueuedRenewal } from './db.ts';
+import { failureOutcome, readAnswer } from './network-outcome.ts';
+import { networkPolicy } from './network-policy.ts';
 import { broadcast } from './page-messages.ts';
-import { decideReplay, type ReplayOutcome } from './queue-decision.ts';
+import { decideReplay } from './queue-decision.ts';
+import { reachability, type NetworkOutcome } from './reachability.ts';
+import { ReplayScheduler } from './replay-scheduler.ts';
 import { rememberPatron, updateSnapshot, lastPatronId } from './snapshot-store.ts';
 import { withRenewedLoan } from './offline-answers.ts';
 
@@ -16,9 +24,6 @@ declare const self: ServiceWorkerGlobalScope;
 
 /** Background Sync tag (fire it with CDP ServiceWorker.dispatchSyncEvent in tests). */
 export const RENEWAL_SYNC_TAG = 'shiori-renewals';
-
-/** A replay request that hangs (captive portal, dying link) counts as "no connection" after this. */
-const REPLAY_TIMEOUT_MS = 15_000;
 
 /**
  * Stores a renewal for later. One entry per patron and loan: asking again while one waits keeps
@@ -60,38 +65,30 @@ export interface ReplayReport {
   waitingForConnection: boolean;
 }
 
-let running: Promise<ReplayReport> | null = null;
-let again = false;
+const scheduler = new ReplayScheduler(replayOnce, networkPolicy.replayDebounceMs);
 
-/** Sends the logged-in patron's queued renewals. Concurrent calls share one run (plus one more after it). */
-export function replayRenewals(): Promise<ReplayReport> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    let report: ReplayReport;
-    do {
-      again = false;
-      report = await replayOnce();
-    } while (again);
-    return report;
-  })().finally(() => {
-    running = null;
-  });
-  return running;
+/** Sends the logged-in patron's queued renewals shortly (requests close together share one replay). */
+export function replaySoon(): Promise<ReplayReport> {
+  return scheduler.soon();
+}
+
+/** Sends them as soon as no other replay runs (Background Sync: the browser already waited). */
+export function replayNow(): Promise<ReplayReport> {
+  return scheduler.now();
 }
 
 async function replayOnce(): Promise<ReplayReport> {
+  const queuedFor = await lastPatronId();
   const queued = await db.renewals.orderBy('queuedAt').toArray();
-  if (queued.length === 0) return { sent: 0, waitingForConnection: false };
+  // Only the patron last seen logged in can send anything: with nothing of theirs waiting, not even
+  // the session is asked (a replay is requested on every 2xx answer).
+  if (!queued.some((e) => e.patronId === queuedFor)) return { sent: 0, waitingForConnection: false };
 
   const session = await whoIsLoggedIn();
   if (session === 'offline') return { sent: 0, waitingForConnection: true };
   if (session === 'nobody') {
     // The session expired: everything stays queued; the patron last seen is told to log in again.
-    const last = await lastPatronId();
-    for (const e of queued) if (e.patronId === last) await broadcast({ type: 'renewal-needs-login', patronId: e.patronId, loanId: e.loanId });
+    for (const e of queued) if (e.patronId === queuedFor) await broadcast({ type: 'renewal-needs-login', patronId: e.patronId, loanId: e.loanId });
     return { sent: 0, waitingForConnection: false };
   }
   if (session.kiosk) return { sent: 0, waitingForConnection: false };
@@ -126,26 +123,32 @@ async function replayOnce(): Promise<ReplayReport> {
 }
 
 async function whoIsLoggedIn(): Promise<SessionInfo | 'nobody' | 'offline'> {
-  try {
-    const res = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(REPLAY_TIMEOUT_MS) });
-    if (res.status === 401) return 'nobody';
-    if (!res.ok) return 'offline';
-    const body = (await res.json()) as SessionInfo;
-    return typeof body?.patron?.id === 'string' ? body : 'offline';
-  } catch {
-    return 'offline';
-  }
+  const outcome = await backgroundFetch('/api/session', { method: 'GET' });
+  if (outcome.kind !== 'answer' || !reachability(outcome).reachable) return 'offline';
+  if (outcome.status === 401) return 'nobody';
+  const body = outcome.body as Partial<SessionInfo> | null;
+  return outcome.status === 200 && typeof body?.patron?.id === 'string' ? (body as SessionInfo) : 'offline';
 }
 
-async function send(entry: QueuedRenewal): Promise<ReplayOutcome> {
+function send(entry: QueuedRenewal): Promise<NetworkOutcome> {
   const headers: Record<string, string> = { [IDEMPOTENCY_HEADER]: entry.idempotencyKey };
   if (entry.acceptLanguage) headers['Accept-Language'] = entry.acceptLanguage;
-  let res: Response;
+  return backgroundFetch(entry.url, { method: 'POST', headers });
+}
+
+/** A request the SW makes on its own: marked as such, never cached, given up after the replay timeout. */
+async function backgroundFetch(url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<NetworkOutcome> {
+  const headers = { ...init.headers, [BACKGROUND_HEADER]: BACKGROUND_HEADER_VALUE };
   try {
-    res = await fetch(entry.url, { method: 'POST', headers, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(REPLAY_TIMEOUT_MS) });
-  } catch {
-    return { kind: 'network-error' };
+    const res = await fetch(url, {
+      method: init.method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(networkPolicy.replayRequestTimeoutSeconds * 1000),
+    });
+    return await readAnswer(res);
+  } catch (error) {
+    return failureOutcome(error);
   }
-  const body: unknown = await res.json().catch(() => null);
-  return { kind: 'response', status: res.status, body };
 }

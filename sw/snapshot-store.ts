@@ -33,6 +33,20 @@ export async function saveSnapshot(stored: StoredSnapshot): Promise<void> {
   });
 }
 
+/**
+ * Stores a snapshot that arrived late (after the patron was shown the stored one), but only while
+ * that patron is still the one last seen logged in: a logout (or another login) in the meantime
+ * wins, so a late answer never brings back what the logout forgot. True when it was stored.
+ */
+export async function saveLateSnapshot(stored: StoredSnapshot): Promise<boolean> {
+  return db.transaction('rw', db.snapshots, db.meta, async () => {
+    const last = await db.meta.get('lastPatronId');
+    if (last?.key !== 'lastPatronId' || last.value !== stored.patronId) return false;
+    await db.snapshots.put(stored);
+    return true;
+  });
+}
+
 export function loadSnapshot(patronId: string): Promise<StoredSnapshot | undefined> {
   return db.snapshots.get(patronId);
 }

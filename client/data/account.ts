@@ -1,6 +1,6 @@
-/** GET /api/account, with the SW's offline mark. */
+/** GET /api/account, with the SW's offline mark and its reason. */
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
-import { OFFLINE_HEADER, type PendingMark } from '../../common/offline.ts';
+import { OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type PendingMark } from '../../common/offline.ts';
 import { api } from './api.ts';
 
 export type SnapshotLoan = Loan & PendingMark;
@@ -10,9 +10,22 @@ export interface AccountView {
   snapshot: Snapshot;
   /** Capture instant when the SW answered from its stored snapshot; null when live. */
   offlineAsOf: string | null;
+  /** Why the SW answered from the snapshot (null when live). */
+  offlineReason: OfflineReason | null;
 }
 
 export async function fetchAccount(): Promise<AccountView> {
   const { data, headers } = await api<Snapshot>('/api/account');
-  return { snapshot: data, offlineAsOf: headers.get(OFFLINE_HEADER) };
+  const offlineAsOf = headers.get(OFFLINE_HEADER);
+  return { snapshot: data, offlineAsOf, offlineReason: offlineAsOf === null ? null : offlineReasonOf(headers.get(OFFLINE_REASON_HEADER)) };
+}
+
+/** The SW's reason header; an older SW sent none ("the server is not answering" is the safe wording). */
+function offlineReasonOf(value: string | null): OfflineReason {
+  return value === 'no-connection' ? 'no-connection' : 'server-not-answering';
+}
+
+/** The live snapshot the SW posted when the server's answer came after the offline one. */
+export function liveView(snapshot: Snapshot): AccountView {
+  return { snapshot, offlineAsOf: null, offlineReason: null };
 }

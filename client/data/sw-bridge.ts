@@ -9,7 +9,7 @@ function post(message: PageToSw): void {
   controller?.postMessage(message);
 }
 
-/** After login: send this patron's queued renewals now. */
+/** App start, login, the connection may be back: send this patron's queued renewals if any wait. */
 export function replayRenewals(): void {
   post({ type: 'replay-renewals' });
 }

@@ -1,7 +1,8 @@
 /**
  * The page side of common/offline.ts: SW messages become window events (pages listen to those and
- * never import this module), and the SW is asked to replay queued renewals whenever the connection
- * may be back (online, focus, the tab becoming visible, a new SW taking control).
+ * never import this module), and the SW is asked to replay queued renewals when the app starts and
+ * whenever the connection may be back (online, focus, the tab becoming visible, a new SW taking
+ * control). The SW sends nothing when nothing waits, and merges requests that come close together.
  */
 import type { SwToPage } from '../../common/offline.ts';
 import { replayRenewals } from '../data/sw-bridge.ts';
@@ -22,4 +23,7 @@ export function startSwEvents(): void {
     if (document.visibilityState === 'visible') replayRenewals();
   });
   container.addEventListener('controllerchange', replayRenewals);
+  // The app starts: a renewal queued earlier is sent now if the server answers, even when the SW
+  // stayed alive and no online / focus event ever comes. (No controller yet: controllerchange asks.)
+  replayRenewals();
 }

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { OFFLINE_HEADER, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
+import { ACCOUNT_UPDATED_EVENT, OFFLINE_HEADER, OFFLINE_REASON_HEADER, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
 import { setDeviceNowForTest } from '../../client/app/device-clock.ts';
 import '../../client/pages/account/account-page.ts';
 import type { AccountPage } from '../../client/pages/account/account-page.ts';
@@ -200,6 +200,59 @@ describe('利用状況一覧: 貸出', () => {
     dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
     await waitUntil(() => row(el, 'L1').textContent!.includes('送信待ち'));
     await expect(el).to.be.accessible();
+  });
+
+  const reasons = [
+    { mode: STANDARD, noConnection: 'インターネットに接続されていません。', notAnswering: '図書館のサーバーが応答していません。' },
+    { mode: { ...STANDARD, lang: 'en' as const }, noConnection: 'This device has no connection.', notAnswering: "The library's server is not answering." },
+    { mode: { ...STANDARD, audience: 'kids' as const }, noConnection: 'インターネットに つながっていません。', notAnswering: 'コンピューターが へんじを しません。' },
+  ];
+  for (const r of reasons) {
+    it(`offline: the banner tells "no connection" from "the server is not answering" (${r.mode.lang}, ${r.mode.audience})`, async () => {
+      await applyMode(r.mode);
+      let reason = 'no-connection';
+      stubApi(() => json(200, snapshot(), { [OFFLINE_HEADER]: '2020-04-27T01:00:00.000Z', [OFFLINE_REASON_HEADER]: reason }));
+      let el = await renderAccount();
+      let banner = el.shadowRoot!.querySelector('.offline-banner')!.textContent!;
+      expect(banner).to.include(r.noConnection);
+      expect(banner).to.not.include(r.notAnswering);
+      el.remove();
+
+      reason = 'server-not-answering';
+      el = await renderAccount();
+      banner = el.shadowRoot!.querySelector('.offline-banner')!.textContent!;
+      expect(banner).to.include(r.notAnswering);
+      expect(banner).to.not.include(r.noConnection);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('offline: when the server answers late, its snapshot replaces the offline one, the banner goes, and it is announced', async () => {
+    stubApi(() => json(200, snapshot(), { [OFFLINE_HEADER]: '2020-04-27T01:00:00.000Z', [OFFLINE_REASON_HEADER]: 'server-not-answering' }));
+    const el = await renderAccount();
+    expect(el.shadowRoot!.querySelector('.offline-banner')).to.not.equal(null);
+    // Another patron's late answer (a stale message) changes nothing.
+    const fresh = snapshot({ loans: [loan({ title: '届いた本' })] });
+    window.dispatchEvent(new CustomEvent(ACCOUNT_UPDATED_EVENT, { detail: { type: 'account-updated', patronId: 'someone-else', snapshot: fresh } }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.offline-banner')).to.not.equal(null);
+
+    window.dispatchEvent(new CustomEvent(ACCOUNT_UPDATED_EVENT, { detail: { type: 'account-updated', patronId: fresh.patron.id, snapshot: fresh } }));
+    await waitUntil(() => el.shadowRoot!.querySelector('.offline-banner') === null, 'the banner stayed');
+    expect(row(el, 'L1').textContent).to.include('届いた本');
+    await waitForLive('最新の情報を表示しました');
+  });
+
+  it('offline: a late answer that overtakes the offline one on its way to the page still wins', async () => {
+    const fresh = snapshot({ loans: [loan({ title: '追い越した本' })] });
+    stubApi(async () => {
+      // The SW's message arrives while the offline answer is still being read.
+      window.dispatchEvent(new CustomEvent(ACCOUNT_UPDATED_EVENT, { detail: { type: 'account-updated', patronId: fresh.patron.id, snapshot: fresh } }));
+      return json(200, snapshot(), { [OFFLINE_HEADER]: '2020-04-27T01:00:00.000Z', [OFFLINE_REASON_HEADER]: 'server-not-answering' });
+    });
+    const el = await renderAccount();
+    await waitUntil(() => row(el, 'L1')?.textContent!.includes('追い越した本'), 'the late answer was lost');
+    expect(el.shadowRoot!.querySelector('.offline-banner')).to.equal(null);
   });
 
   it('replaces 送信待ち with the result when the SW settles the renewal, and announces it', async () => {

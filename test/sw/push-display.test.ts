@@ -91,12 +91,20 @@ describe('the offline copies', () => {
 });
 
 describe('the 延長する answer', () => {
+  const answer = (status: number, body: unknown, json = true) => ({ kind: 'answer' as const, status, json, body });
   it('renewed, queued when the library was not reached or the session ended, refused otherwise', () => {
-    assert.equal(renewActionOutcome({ status: 200, body: { loan: loan('l1', '2026-05-07') } }).kind, 'renewed');
-    for (const a of ['no-answer', { status: 401, body: { error: { code: 'unauthenticated' } } }, { status: 502, body: null }, { status: 504, body: { x: 1 } }, { status: 200, body: null }] as const) {
+    assert.equal(renewActionOutcome(answer(200, { loan: loan('l1', '2026-05-07') })).kind, 'renewed');
+    for (const a of [
+      { kind: 'no-answer' as const, deviceOnline: false },
+      { kind: 'timed-out' as const },
+      answer(401, { error: { code: 'unauthenticated' } }),
+      answer(502, null, false),
+      answer(504, { x: 1 }),
+      answer(200, null, false),
+    ]) {
       assert.equal(renewActionOutcome(a).kind, 'queue', JSON.stringify(a));
     }
-    assert.deepEqual(renewActionOutcome({ status: 409, body: { error: { code: 'has_holds', message: '他の方の予約があるため延長できません。' } } }), {
+    assert.deepEqual(renewActionOutcome(answer(409, { error: { code: 'has_holds', message: '他の方の予約があるため延長できません。' } })), {
       kind: 'refused', code: 'has_holds', message: '他の方の予約があるため延長できません。',
     });
   });

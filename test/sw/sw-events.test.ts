@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
+import { ACCOUNT_UPDATED_EVENT, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
 import { windowEventFor } from '../../client/pwa/sw-message-events.ts';
 
 test('SW messages become the window events pages listen to', () => {
@@ -13,4 +13,10 @@ test('anything else from the SW (workbox-window messages, malformed ones) is not
   assert.equal(windowEventFor({ type: 'renewal-settled' }), null);
   assert.equal(windowEventFor(null), null);
   assert.equal(windowEventFor('renewal-settled'), null);
+});
+
+test('the late live snapshot becomes the account-updated window event; without a snapshot it is ignored', () => {
+  assert.equal(windowEventFor({ type: 'account-updated', patronId: 'p', snapshot: { loans: [] } }), ACCOUNT_UPDATED_EVENT);
+  assert.equal(windowEventFor({ type: 'account-updated', patronId: 'p' }), null);
+  assert.equal(windowEventFor({ type: 'account-updated', snapshot: {} }), null);
 });

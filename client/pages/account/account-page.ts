@@ -2,14 +2,14 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Loan } from '../../../common/api.ts';
-import { RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT, type SwToPage } from '../../../common/offline.ts';
+import { ACCOUNT_UPDATED_EVENT, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT, type OfflineReason, type SwToPage } from '../../../common/offline.ts';
 import { libraryDate } from '../../../common/dates.ts';
 import { deviceNow } from '../../app/device-clock.ts';
 import { announce } from '../../app/announcer.ts';
 import { setPendingRenewalCount } from '../../app/account-state.ts';
 import { currentAppPath, href } from '../../app/navigate.ts';
 import { ApiFailure } from '../../data/api.ts';
-import { fetchAccount, type AccountView } from '../../data/account.ts';
+import { fetchAccount, liveView, type AccountView, type Snapshot } from '../../data/account.ts';
 import { errorText, formatDate, formatInstant } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
@@ -59,6 +59,9 @@ export class AccountPage extends LitElement {
   @state() private pending = new Set<string>();
   @state() private needsLogin = false;
   @state() private panelReady: Record<AccountTab, boolean> = { loans: true, holds: false, cancelled: false, wishlist: false };
+  /** The server's last late answer (lie-fi), numbered, so a load that was under way when it came can use it. */
+  private lateAnswer: { seq: number; patronId: string; snapshot: Snapshot } | null = null;
+  private lateAnswers = 0;
 
   constructor() {
     super();
@@ -69,6 +72,7 @@ export class AccountPage extends LitElement {
     super.connectedCallback();
     window.addEventListener(RENEWAL_SETTLED_EVENT, this.onSettled);
     window.addEventListener(RENEWAL_NEEDS_LOGIN_EVENT, this.onNeedsLogin);
+    window.addEventListener(ACCOUNT_UPDATED_EVENT, this.onAccountUpdated);
     this.tab = tabFromPath(location.pathname);
     void this.load();
     void this.ensurePanel(this.tab);
@@ -78,22 +82,42 @@ export class AccountPage extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener(RENEWAL_SETTLED_EVENT, this.onSettled);
     window.removeEventListener(RENEWAL_NEEDS_LOGIN_EVENT, this.onNeedsLogin);
+    window.removeEventListener(ACCOUNT_UPDATED_EVENT, this.onAccountUpdated);
   }
 
   /** Loads (or reloads) the snapshot. */
   async load(): Promise<void> {
+    const since = this.lateAnswers;
     try {
       const view = await fetchAccount();
-      this.view = view;
-      this.failure = null;
-      // A fresh live snapshot knows every queued renewal's fate; an offline one marks them itself.
-      if (!view.offlineAsOf) this.pending = new Set([...this.pending].filter((id) => view.snapshot.loans.some((l) => l.id === id && l.renewals === 0)));
-      this.updatePendingCount();
+      // The offline answer and the server's late one can cross on their way here: the live one wins.
+      const late = this.lateAnswer;
+      const cameMeanwhile = late !== null && late.seq > since && late.patronId === view.snapshot.patron.id;
+      this.show(view.offlineAsOf && cameMeanwhile ? liveView(late.snapshot) : view);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) return; // on the way to login
       this.failure = err instanceof ApiFailure ? errorText(err) : String(err);
     }
   }
+
+  private show(view: AccountView): void {
+    this.view = view;
+    this.failure = null;
+    // A fresh live snapshot knows every queued renewal's fate; an offline one marks them itself.
+    if (!view.offlineAsOf) this.pending = new Set([...this.pending].filter((id) => view.snapshot.loans.some((l) => l.id === id && l.renewals === 0)));
+    this.updatePendingCount();
+  }
+
+  /** The server answered after all (lie-fi): its snapshot replaces the offline one, and the banner goes. */
+  private onAccountUpdated = (e: Event): void => {
+    const m = (e as CustomEvent<SwToPage>).detail;
+    if (m.type !== 'account-updated') return;
+    const snapshot = m.snapshot as Snapshot;
+    this.lateAnswer = { seq: ++this.lateAnswers, patronId: m.patronId, snapshot };
+    if (!this.view?.offlineAsOf || this.view.snapshot.patron.id !== m.patronId) return;
+    this.show(liveView(snapshot));
+    announce(msg('最新の情報を表示しました', { id: 'offline.updated' }));
+  };
 
   private updatePendingCount(): void {
     const marked = this.view?.snapshot.loans.filter((l) => l.pendingRenewal).map((l) => l.id) ?? [];
@@ -211,6 +235,7 @@ export class AccountPage extends LitElement {
         : nothing}
       ${asOf
         ? html`<p class="notice pending offline-banner"><span aria-hidden="true">⚠</span> ${msg(str`オフライン表示中（${formatInstant(asOf)} 時点）`, { id: 'offline.banner' })}
+            <span class="offline-reason">${rt(offlineReasonText(this.view.offlineReason))}</span>
             ${msg('サーバーに接続できないため、延長以外の操作はできません。', { id: 'offline.actionsDisabled' })}</p>`
         : nothing}
       ${this.needsLogin
@@ -226,6 +251,13 @@ export class AccountPage extends LitElement {
       <section role="tabpanel" id="panel" aria-labelledby="tab-${this.tab}">${this.renderPanel()}</section>
     `;
   }
+}
+
+/** The banner's second sentence: why the library cannot be reached. */
+function offlineReasonText(reason: OfflineReason | null): string {
+  return reason === 'no-connection'
+    ? msg('インターネットに接続されていません。', { id: 'offline.reason.noConnection' })
+    : msg('図書館のサーバーが応答していません。', { id: 'offline.reason.serverNotAnswering' });
 }
 
 declare global {
