@@ -60,6 +60,8 @@ export type ErrorCode =
   | 'not_next_in_line'
   /** Staff set-aside: no copy of the title on the shelf (or the given one is not). */
   | 'no_copy_available'
+  /** POST /api/push/subscriptions: an endpoint that is not https (or loopback in tests), or bad keys. */
+  | 'invalid_subscription'
   | 'internal'
   /** Not from the server: the service worker's 503 when it cannot answer offline (SPEC §4, §5). */
   | 'offline';

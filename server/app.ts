@@ -24,6 +24,10 @@ import { registerPreferencesRoutes } from './routes/preferences.ts';
 import { registerLibraryRoutes } from './routes/library.ts';
 import { registerHoldsRoutes } from './routes/holds.ts';
 import { registerStaffCirculationRoutes } from './routes/staff-circulation.ts';
+import { registerNotificationRoutes } from './routes/notifications.ts';
+import { registerPushRoutes } from './routes/push.ts';
+import { registerCalendarFeedRoutes } from './routes/calendar-feed.ts';
+import { registerStaffNotificationRoutes } from './routes/staff-notifications.ts';
 
 export type RegisterRoutes = (app: H3, ctx: AppContext) => void;
 
@@ -41,6 +45,11 @@ const ROUTE_MODULES: RegisterRoutes[] = [
   registerLibraryRoutes,
   registerHoldsRoutes,
   registerStaffCirculationRoutes,
+  registerNotificationRoutes,
+  registerPushRoutes,
+  // Also GET /calendar/<token>.ics, outside /api: registered here, before the SPA fallback.
+  registerCalendarFeedRoutes,
+  registerStaffNotificationRoutes,
 ];
 
 export const DEFAULT_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));

@@ -12,6 +12,7 @@ import { openCatalogIndex } from './catalog/open-catalog-index.ts';
 import type { CatalogIndex } from './catalog/catalog-index.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createAppMailer } from './mail/app-mailer.ts';
+import { createNotifications, type Notifications } from './notifications/service.ts';
 
 export interface Log {
   info(msg: string, extra?: unknown): void;
@@ -28,6 +29,8 @@ export interface AppContext {
   log: Log;
   /** Outgoing mail: `ctx.mailer.send({to, subject, text})` (SMTP_URL, else the outbox under DATA_DIR). */
   mailer: Mailer;
+  /** Reminders and Web Push: VAPID keys, the push sender, background sends (notifications/service.ts). */
+  notifications: Notifications;
 }
 
 export const consoleLog: Log = {
@@ -47,10 +50,13 @@ export async function createContext(env: Env = process.env, log: Log = consoleLo
   const store = await createStore(storage);
   const catalog = await openCatalogIndex({ dataDir: config.dataDir, store });
   const mailer = createAppMailer(config, env, clock, log);
-  return { config, policy, clock, store, catalog, log, mailer };
+  const notifications = createNotifications(config, store);
+  return { config, policy, clock, store, catalog, log, mailer, notifications };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
+  // Sends still on their way finish before the store closes (their claims are already committed).
+  await ctx.notifications.close();
   ctx.catalog.close();
   await ctx.store.close();
 }

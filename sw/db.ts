@@ -4,6 +4,7 @@
  * Nothing is ever written here in kiosk mode (SPEC §5).
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { Notice } from '../common/notifications.ts';
 import type { StoredSnapshot } from './offline-answers.ts';
 import { mark } from './timing.ts';
 
@@ -29,8 +30,17 @@ export type MetaRow =
   /** The last session seen was a kiosk session: store nothing until a personal session is seen. */
   | { key: 'kioskSession'; value: boolean };
 
+/** A patron's お知らせ as last read from the server or brought by a push (SPEC §11: also offline). */
+export interface StoredNotices {
+  patronId: string;
+  /** When the server last gave the whole list (a push adds to it without changing this). */
+  capturedAt: string;
+  notices: Notice[];
+}
+
 export type ShioriDb = Dexie & {
   snapshots: EntityTable<StoredSnapshot, 'patronId'>;
+  notices: EntityTable<StoredNotices, 'patronId'>;
   renewals: EntityTable<QueuedRenewal, 'idempotencyKey'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
@@ -44,5 +54,8 @@ db.version(1).stores({
   renewals: 'idempotencyKey, patronId, [patronId+loanId], queuedAt',
   meta: 'key',
 });
+
+// 2: お知らせ kept for offline (tables of version 1 stay as they are).
+db.version(2).stores({ notices: 'patronId' });
 
 db.on('ready', () => mark('db-open'));

@@ -165,3 +165,87 @@ export interface IdempotentAnswer {
   body: unknown;
   storedAt: IsoInstant;
 }
+
+/*
+ * Reminders, Web Push, the calendar feed and お知らせ (server/notifications/):
+ *
+ *   notify:<patronId>            NotificationSettingsRecord  the patron's choices (absent = defaults)
+ *   notify-audience:<shard>      string[]      patronIds with a settings record (index the daily pass walks)
+ *   push-subs:<patronId>         PushSubscriptionRecord[]   the patron's devices
+ *   push-endpoint:<sha256>       EndpointOwner  whose device an endpoint is (one patron per endpoint)
+ *   feed:<sha256 of token>       FeedRecord     a live calendar feed (the token itself is never stored)
+ *   notices:<patronId>           NoticeRecord[] お知らせ of the last days (expires when none is new)
+ *   delivery:<patronId>:<event key…>:<channel>   Claim   an event delivered once per channel (TTL)
+ *   digest:<patronId>:<date>:<channel>           Claim   the day's digest sent on that channel (TTL)
+ *   notify-pass:<date>           PassRecord     the day's scheduled pass started / done
+ *   notify-tests:<patronId>:<date>  number      test notifications sent that day (TTL)
+ *   sys:vapid                    VapidKeys      generated once when VAPID_* are not set
+ */
+export const notificationKeys = {
+  settings: (patronId: string) => key('notify', patronId),
+  audience: (shard: string) => key('notify-audience', shard),
+  pushSubscriptions: (patronId: string) => key('push-subs', patronId),
+  pushEndpoint: (endpointHash: string) => key('push-endpoint', endpointHash),
+  feed: (tokenHash: string) => key('feed', tokenHash),
+  notices: (patronId: string) => key('notices', patronId),
+  /** `eventKey`: the event's own parts, e.g. ['due_soon', loanId, dueOn]. */
+  delivery: (patronId: string, eventKey: readonly string[], channel: string) => key('delivery', patronId, ...eventKey, channel),
+  digest: (patronId: string, date: string, channel: string) => key('digest', patronId, date, channel),
+  pass: (date: string) => key('notify-pass', date),
+  tests: (patronId: string, date: string) => key('notify-tests', patronId, date),
+  vapid: () => key('sys', 'vapid'),
+} as const;
+
+export interface NotificationSettingsRecord {
+  events: Record<string, { push: boolean; email: boolean }>;
+  daysBefore: number;
+  autoRenew: boolean;
+  /** The language of mails (from the Accept-Language of the last settings change). */
+  mailLang: 'ja' | 'en';
+  calendar: { hideTitles: boolean; tokenHash: string | null; createdAt: IsoInstant | null };
+}
+
+export interface PushSubscriptionRecord {
+  id: string;
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+  deviceName: string | null;
+  lang: 'ja' | 'en' | 'ja-kids';
+  createdAt: IsoInstant;
+}
+
+export interface EndpointOwner {
+  patronId: string;
+  subscriptionId: string;
+}
+
+export interface FeedRecord {
+  patronId: string;
+  createdAt: IsoInstant;
+}
+
+export interface NoticeRecord {
+  id: string;
+  event: string;
+  sentAt: IsoInstant;
+  url: string;
+  /** NoticeParams (common/notifications.ts). */
+  params: unknown;
+}
+
+/** Who claimed a delivery, and when (for the log; the key's existence is the claim). */
+export interface Claim {
+  at: IsoInstant;
+  by: string;
+}
+
+export interface PassRecord {
+  state: 'running' | 'done';
+  at: IsoInstant;
+  by: string;
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}

@@ -42,6 +42,7 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   series_order: { ja: 'シリーズ予約の前の資料が先です。', en: 'An earlier volume of this series hold comes first.' },
   not_next_in_line: { ja: 'この資料には先に順番を待っている予約があります。', en: 'An earlier hold on this title comes first.' },
   no_copy_available: { ja: '書架にある資料がありません。', en: 'No copy of this title is on the shelf.' },
+  invalid_subscription: { ja: 'この端末の通知の登録内容が正しくありません。', en: 'This device’s push subscription is not valid.' },
   offline: { ja: 'ネットワークに接続できません。', en: 'You are offline.' },
   internal: { ja: 'サーバーでエラーが発生しました。', en: 'An internal error occurred.' },
 };

@@ -16,6 +16,7 @@ import { dueMaintenance, type PatronMaintenance } from '../rules/maintenance.ts'
 import { dequeue, toCancelledHold } from '../rules/holds.ts';
 import { passCopyOn, shelveCopy, type PassDates } from '../holds/pass-copy.ts';
 import { forgetOldAnswers } from './forget-answers.ts';
+import { announceHoldReady } from '../notifications/hold-ready.ts';
 
 export interface MaintenanceCounts {
   pickupExpired: number;
@@ -34,7 +35,10 @@ function dueFor(ctx: AppContext, patron: PatronRecord, today: IsoDate): PatronMa
 
 const nothingDue = (due: PatronMaintenance) => due.pickupExpired.length + due.waitExpired.length + due.forgotten.length === 0;
 
-async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: PassDates): Promise<MaintenanceCounts> {
+/** Holds a pass made ready (an uncollected copy passed on at its pickup branch): told after the commit. */
+type ReadyHolds = { patronId: string; holdId: string }[];
+
+async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: PassDates, ready: ReadyHolds): Promise<MaintenanceCounts> {
   const counts: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0, answersForgotten: 0 };
   const patron = await tx.get<PatronRecord>(keys.patron(patronId));
   if (!patron) return counts;
@@ -65,7 +69,11 @@ async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: 
     const copy = title.copies.find((c) => c.barcode === hold.barcode && c.holdId === hold.id);
     if (reason === 'pickup_expired' && copy) {
       // The copy waits at the pickup branch: the next hold there is ready at once.
-      if (await passCopyOn(tx, title, copy, hold.pickupBranch, dates)) counts.passedOn += 1;
+      const served = await passCopyOn(tx, title, copy, hold.pickupBranch, dates);
+      if (served) {
+        counts.passedOn += 1;
+        if (served.hold.status === 'ready') ready.push({ patronId: served.patron.id, holdId: served.hold.id });
+      }
     } else if (copy) {
       shelveCopy(copy);
     }
@@ -83,8 +91,13 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts
     const glance = await ctx.store.get<PatronRecord>(key);
     if (!glance || nothingDue(dueFor(ctx, glance, today))) continue;
     const patronId = key.slice('patron:'.length);
-    const counts = await ctx.store.transaction((tx) => maintainPatron(tx, ctx, patronId, dates));
+    // Collected per attempt: a transaction that runs again starts the list afresh.
+    const { counts, ready } = await ctx.store.transaction(async (tx) => {
+      const ready: ReadyHolds = [];
+      return { counts: await maintainPatron(tx, ctx, patronId, dates, ready), ready };
+    });
     for (const k of Object.keys(total) as (keyof MaintenanceCounts)[]) total[k] += counts[k];
+    for (const r of ready) announceHoldReady(ctx, r.patronId, r.holdId);
   }
   total.answersForgotten = await forgetOldAnswers(ctx);
   return total;

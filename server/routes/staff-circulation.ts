@@ -14,6 +14,7 @@ import { idParam, readJsonBody } from '../http/validate.ts';
 import { BarcodeSchema } from '../http/request-shapes.ts';
 import { arrive, checkIn, setAside } from '../holds/desk-holds.ts';
 import { runMaintenance } from '../maintenance/run-maintenance.ts';
+import { announceReadyHold } from '../notifications/hold-ready.ts';
 
 export function registerStaffCirculationRoutes(app: H3, ctx: AppContext): void {
   const codes = new Set(ctx.policy.branches.map((b) => b.code));
@@ -24,21 +25,27 @@ export function registerStaffCirculationRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/staff/checkins', async (event) => {
     requireStaff(event, ctx);
     const body = await readJsonBody(event, CheckinBody);
-    return (await checkIn(ctx, body.barcode, body.branch)) ?? {};
+    const served = await checkIn(ctx, body.barcode, body.branch);
+    if (served) announceReadyHold(ctx, served);
+    return served ?? {};
   });
 
   app.post('/api/staff/holds/:id/arrive', async (event) => {
     requireStaff(event, ctx);
     const holdId = idParam(event, 'id');
     await readJsonBody(event, v.optional(v.strictObject({})));
-    return arrive(ctx, holdId);
+    const served = await arrive(ctx, holdId);
+    announceReadyHold(ctx, served);
+    return served;
   });
 
   app.post('/api/staff/holds/:id/set-aside', async (event) => {
     requireStaff(event, ctx);
     const holdId = idParam(event, 'id');
     const body = await readJsonBody(event, SetAsideBody);
-    return setAside(ctx, holdId, body ?? {});
+    const served = await setAside(ctx, holdId, body ?? {});
+    announceReadyHold(ctx, served);
+    return served;
   });
 
   app.post('/api/staff/maintenance', async (event) => {

@@ -9,6 +9,7 @@ const SOURCES = [
   'pages/account/account-page.ts', 'pages/account/loans-panel.ts', 'pages/account/renew-dialog.ts',
   'pages/account/holds-panel.ts', 'pages/account/cancel-hold-dialog.ts', 'pages/account/change-hold-dialog.ts',
   'pages/account/series-dialog.ts', 'components/dialog-base.ts', 'pages/account/cancelled-panel.ts', 'pages/account/wishlist-panel.ts',
+  'pages/notifications/notifications-page.ts', 'pages/notifications/event-labels.ts', 'pages/notices/notices-page.ts',
 ];
 
 async function idsIn(path: string): Promise<string[]> {
