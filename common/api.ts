@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'payload_too_large'
+  /** An Idempotency-Key already answered for another loan (422). */
+  | 'idempotency_key_reused'
   | 'password_policy'
   | 'password_mismatch'
   | 'verification_failed'

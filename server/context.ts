@@ -12,6 +12,8 @@ import { openCatalogIndex } from './catalog/open-catalog-index.ts';
 import type { CatalogIndex } from './catalog/catalog-index.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createAppMailer } from './mail/app-mailer.ts';
+import { closeSessionActivity } from './auth/sessions.ts';
+import { upgradeFromV1 } from './storage/upgrade-from-v1.ts';
 
 export interface Log {
   info(msg: string, extra?: unknown): void;
@@ -44,13 +46,16 @@ export async function createContext(env: Env = process.env, log: Log = consoleLo
   const policy = loadPolicy(config.libraryConfigPath);
   const clock = createClock({ startAt: config.libraryNow, timeZone: policy.timeZone });
   const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.redisUrl });
-  const store = await createStore(storage);
+  const store = await createStore(storage, { warn: (m) => log.warn(m) });
+  await upgradeFromV1(store, log);
   const catalog = await openCatalogIndex({ dataDir: config.dataDir, store });
   const mailer = createAppMailer(config, env, clock, log);
   return { config, policy, clock, store, catalog, log, mailer };
 }
 
+/** Writes what is still in memory (session activity), then closes the index and the store. */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await closeSessionActivity(ctx);
   ctx.catalog.close();
   await ctx.store.close();
 }

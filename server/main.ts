@@ -3,7 +3,7 @@
  * named —, clock, storage), demo data on an empty store, then HTTP on HOST:PORT.
  */
 import { serve } from 'h3';
-import { createContext } from './context.ts';
+import { closeContext, createContext } from './context.ts';
 import { createApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import { startMaintenance } from './maintenance/schedule.ts';
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   ctx.log.info(`shiori: serving http://${shown}:${port}/ (library today ${ctx.clock.today()}, data in ${ctx.config.dataDir})`);
   const stop = async () => {
     await server.close();
-    await ctx.store.close();
+    // Session activity still in memory is written before the store closes.
+    await closeContext(ctx);
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -23,16 +23,17 @@ const MISSING_TITLE: TitleRecord = {
 export async function accountSnapshot(ctx: AppContext, patronId: string): Promise<AccountSnapshot | null> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  // Read inside a transaction: nothing commits halfway through the snapshot.
+  // A read-only transaction: the patron and its titles are checked to be one state (it writes nothing).
   return ctx.store.transaction(async (tx) => {
     const patron = await tx.get<PatronRecord>(keys.patron(patronId));
     if (!patron) return null;
     const titles = new Map<string, TitleRecord>();
-    const bibIds = new Set([...patron.loans, ...patron.holds, ...patron.cancelledHolds].map((x) => x.bibId));
-    for (const bibId of bibIds) {
-      const t = await tx.get<TitleRecord>(keys.title(bibId));
+    const bibIds = [...new Set([...patron.loans, ...patron.holds, ...patron.cancelledHolds].map((x) => x.bibId))];
+    const records = await tx.getMany<TitleRecord>(bibIds.map((bibId) => keys.title(bibId)));
+    bibIds.forEach((bibId, i) => {
+      const t = records[i];
       if (t) titles.set(bibId, t);
-    }
+    });
     const titleOf = (bibId: string) => titles.get(bibId) ?? { ...MISSING_TITLE, bibId };
     const shownUntil = (cancelledOn: string) => addMonths(cancelledOn, ctx.policy.cancelledHoldsShownMonths);
 

@@ -23,20 +23,25 @@ function openOrReplace(path: string): SqliteCatalogIndex {
   }
 }
 
-async function readTitles(store: Store, keys: string[]): Promise<IndexedTitle[]> {
+/** Every stored title's indexed fields, read page by page (one batch read per page). */
+async function readTitles(store: Store): Promise<IndexedTitle[]> {
   const titles: IndexedTitle[] = [];
-  for (const key of keys) {
-    const t = await store.get<TitleRecord>(key);
-    if (t) titles.push({ bibId: t.bibId, title: t.title, author: t.author, publisher: t.publisher, materialType: t.materialType });
+  for await (const page of store.scan('title:', { pageSize: 1000 })) {
+    for (const t of await store.getMany<TitleRecord>(page)) {
+      if (t) titles.push({ bibId: t.bibId, title: t.title, author: t.author, publisher: t.publisher, materialType: t.materialType });
+    }
   }
   return titles;
 }
 
+/**
+ * Cost at start: a count of the stored titles (one indexed range count on SQLite, a SCAN on Redis);
+ * a full rebuild (reading every title) only when the counts differ.
+ */
 export async function openCatalogIndex(opts: { dataDir: string; store: Store }): Promise<CatalogIndex> {
   const dir = resolve(opts.dataDir);
   mkdirSync(dir, { recursive: true });
   const index = openOrReplace(join(dir, CATALOG_INDEX_FILE));
-  const keys = await opts.store.keys('title:');
-  if (index.count() !== keys.length) index.replaceAll(await readTitles(opts.store, keys));
+  if (index.count() !== (await opts.store.count('title:'))) index.replaceAll(await readTitles(opts.store));
   return index;
 }

@@ -4,16 +4,22 @@
  * Layout (why): a patron's whole account is one value, so a renewal — the hottest write — checks
  * and writes a single key. A title's circulation (its copies and its hold queue) is one value, so
  * "who is next in line" is read and changed in one place. Operations that touch a patron and a
- * title (placing a hold, a check-in) commit both in one store transaction (journalled: atomic).
+ * title (placing a hold, a check-in) commit both in one store transaction (atomic: one engine commit).
  *
  *   patron:<patronId>   PatronRecord     profile, loans, holds, cancelled holds, want-to-read list
  *   card:<cardNumber>   string           patronId (index for login and staff)
  *   title:<bibId>       TitleRecord      bibliographic record + copies + hold queue
  *   barcode:<barcode>   string           bibId (index for check-out / check-in)
- *   session:<id>        SessionRecord    (auth/)
- *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key
- *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts
+ *   hold:<holdId>       string           patronId (index for the staff desk's actions by hold id)
+ *   session:<id>        SessionRecord    (auth/; expires by itself: TTL)
+ *   sessions-of:<patronId>  string[]     ids of the patron's sessions (index: "end my other sessions")
+ *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key (TTL 30 days)
+ *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts (TTL: window + lock)
  *   seq:<name>          number           counters (series numbers, …)
+ *   sys:format          number           layout version of the stored data (storage/upgrade-from-v1.ts)
+ *
+ * Indexes are written in the same transaction as what they point to, and a reader re-checks the
+ * record itself (an index entry only says where to look).
  */
 import type {
   BranchCode,
@@ -35,6 +41,8 @@ export const keys = {
   idempotency: (patronId: string, key: string) => `idem:${patronId}:${key}`,
   throttle: (scope: string, id: string) => `throttle:${scope}:${id}`,
   seq: (name: string) => `seq:${name}`,
+  holdOwner: (holdId: string) => `hold:${holdId}`,
+  sessionsOf: (patronId: string) => `sessions-of:${patronId}`,
 } as const;
 
 export interface LoanRecord {
@@ -133,4 +141,6 @@ export interface IdempotentAnswer {
   status: number;
   body: unknown;
   storedAt: IsoInstant;
+  /** The loan the answer is about: the same key on another loan is refused (422). Absent before v2. */
+  loanId?: string;
 }

@@ -8,6 +8,7 @@ import { HTTPError, type H3Event } from 'h3';
 import type { ErrorCode } from '../../common/api.ts';
 import { messageFor } from './messages.ts';
 import type { Log } from '../context.ts';
+import { StoreConflictError, StoreUnavailableError } from '../storage/store.ts';
 
 export interface ApiErrorExtra {
   /** Response headers, e.g. { 'Retry-After': '60' }. */
@@ -55,6 +56,12 @@ export function errorJson(status: number, code: ErrorCode, acceptLanguage: strin
 export function errorResponse(error: unknown, event: H3Event, log: Log): Response {
   const lang = event.req.headers.get('accept-language');
   const http = HTTPError.isError(error) ? (error as HTTPError) : null;
+  // The store could not commit (nothing was written) or kept conflicting: a moment later may work.
+  const store = [error, http?.cause].find((e) => e instanceof StoreConflictError || e instanceof StoreUnavailableError) as Error | undefined;
+  if (store) {
+    log.error(`[503] ${event.req.method} ${event.url.pathname}: ${store.message}`, store.cause);
+    return errorJson(503, 'internal', lang, undefined, new Headers({ 'Retry-After': '1' }));
+  }
   const data = http?.data as ApiErrorData | undefined;
   if (http && data?.apiCode) return errorJson(http.status, data.apiCode, lang, data.fields, http.headers);
   if (http && !http.unhandled && http.status < 500) {

@@ -145,6 +145,7 @@ export async function checkout(ctx: AppContext, body: v.InferOutput<typeof Check
       ),
       queue: fulfilled ? dequeue(title.queue, fulfilled.id) : title.queue,
     });
+    if (fulfilled) tx.remove(keys.holdOwner(fulfilled.id));
     return loan;
   });
 }
