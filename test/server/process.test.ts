@@ -4,18 +4,14 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loginCookie, STAFF, startServer, stopAllServers, type Server } from './server-process.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TOKEN = 'process-test-token';
 const dirs: string[] = [];
-const children: ChildProcess[] = [];
 after(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  stopAllServers();
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -25,52 +21,7 @@ async function tempDir(): Promise<string> {
   return d;
 }
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
-}
-
-function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO: '0', STAFF_TOKEN: TOKEN, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /serving (http:\/\/\S+?)\/? /.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      const base = m[1]!.replace('localhost', '127.0.0.1');
-      resolve({
-        child,
-        base,
-        async call(method, path, body, headers = {}) {
-          const res = await fetch(base + path, {
-            method,
-            headers: { 'content-type': 'application/json', ...headers },
-            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          });
-          const text = await res.text();
-          return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-        },
-      });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${out}`));
-    });
-  });
-}
-
-const staff = { authorization: `Bearer ${TOKEN}` };
+const staff = STAFF;
 
 async function seed(s: Server, loan: { loanedOn?: string; dueOn?: string } = {}) {
   assert.equal((await s.call('POST', '/api/staff/patrons', { cardNumber: '2000000326', birthDate: '1990-01-01', cardExpiresOn: '2030-03-31', password: 'library1' }, staff)).status, 201);
@@ -112,6 +63,52 @@ test('a renewal acknowledged just before kill -9 is still there after restart', 
   const account = await second.call('GET', '/api/account', undefined, await login(second));
   assert.equal(account.body.loans[0].dueOn, '2026-05-05');
   assert.equal(account.body.loans[0].renewals, 1);
+  second.child.kill('SIGTERM');
+});
+
+test('kill -9 in the middle of a stream of renewals: every renewal answered 200 is there after the restart', async () => {
+  const dataDir = await tempDir();
+  const env = { LIBRARY_NOW: '2026-04-27T01:00:00Z', DATA_DIR: dataDir };
+  const first = await startServer(env);
+  const patrons = Array.from({ length: 6 }, (_, i) => ({ cardNumber: `50000000${i}0`, password: 'stream12' }));
+  const loans: { card: string; loanId: string }[] = [];
+  for (const [i, p] of patrons.entries()) {
+    assert.equal((await first.call('POST', '/api/staff/patrons', { ...p, birthDate: '1990-01-01', cardExpiresOn: '2030-03-31' }, staff)).status, 201);
+    for (let j = 0; j < 20; j++) {
+      const barcode = `K9${i}x${j}`;
+      assert.equal((await first.call('POST', '/api/staff/titles', { title: `流れ ${i}-${j}`, materialType: 'book', category: 'general', copies: [{ barcode, branch: 'central' }] }, staff)).status, 201);
+      const out = await first.call('POST', '/api/staff/checkouts', { cardNumber: p.cardNumber, barcode, loanedOn: '2026-04-07', dueOn: '2026-04-28' }, staff);
+      loans.push({ card: p.cardNumber, loanId: out.body.loanId });
+    }
+  }
+  const cookies = new Map<string, Record<string, string>>();
+  for (const p of patrons) cookies.set(p.cardNumber, await loginCookie(first, p.cardNumber, p.password));
+  // Interleave the patrons so concurrent renewals are mostly of different accounts.
+  const queue = [...loans].sort((x, y) => x.loanId.localeCompare(y.loanId));
+  const acknowledged: string[] = [];
+  const workers = Array.from({ length: 8 }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      try {
+        const res = await first.call('POST', `/api/loans/${next.loanId}/renew`, undefined, { ...cookies.get(next.card)!, 'idempotency-key': `k9-${next.loanId}` });
+        if (res.status === 200) acknowledged.push(next.loanId);
+      } catch {
+        return; // the server is gone
+      }
+    }
+  });
+  while (acknowledged.length < 30) await new Promise((r) => setTimeout(r, 2));
+  first.child.kill('SIGKILL');
+  await Promise.all(workers);
+  await new Promise((r) => (first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r)));
+  assert.ok(acknowledged.length < loans.length, 'killed mid-stream');
+
+  const second = await startServer(env);
+  const renewed = new Set<string>();
+  for (const p of patrons) {
+    const account = await second.call('GET', '/api/account', undefined, await loginCookie(second, p.cardNumber, p.password));
+    for (const l of account.body.loans) if (l.renewals === 1) renewed.add(l.id);
+  }
+  assert.deepEqual(acknowledged.filter((id) => !renewed.has(id)), [], 'acknowledged renewals missing after kill -9');
   second.child.kill('SIGTERM');
 });
 
