@@ -23,8 +23,8 @@ const MISSING_TITLE: TitleRecord = {
 export async function accountSnapshot(ctx: AppContext, patronId: string): Promise<AccountSnapshot | null> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  // A read-only transaction: the patron and its titles are checked to be one state (it writes nothing).
-  return ctx.store.transaction(async (tx) => {
+  // A read-only view: the patron and its titles are checked to be one state; nothing is written.
+  return ctx.store.read(async (tx) => {
     const patron = await tx.get<PatronRecord>(keys.patron(patronId));
     if (!patron) return null;
     const titles = new Map<string, TitleRecord>();

@@ -11,6 +11,17 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
+/**
+ * Puts the security headers on whatever this request gets, answer or error, without copying the
+ * response: h3 merges `event.res.headers` (answers) and `event.res.errHeaders` (errors) into it.
+ */
+export function setSecurityHeaders(event: H3Event): void {
+  for (const [k, val] of Object.entries(SECURITY_HEADERS)) {
+    event.res.headers.set(k, val);
+    event.res.errHeaders.set(k, val);
+  }
+}
+
 /** A copy of `res` carrying the security headers (responses' own headers may be immutable). */
 export function withSecurityHeaders(res: Response): Response {
   const headers = new Headers(res.headers);

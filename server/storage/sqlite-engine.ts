@@ -3,8 +3,8 @@
  * (WAL, synchronous=FULL: a commit is on disk before it is answered), unstorage's `kv` table plus an
  * `expires_at` column (unstorage ignores it).
  *
- * - Reads are synchronous statements, so several reads with no `await` between them are one state
- *   (nothing can commit in between: commits run in their own turn of the event loop).
+ * - Reads are synchronous, so several reads with no `await` between them are one state (nothing
+ *   can commit in between: commits run in their own turn of the event loop).
  * - Group commit: commits asked for in the same turn of the event loop are applied in one SQLite
  *   transaction (one fsync), in order, each first checked against the state including the ones
  *   before it in the batch; each caller is answered only after the batch is on disk. If the SQLite
@@ -12,6 +12,11 @@
  *   tried alone so one bad commit cannot sink the others.
  * - Expiry: a row whose `expires_at` (ms since the epoch, real time) has passed reads as absent; a
  *   sweeper deletes such rows, SWEEP_BATCH per pass, so no pass holds the connection for long.
+ * - A read cache of raw rows (CACHE_BYTES at most): this process owns the file, so every change
+ *   either goes through this engine (which updates the cache as it writes) or shows as a change
+ *   the cache cannot explain — `total_changes()` of the connection (unstorage's own writes), checked
+ *   on every read, or `data_version` (another process, e.g. a tool), checked once per turn of the
+ *   event loop — and then the cache starts afresh.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Engine, EngineTx, Write } from './engine.ts';
@@ -19,8 +24,11 @@ import type { Engine, EngineTx, Write } from './engine.ts';
 export const TABLE = 'kv';
 export const SWEEP_BATCH = 500;
 export const SWEEP_EVERY_MS = 1000;
+export const CACHE_BYTES = 64 * 1024 * 1024;
 
-type Row = [value: string | null, expiresAt: number | null];
+/** A row as read: raw JSON text (null: absent) and expiry (ms, null: none). */
+type Row = readonly [value: string | null, expiresAt: number | null];
+const ABSENT: Row = [null, null];
 
 /** Creates unstorage's table if it is not there yet, and adds what the Store needs to it. */
 export function ensureSchema(db: Database): void {
@@ -39,6 +47,8 @@ export function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+const live = (row: Row): string | null => (row[0] !== null && (row[1] === null || row[1] > Date.now()) ? row[0] : null);
+
 class SqliteTx implements EngineTx {
   readonly reads = new Map<string, string | null>();
   /** A key read twice with different values: `fn` saw two states, the attempt cannot stand. */
@@ -47,13 +57,15 @@ class SqliteTx implements EngineTx {
   minExpiry = Infinity;
   constructor(
     private readonly engine: SqliteEngine,
-    readonly changesAtStart: number,
+    readonly epochAtStart: number,
   ) {}
 
   read(keys: readonly string[]): Promise<(string | null)[]> {
+    this.engine.syncCache();
     const out = keys.map((key) => {
-      const [raw, expiresAt] = this.engine.readRow(key);
-      if (expiresAt !== null && expiresAt < this.minExpiry) this.minExpiry = expiresAt;
+      const row = this.engine.readRow(key);
+      const raw = live(row);
+      if (raw !== null && row[1] !== null && row[1] < this.minExpiry) this.minExpiry = row[1];
       if (!this.reads.has(key)) this.reads.set(key, raw);
       else if (this.reads.get(key) !== raw) this.torn = true;
       return raw;
@@ -75,12 +87,22 @@ class SqliteEngine implements Engine {
   private readonly upsert: Statement;
   private readonly deleteRow: Statement;
   private readonly totalChanges: Statement;
+  private readonly dataVersion: Statement;
   private readonly sweepStatement: Statement;
   private pending: Pending[] = [];
   private flushScheduled = false;
   private readonly sweeper: NodeJS.Timeout;
   private sweepSoon: NodeJS.Timeout | null = null;
   private closed = false;
+
+  /** Moves whenever the file's content may have changed: commits, sweeps, changes from elsewhere. */
+  private epoch = 0;
+  private readonly cache = new Map<string, Row>();
+  private cacheBytes = 0;
+  /** total_changes() / data_version as last explained by this engine's own writes. */
+  private knownChanges: number;
+  private knownVersion: number;
+  private versionCheckedThisTurn = false;
 
   constructor(
     readonly db: Database,
@@ -93,35 +115,76 @@ class SqliteEngine implements Engine {
        ON CONFLICT(key) DO UPDATE SET value = excluded.value, blob = NULL, updated_at = CURRENT_TIMESTAMP, expires_at = excluded.expires_at`,
     );
     this.deleteRow = db.prepare(`DELETE FROM ${TABLE} WHERE key = ?`);
-    // Every row this connection changed (the Store's commits, the sweeper, unstorage's own writes).
     this.totalChanges = db.prepare('SELECT total_changes()').pluck(true);
-    this.sweepStatement = db.prepare(`DELETE FROM ${TABLE} WHERE key IN (SELECT key FROM ${TABLE} WHERE expires_at <= ? LIMIT ${SWEEP_BATCH})`);
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck(true);
+    this.sweepStatement = db
+      .prepare(`DELETE FROM ${TABLE} WHERE key IN (SELECT key FROM ${TABLE} WHERE expires_at <= ? LIMIT ${SWEEP_BATCH}) RETURNING key`)
+      .pluck(true);
+    this.knownChanges = this.totalChanges.get() as number;
+    this.knownVersion = this.dataVersion.get() as number;
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
     this.sweeper.unref();
   }
 
-  /** The committed raw value of `key` (null: absent or expired). */
+  private forgetCache(): void {
+    this.cache.clear();
+    this.cacheBytes = 0;
+    this.epoch += 1;
+  }
+
+  private remember(key: string, row: Row): void {
+    const old = this.cache.get(key);
+    if (old) this.cacheBytes -= key.length + (old[0]?.length ?? 0);
+    this.cache.delete(key);
+    this.cache.set(key, row);
+    this.cacheBytes += key.length + (row[0]?.length ?? 0);
+    // Oldest first (a Map keeps insertion order; a row read or written again moves to the end).
+    for (const [k, r] of this.cache) {
+      if (this.cacheBytes <= CACHE_BYTES) break;
+      this.cache.delete(k);
+      this.cacheBytes -= k.length + (r[0]?.length ?? 0);
+    }
+  }
+
+  /** Drops the cache if something other than this engine changed the file. Call before reading. */
+  syncCache(): void {
+    const changes = this.totalChanges.get() as number;
+    if (changes !== this.knownChanges) {
+      this.knownChanges = changes;
+      this.forgetCache();
+    }
+    if (!this.versionCheckedThisTurn) {
+      this.versionCheckedThisTurn = true;
+      setImmediate(() => (this.versionCheckedThisTurn = false));
+      const version = this.dataVersion.get() as number;
+      if (version !== this.knownVersion) {
+        this.knownVersion = version;
+        this.forgetCache();
+      }
+    }
+  }
+
+  /** The row of `key` (expired rows included: callers look at the expiry). syncCache() first. */
   readRow(key: string): Row {
-    const row = this.selectRow.get(key) as Row | undefined;
-    if (!row || row[0] === null) return [null, null];
-    if (row[1] !== null && row[1] <= Date.now()) return [null, null];
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const row = (this.selectRow.get(key) as Row | undefined) ?? ABSENT;
+    this.remember(key, row);
     return row;
   }
 
-  private changes(): number {
-    return this.totalChanges.get() as number;
-  }
-
   begin(): SqliteTx {
-    return new SqliteTx(this, this.changes());
+    this.syncCache();
+    return new SqliteTx(this, this.epoch);
   }
 
   private isCurrent(tx: SqliteTx): boolean {
     if (tx.torn) return false;
     if (tx.reads.size === 0) return true;
-    // Nothing changed on this connection since the attempt began and nothing it read has expired.
-    if (this.changes() === tx.changesAtStart && Date.now() < tx.minExpiry) return true;
-    for (const [key, raw] of tx.reads) if (this.readRow(key)[0] !== raw) return false;
+    this.syncCache();
+    // Nothing changed since the attempt began and nothing it read has expired.
+    if (this.epoch === tx.epochAtStart && Date.now() < tx.minExpiry) return true;
+    for (const [key, raw] of tx.reads) if (live(this.readRow(key)) !== raw) return false;
     return true;
   }
 
@@ -140,25 +203,42 @@ class SqliteEngine implements Engine {
     });
   }
 
+  /** Writes inside the batch's SQLite transaction; the cache follows at once (the batch's later members read it). */
   private apply(writes: readonly Write[]): void {
     const now = Date.now();
     for (const w of writes) {
-      if (w.raw === null) this.deleteRow.run(w.key);
-      else this.upsert.run(w.key, w.raw, w.ttlMs === null ? null : now + w.ttlMs);
+      if (w.raw === null) {
+        this.deleteRow.run(w.key);
+        this.remember(w.key, ABSENT);
+      } else {
+        const expiresAt = w.ttlMs === null ? null : now + w.ttlMs;
+        this.upsert.run(w.key, w.raw, expiresAt);
+        this.remember(w.key, [w.raw, expiresAt]);
+      }
     }
+    this.epoch += 1;
   }
 
   /** One SQLite transaction for the batch: each member checked, then applied, in order. */
   private runBatch(batch: readonly Pending[]): boolean[] {
-    return this.db
-      .transaction(() =>
-        batch.map((m) => {
-          if (!this.isCurrent(m.tx)) return false;
-          this.apply(m.writes);
-          return true;
-        }),
-      )
-      .immediate();
+    this.syncCache();
+    try {
+      return this.db
+        .transaction(() =>
+          batch.map((m) => {
+            if (!this.isCurrent(m.tx)) return false;
+            this.apply(m.writes);
+            return true;
+          }),
+        )
+        .immediate();
+    } catch (error) {
+      // Rolled back: what the cache took from the batch never happened.
+      this.forgetCache();
+      throw error;
+    } finally {
+      this.knownChanges = this.totalChanges.get() as number;
+    }
   }
 
   flush(): void {
@@ -183,7 +263,8 @@ class SqliteEngine implements Engine {
   }
 
   readMany(keys: readonly string[]): Promise<(string | null)[]> {
-    return Promise.resolve(keys.map((k) => this.readRow(k)[0]));
+    this.syncCache();
+    return Promise.resolve(keys.map((k) => live(this.readRow(k))));
   }
 
   async *scanKeys(prefix: string, pageSize: number): AsyncIterable<string[]> {
@@ -211,21 +292,26 @@ class SqliteEngine implements Engine {
   /** Deletes up to SWEEP_BATCH expired rows; soon again if there were more. Returns how many. */
   sweep(): number {
     if (this.closed) return 0;
-    let deleted = 0;
+    this.syncCache();
+    let deleted: string[];
     try {
-      deleted = this.sweepStatement.run(Date.now()).changes;
+      deleted = this.sweepStatement.all(Date.now()) as string[];
     } catch {
       // Disk full or busy: the rows stay expired (reads ignore them); the next pass tries again.
       return 0;
+    } finally {
+      this.knownChanges = this.totalChanges.get() as number;
     }
-    if (deleted === SWEEP_BATCH && !this.sweepSoon) {
+    for (const key of deleted) this.remember(key, ABSENT);
+    if (deleted.length > 0) this.epoch += 1;
+    if (deleted.length === SWEEP_BATCH && !this.sweepSoon) {
       this.sweepSoon = setTimeout(() => {
         this.sweepSoon = null;
         this.sweep();
       }, 20);
       this.sweepSoon.unref();
     }
-    return deleted;
+    return deleted.length;
   }
 
   pause(): Promise<void> {

@@ -40,16 +40,30 @@ export interface Tx {
   remove(key: string): void;
 }
 
+/** What a read-only view (`store.read`) sees: values shared between requests and frozen. */
+export interface ReadTx {
+  get<T>(key: string): Promise<T | null>;
+  getMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
+}
+
 export interface SetOptions {
   /** The key disappears by itself this many seconds after the commit (real time). */
   ttlSeconds?: number;
 }
 
 export interface Store {
-  /** A read outside any transaction: the last committed value. */
+  /**
+   * A read outside any transaction: the last committed value, frozen and shared with other readers
+   * (no parse when it has not changed). To change it, copy it, or read it in a transaction.
+   */
   get<T>(key: string): Promise<T | null>;
-  /** Several last committed values, all from one state. */
+  /** Several last committed values, all from one state (frozen, shared). */
   getMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
+  /**
+   * Several reads that see one state, checked like a transaction (run again if a commit fell
+   * between them); the values are frozen and shared, nothing can be written.
+   */
+  read<R>(fn: (tx: ReadTx) => Promise<R>): Promise<R>;
   /**
    * Runs `fn` and commits what it staged, atomically, if nothing it read changed meanwhile (else
    * runs it again). If `fn` throws on a consistent view, nothing is written and the error is rethrown.
@@ -124,6 +138,43 @@ const encode = (value: unknown): string => {
 };
 const decode = <T>(raw: string | null): T | null => (raw === null ? null : (JSON.parse(raw) as T));
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Most bytes of raw text whose frozen values are kept for readers. */
+export const SHARED_VALUES_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Frozen values of recently read keys, each with the raw text it was parsed from: a reader whose
+ * raw text is the same gets the same frozen value (a text compare, usually the same string, instead
+ * of a parse). A changed value has another text, so it is never served stale.
+ */
+function createSharedValues() {
+  const entries = new Map<string, { raw: string; value: unknown }>();
+  let bytes = 0;
+  return <T>(key: string, raw: string | null): T | null => {
+    if (raw === null) return null;
+    const hit = entries.get(key);
+    if (hit && hit.raw === raw) return hit.value as T;
+    const value = deepFreeze(JSON.parse(raw) as T);
+    if (hit) bytes -= hit.raw.length;
+    entries.delete(key);
+    entries.set(key, { raw, value });
+    bytes += raw.length;
+    for (const [k, e] of entries) {
+      if (bytes <= SHARED_VALUES_BYTES) break;
+      entries.delete(k);
+      bytes -= e.raw.length;
+    }
+    return value;
+  };
+}
+
 function ttlMs(opts: SetOptions | undefined): number | null {
   const s = opts?.ttlSeconds;
   if (s === undefined) return null;
@@ -157,15 +208,35 @@ function createTx(etx: EngineTx): { tx: Tx; staged: Map<string, Write> } {
   return { tx, staged };
 }
 
+/** A read-only view over the engine's recorded reads, with shared frozen values. */
+function createReadTx(etx: EngineTx, shared: ReturnType<typeof createSharedValues>): ReadTx {
+  return {
+    async get<T>(key: string) {
+      const [raw] = await etx.read([checkKey(key)]).catch(unavailable('read'));
+      return shared<T>(key, raw ?? null);
+    },
+    async getMany<T>(keys: readonly string[]) {
+      if (keys.length === 0) return [];
+      const raws = await etx.read(keys.map(checkKey)).catch(unavailable('read'));
+      return keys.map((k, i) => shared<T>(k, raws[i] ?? null));
+    },
+  };
+}
+
 /** Opens the Store over an unstorage Storage made by `openStorage` (SQLite through db0, or Redis). */
 export async function createStore(storage: Storage, opts: { warn?: (message: string) => void } = {}): Promise<Store> {
   const engine = await openEngine(storage, opts.warn ?? ((m) => console.warn(m)));
+  const shared = createSharedValues();
   let commits = 0;
 
-  async function transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
+  const nothingStaged = new Map<string, Write>();
+  const openReadTx = (etx: EngineTx) => ({ tx: createReadTx(etx, shared), staged: nothingStaged });
+
+  /** The optimistic loop: `open` gives the view `fn` works on and what it staged. */
+  async function run<V, R>(open: (etx: EngineTx) => { tx: V; staged: Map<string, Write> }, fn: (tx: V) => Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const etx = engine.begin();
-      const { tx, staged } = createTx(etx);
+      const { tx, staged } = open(etx);
       let outcome: { result: R } | { error: unknown };
       try {
         outcome = { result: await fn(tx) };
@@ -193,14 +264,15 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
     },
     async get<T>(key: string) {
       const [raw] = await engine.readMany([checkKey(key)]).catch(unavailable('read'));
-      return decode<T>(raw ?? null);
+      return shared<T>(key, raw ?? null);
     },
     async getMany<T>(keys: readonly string[]) {
       if (keys.length === 0) return [];
       const raws = await engine.readMany(keys.map(checkKey)).catch(unavailable('read'));
-      return raws.map((r) => decode<T>(r));
+      return keys.map((k, i) => shared<T>(k, raws[i] ?? null));
     },
-    transaction,
+    transaction: (fn) => run(createTx, fn),
+    read: (fn) => run(openReadTx, fn),
     scan: (prefix, opts) => engine.scanKeys(prefix, opts?.pageSize ?? 500),
     count: (prefix) => engine.count(prefix),
     async keys(prefix) {

@@ -234,7 +234,7 @@ for (const engine of [sqliteCase(), redisCase()]) {
       }
     });
 
-    it('gives getMany and read-only transactions one state while commits run', async () => {
+    it('gives getMany, read() and read-only transactions one state while commits run', async () => {
       const store = await engine.fresh();
       await store.transaction(async (tx) => {
         tx.set('pair:a', 0);
@@ -263,11 +263,36 @@ for (const engine of [sqliteCase(), redisCase()]) {
           return [first, await tx.get<number>('pair:b')];
         });
         if (x !== y) torn.push(['transaction', x, y]);
+        const [r, q] = await store.read(async (tx) => {
+          const first = await tx.get<number>('pair:a');
+          await turn();
+          return [first, await tx.get<number>('pair:b')];
+        });
+        if (r !== q) torn.push(['read', r, q]);
       }
       writing = false;
       await writer;
       assert.deepEqual(torn, []);
       assert.ok(((await store.get<number>('pair:a')) ?? 0) > 0, 'the writer did commit meanwhile');
+    });
+
+    it('reads outside transactions give frozen values (a change throws), transactions their own copies', async () => {
+      const store = await engine.fresh();
+      await store.transaction(async (tx) => tx.set('frozen:a', { list: [1], inner: { n: 1 } }));
+      const shared = (await store.get<{ list: number[]; inner: { n: number } }>('frozen:a'))!;
+      assert.throws(() => shared.list.push(2), TypeError);
+      assert.throws(() => (shared.inner.n = 2), TypeError);
+      const [viaRead] = await store.read(async (tx) => tx.getMany<{ list: number[] }>(['frozen:a']));
+      assert.ok(Object.isFrozen(viaRead!.list));
+      const changed = await store.transaction(async (tx) => {
+        const own = (await tx.get<{ list: number[] }>('frozen:a'))!;
+        own.list.push(2);
+        tx.set('frozen:a', own);
+        return own.list;
+      });
+      assert.deepEqual(changed, [1, 2]);
+      assert.deepEqual((await store.get<{ list: number[] }>('frozen:a'))!.list, [1, 2], 'a reader sees the new value, not the old frozen one');
+      assert.deepEqual(shared.list, [1], 'the old frozen value did not change under its reader');
     });
 
     it('counts commits that wrote, not reads or read-only transactions', async () => {
@@ -276,12 +301,43 @@ for (const engine of [sqliteCase(), redisCase()]) {
       await store.get('count:x');
       await store.getMany(['count:x', 'count:y']);
       await store.transaction(async (tx) => tx.get('count:x'));
+      await store.read(async (tx) => tx.getMany(['count:x', 'count:y']));
       assert.equal(store.commits, before);
       await increment(store, 'count:x');
       assert.equal(store.commits, before + 1);
     });
   });
 }
+
+describe('the SQLite engine and writers other than the Store', () => {
+  it('sees a write through unstorage at once, and one by another connection (a tool) from the next turn, also in a commit check', async () => {
+    const engine = sqliteCase();
+    const store = await engine.fresh();
+    await store.transaction(async (tx) => tx.set('ext:a', 1));
+    assert.equal(await store.get('ext:a'), 1);
+    await store.storage.setItem('ext:a', 2 as never);
+    assert.equal(await store.get('ext:a'), 2, 'unstorage on the same connection');
+    const { default: Database } = await import('better-sqlite3');
+    const tool = new Database(join(dirs.at(-1)!, 'shiori.sqlite'));
+    try {
+      tool.prepare("UPDATE kv SET value = '3' WHERE key = 'ext:a'").run();
+      await turn();
+      assert.equal(await store.get('ext:a'), 3, 'another connection');
+      // A transaction that read 3, while the tool writes 10 before the commit: runs again on 10.
+      let attempts = 0;
+      const result = await store.transaction(async (tx) => {
+        attempts += 1;
+        const n = (await tx.get<number>('ext:a'))!;
+        if (attempts === 1) tool.prepare("UPDATE kv SET value = '10' WHERE key = 'ext:a'").run();
+        tx.set('ext:a', n + 1);
+        return n + 1;
+      });
+      assert.deepEqual([result, attempts, await store.get('ext:a')], [11, 2, 11]);
+    } finally {
+      tool.close();
+    }
+  });
+});
 
 describe('a commit the SQLite engine fails midway', () => {
   it('leaves nothing visible and nothing to replay after reopening (a trigger aborts the second row)', async () => {
