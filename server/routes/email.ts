@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { EmailResponse } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
@@ -23,7 +23,7 @@ const EmailBody = v.strictObject({ email: Field, emailConfirm: Field });
 export function registerEmailRoutes(app: H3, ctx: AppContext): void {
   app.put('/api/email', async (event) => {
     const body = await readJsonBody(event, EmailBody);
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const decision = await updatePatron<EmailDecision>(ctx, patronId, (patron) => {
       const decided = decideEmailChange(body, patron);
       if (decided.kind === 'set') return { patron: { ...patron, email: decided.email }, result: decided };

@@ -13,7 +13,7 @@ import { isIsoDate } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requireSession } from '../auth/require-patron.ts';
 import { cancelHold, changeHold, placeHold } from '../holds/patron-holds.ts';
 import { createSeries, regroupSeries, releaseSeries } from '../holds/series-holds.ts';
 import { sendCancelConfirmation } from '../holds/cancel-mail.ts';
@@ -47,7 +47,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   const SeriesBody = v.strictObject({ holdIds });
 
   app.post('/api/holds', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const body = await readJsonBody(event, PlaceBody);
     const hold = await placeHold(ctx, patronId, body);
     event.res.status = 201;
@@ -56,7 +56,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
 
   // Series routes first: "series" is not a hold id.
   app.post('/api/holds/series', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const body = await readJsonBody(event, SeriesBody);
     const series = await createSeries(ctx, patronId, body.holdIds);
     event.res.status = 201;
@@ -64,14 +64,14 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.put('/api/holds/series/:seriesNo', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const seriesNo = seriesParam(event);
     const body = await readJsonBody(event, SeriesBody);
     return regroupSeries(ctx, patronId, seriesNo, body.holdIds);
   });
 
   app.delete('/api/holds/series/:seriesNo', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const seriesNo = seriesParam(event);
     await readJsonBody(event, v.optional(v.strictObject({})));
     await releaseSeries(ctx, patronId, seriesNo);
@@ -79,7 +79,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.patch('/api/holds/:id', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const holdId = idParam(event, 'id');
     const body = await readJsonBody(event, ChangeBody);
     if (body.pickupBranch === undefined && body.contactMethod === undefined) {
@@ -89,7 +89,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.delete('/api/holds/:id', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const holdId = idParam(event, 'id');
     const body = await readJsonBody(event, CancelBody);
     const outcome = await cancelHold(ctx, patronId, holdId);

@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import type { Wishlist, WishlistAddResult, WishlistEntry } from '../../common/api.ts';
 import { refuseWith, refusalTexts, throwWishlistRefusal } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requirePatron, requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord, type WishlistRecord } from '../domain/records.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
@@ -69,7 +69,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
     event: H3Event,
     rule: (list: WishlistRecord, patron: PatronRecord, tx: Tx) => Promise<WishlistResult<T>> | WishlistResult<T>,
   ): Promise<{ value: T; list: WishlistRecord }> {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const outcome = await updatePatron<WishlistResult<T>>(ctx, patronId, async (patron, tx) => {
       const result = await rule(patron.wishlist, patron, tx);
       if (!result.ok) return { patron: null, result };

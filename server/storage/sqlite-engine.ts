@@ -216,6 +216,8 @@ class SqliteEngine implements Engine {
         this.remember(w.key, [w.raw, expiresAt]);
       }
     }
+    // These changes are this engine's own: the cache already has them.
+    this.knownChanges = this.totalChanges.get() as number;
     this.epoch += 1;
   }
 

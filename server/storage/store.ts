@@ -122,12 +122,25 @@ export const MAX_ATTEMPTS = 100;
  * drops `?…`, merges `::`, trims `:` and refuses `.`/`..` segments), so a key means the same row
  * to the Store and to unstorage.
  */
-const KEY = /^(?!(?:.*:)?\.{1,2}(?::|$))[^/\\?:\s]+(?::[^/\\?:\s]+)*$/;
+function isStoreKey(key: string): boolean {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 512) return false;
+  let segment = 0; // where the current `:`-separated part starts
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 58; // the end closes the last part like a ':'
+    if (c === 58) {
+      const length = i - segment;
+      if (length === 0) return false; // '', leading/trailing ':' or '::'
+      if (key.charCodeAt(segment) === 46 && (length === 1 || (length === 2 && key.charCodeAt(segment + 1) === 46))) return false; // '.' or '..'
+      segment = i + 1;
+    } else if (c === 47 || c === 92 || c === 63 || c <= 32) {
+      return false; // '/', '\\', '?', blanks and control characters
+    }
+  }
+  return true;
+}
 
 export function checkKey(key: string): string {
-  if (typeof key !== 'string' || key.length > 512 || !KEY.test(key)) {
-    throw new StoreKeyError(`store key refused: ${JSON.stringify(String(key).slice(0, 80))}`);
-  }
+  if (!isStoreKey(key)) throw new StoreKeyError(`store key refused: ${JSON.stringify(String(key).slice(0, 80))}`);
   return key;
 }
 
