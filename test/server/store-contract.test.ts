@@ -211,6 +211,20 @@ for (const engine of [sqliteCase(), redisCase()]) {
       assert.deepEqual((await store.keys('k:')).length, 5, 'nothing written under a refused key');
     });
 
+    it('scans a prefix page by page: every key of it once, no key of another prefix, counted alike', async () => {
+      const store = await engine.fresh();
+      const mine = Array.from({ length: 23 }, (_, i) => `scan:${String(i).padStart(2, '0')}`);
+      await store.transaction(async (tx) => {
+        mine.forEach((k) => tx.set(k, 1));
+        for (const other of ['scan', 'scann:1', 'sca:1', 'scan2:1', 'other:scan:1']) tx.set(other, 1);
+      });
+      const pages: string[][] = [];
+      for await (const page of store.scan('scan:', { pageSize: 5 })) pages.push(page);
+      assert.deepEqual([...new Set(pages.flat())].sort(), mine);
+      if (engine.name === 'sqlite') assert.ok(pages.every((p) => p.length <= 5) && pages.length === 5, 'pages of at most 5, in key order');
+      assert.equal(await store.count('scan:'), 23);
+    });
+
     it('expires a key after its TTL (also in scans), and a later set without TTL keeps it', async () => {
       const store = await engine.fresh();
       await store.transaction(async (tx) => {
