@@ -20,6 +20,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Engine, EngineTx, Write } from './engine.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 export const TABLE = 'kv';
 export const SWEEP_BATCH = 500;
@@ -97,8 +98,7 @@ class SqliteEngine implements Engine {
 
   /** Moves whenever the file's content may have changed: commits, sweeps, changes from elsewhere. */
   private epoch = 0;
-  private readonly cache = new Map<string, Row>();
-  private cacheBytes = 0;
+  private readonly cache = new BoundedCache<Row>(CACHE_BYTES, (key, row) => key.length + (row[0]?.length ?? 0));
   /** total_changes() / data_version as last explained by this engine's own writes. */
   private knownChanges: number;
   private knownVersion: number;
@@ -128,22 +128,11 @@ class SqliteEngine implements Engine {
 
   private forgetCache(): void {
     this.cache.clear();
-    this.cacheBytes = 0;
     this.epoch += 1;
   }
 
   private remember(key: string, row: Row): void {
-    const old = this.cache.get(key);
-    if (old) this.cacheBytes -= key.length + (old[0]?.length ?? 0);
-    this.cache.delete(key);
     this.cache.set(key, row);
-    this.cacheBytes += key.length + (row[0]?.length ?? 0);
-    // Oldest first (a Map keeps insertion order; a row read or written again moves to the end).
-    for (const [k, r] of this.cache) {
-      if (this.cacheBytes <= CACHE_BYTES) break;
-      this.cache.delete(k);
-      this.cacheBytes -= k.length + (r[0]?.length ?? 0);
-    }
   }
 
   /** Drops the cache if something other than this engine changed the file. Call before reading. */

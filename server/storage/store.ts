@@ -30,6 +30,7 @@
  */
 import type { Storage } from 'unstorage';
 import { openEngine, type Engine, type EngineTx, type Write } from './engine.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 /** What a transaction function sees: reads that include its own staged writes. */
 export interface Tx {
@@ -168,22 +169,13 @@ export const SHARED_VALUES_BYTES = 32 * 1024 * 1024;
  * of a parse). A changed value has another text, so it is never served stale.
  */
 function createSharedValues() {
-  const entries = new Map<string, { raw: string; value: unknown }>();
-  let bytes = 0;
+  const entries = new BoundedCache<{ raw: string; value: unknown }>(SHARED_VALUES_BYTES, (key, e) => key.length + e.raw.length);
   return <T>(key: string, raw: string | null): T | null => {
     if (raw === null) return null;
     const hit = entries.get(key);
     if (hit && hit.raw === raw) return hit.value as T;
     const value = deepFreeze(JSON.parse(raw) as T);
-    if (hit) bytes -= hit.raw.length;
-    entries.delete(key);
     entries.set(key, { raw, value });
-    bytes += raw.length;
-    for (const [k, e] of entries) {
-      if (bytes <= SHARED_VALUES_BYTES) break;
-      entries.delete(k);
-      bytes -= e.raw.length;
-    }
     return value;
   };
 }

@@ -85,6 +85,7 @@ const rows: Row[] = [];
 const notes: string[] = [];
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 function log(msg: string) {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
