@@ -48,7 +48,7 @@ export async function createContext(env: Env = process.env, log: Log = consoleLo
   const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.redisUrl });
   const store = await createStore(storage, { warn: (m) => log.warn(m) });
   await upgradeFromV1(store, log);
-  const catalog = await openCatalogIndex({ dataDir: config.dataDir, store });
+  const catalog = await openCatalogIndex({ dataDir: config.dataDir, store, log });
   const mailer = createAppMailer(config, env, clock, log);
   return { config, policy, clock, store, catalog, log, mailer };
 }
