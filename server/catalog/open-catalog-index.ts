@@ -30,12 +30,10 @@ function openOrReplace(path: string): SqliteCatalogIndex {
   }
 }
 
-/** Every stored title's indexed fields, read page by page (one batch read per page). */
+/** Every stored title's indexed fields, read page by page (past the store's caches). */
 async function readTitles(store: Store): Promise<IndexedTitle[]> {
   const titles: IndexedTitle[] = [];
-  for await (const page of store.scan('title:', { pageSize: 1000 })) {
-    for (const t of await store.getMany<TitleRecord>(page)) if (t) titles.push(indexed(t));
-  }
+  for await (const page of store.scanValues<TitleRecord>('title:', { pageSize: 1000 })) for (const [, t] of page) titles.push(indexed(t));
   return titles;
 }
 
@@ -51,10 +49,9 @@ async function indexInBackground(index: SqliteCatalogIndex, store: Store, log: L
   const started = Date.now();
   let added = 0;
   try {
-    for await (const page of store.scan('title:', { pageSize: BACKGROUND_CHUNK })) {
-      const titles = (await store.getMany<TitleRecord>(page)).filter((t): t is TitleRecord => t !== null);
-      index.upsertMany(titles.map(indexed));
-      added += titles.length;
+    for await (const page of store.scanValues<TitleRecord>('title:', { pageSize: BACKGROUND_CHUNK })) {
+      index.upsertMany(page.map(([, t]) => indexed(t)));
+      added += page.length;
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {

@@ -4,8 +4,8 @@
  * waiting holds past their 予約待ち期限日 are cancelled; cancelled holds are forgotten one
  * calendar month after their cancel date.
  *
- * The pass walks the patrons in pages of PAGE_SIZE (one batch read each, and a turn of the event
- * loop between pages, so requests go on meanwhile) and opens one store transaction per patron with
+ * The pass walks the patrons in pages of PAGE_SIZE (one range read each, past the caches, and a
+ * turn of the event loop between pages, so requests go on meanwhile) and opens one store transaction per patron with
  * something due, re-reading and re-deciding inside it: the pass can run beside patron requests, on
  * several instances, and twice in a row (the second finds nothing to do). Its cost grows with the
  * number of patrons (a read of each record per pass, hourly), never inside a transaction; what is
@@ -83,11 +83,10 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts
   const today = ctx.clock.today();
   const dates: PassDates = { today, pickupByIfReady: addDays(today, ctx.policy.pickupPeriodDays) };
   const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
-  for await (const page of ctx.store.scan('patron:', { pageSize: PAGE_SIZE })) {
+  for await (const page of ctx.store.scanValues<PatronRecord>('patron:', { pageSize: PAGE_SIZE })) {
     // A quick look outside any transaction first: most accounts have nothing due.
-    const glances = await ctx.store.getMany<PatronRecord>(page);
-    for (const glance of glances) {
-      if (!glance || nothingDue(dueFor(ctx, glance, today))) continue;
+    for (const [, glance] of page) {
+      if (nothingDue(dueFor(ctx, glance, today))) continue;
       const counts = await ctx.store.transaction((tx) => maintainPatron(tx, ctx, glance.id, dates));
       for (const k of Object.keys(total) as (keyof MaintenanceCounts)[]) total[k] += counts[k];
     }

@@ -29,6 +29,8 @@ export interface Engine {
   /** Committed values, all from one state. */
   readMany(keys: readonly string[]): Promise<(string | null)[]>;
   scanKeys(prefix: string, pageSize: number): AsyncIterable<string[]>;
+  /** Keys and raw values under `prefix`, page by page, read past the caches (bulk jobs). */
+  scanEntries(prefix: string, pageSize: number): AsyncIterable<[key: string, raw: string][]>;
   count(prefix: string): Promise<number>;
   /** Waits a little before attempt `attempt + 1` after a conflict (nothing on SQLite, a jitter on Redis). */
   pause(attempt: number): Promise<void>;

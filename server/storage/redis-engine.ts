@@ -153,6 +153,14 @@ class RedisEngine implements Engine {
     } while (cursor !== '0');
   }
 
+  async *scanEntries(prefix: string, pageSize: number): AsyncIterable<[string, string][]> {
+    for await (const keys of this.scanKeys(prefix, pageSize)) {
+      const raws = await this.readMany(keys);
+      const entries = keys.flatMap((k, i): [string, string][] => (raws[i] == null ? [] : [[k, raws[i]!]]));
+      if (entries.length > 0) yield entries;
+    }
+  }
+
   async count(prefix: string): Promise<number> {
     // SCAN may return a key twice (while Redis resizes its table): count each once.
     const seen = new Set<string>();

@@ -272,6 +272,23 @@ class SqliteEngine implements Engine {
     }
   }
 
+  /** One range statement per page (no point reads, nothing cached: a bulk job must not evict the requests' rows). */
+  async *scanEntries(prefix: string, pageSize: number): AsyncIterable<[string, string][]> {
+    const page = this.db
+      .prepare(`SELECT key, value FROM ${TABLE} WHERE key >= ? AND key < ? AND value IS NOT NULL AND (expires_at IS NULL OR expires_at > ?) ORDER BY key LIMIT ?`)
+      .raw(true);
+    const end = prefixEnd(prefix);
+    let from = prefix;
+    for (;;) {
+      const rows = page.all(from, end, Date.now(), pageSize) as [string, string][];
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < pageSize) return;
+      // The next key after the last one: the same key with a NUL appended sorts right after it.
+      from = `${rows[rows.length - 1]![0]}\u0000`;
+    }
+  }
+
   count(prefix: string): Promise<number> {
     const n = this.db
       .prepare(`SELECT count(*) FROM ${TABLE} WHERE key >= ? AND key < ? AND (expires_at IS NULL OR expires_at > ?)`)

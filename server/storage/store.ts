@@ -75,6 +75,11 @@ export interface Store {
    * transaction or on a request path (a scan grows with the data).
    */
   scan(prefix: string, opts?: { pageSize?: number }): AsyncIterable<string[]>;
+  /**
+   * Keys and values under `prefix`, page by page, for background jobs (maintenance, index builds):
+   * fresh copies, read past the caches so a walk over everything does not evict what requests use.
+   */
+  scanValues<T>(prefix: string, opts?: { pageSize?: number }): AsyncIterable<[key: string, value: T][]>;
   /** How many keys are under `prefix` (start-up checks; a scan on Redis). */
   count(prefix: string): Promise<number>;
   /** Every key under `prefix` (tools and tests; a scan). */
@@ -279,6 +284,11 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
     transaction: (fn) => run(createTx, fn),
     read: (fn) => run(openReadTx, fn),
     scan: (prefix, opts) => engine.scanKeys(prefix, opts?.pageSize ?? 500),
+    async *scanValues<T>(prefix: string, opts?: { pageSize?: number }) {
+      for await (const page of engine.scanEntries(prefix, opts?.pageSize ?? 500)) {
+        yield page.map(([key, raw]): [string, T] => [key, JSON.parse(raw) as T]);
+      }
+    },
     count: (prefix) => engine.count(prefix),
     async keys(prefix) {
       const all = new Set<string>();

@@ -36,7 +36,7 @@ async function put(store: Store, writes: Write[]): Promise<void> {
 }
 
 async function eachPage(store: Store, prefix: string, fn: (keys: string[], raws: (string | null)[]) => Promise<void>): Promise<void> {
-  for await (const page of store.scan(prefix, { pageSize: 500 })) await fn(page, await store.engine.readMany(page));
+  for await (const page of store.engine.scanEntries(prefix, 500)) await fn(page.map(([k]) => k), page.map(([, raw]) => raw));
 }
 
 export async function upgradeFromV1(store: Store, log: Log): Promise<void> {
@@ -96,11 +96,10 @@ async function upgrade(store: Store, log: Log): Promise<void> {
     });
   }
 
-  for await (const page of store.scan('patron:', { pageSize: 500 })) {
-    const patrons = await store.getMany<PatronRecord>(page);
+  for await (const page of store.scanValues<PatronRecord>('patron:', { pageSize: 500 })) {
     await put(
       store,
-      patrons.flatMap((p) => (p ? p.holds.map((h) => ({ key: keys.holdOwner(h.id), raw: JSON.stringify(p.id), ttlMs: null })) : [])),
+      page.flatMap(([, p]) => p.holds.map((h) => ({ key: keys.holdOwner(h.id), raw: JSON.stringify(p.id), ttlMs: null }))),
     );
   }
   log.info('store upgrade: data of the previous version brought to layout 2');

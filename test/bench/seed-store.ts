@@ -17,6 +17,7 @@ import { saveSession, type SessionRecord } from '../../server/auth/session-store
 import { lentRecords, newPatronRecord, newTitleRecord } from '../../server/staff/new-records.ts';
 import { enqueue, newHold } from '../../server/rules/holds.ts';
 import type { Store } from '../../server/storage/store.ts';
+import { FORMAT, FORMAT_KEY } from '../../server/storage/upgrade-from-v1.ts';
 import { generateCatalogue } from './catalogue-generator.ts';
 
 export const SEED_BATCH = 2000;
@@ -142,6 +143,8 @@ export async function seedStore(store: Store, plan: SeedPlan): Promise<BenchPatr
         for (const h of p.holds) yield [keys.holdOwner(h.id), p.id];
       }
       yield [keys.seq('titles'), plan.titles];
+      // Written in this version's layout: nothing for the v1 upgrade to do at the first start.
+      yield [FORMAT_KEY, FORMAT];
     })(),
   );
   return bench;

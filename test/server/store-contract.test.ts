@@ -223,6 +223,13 @@ for (const engine of [sqliteCase(), redisCase()]) {
       assert.deepEqual([...new Set(pages.flat())].sort(), mine);
       if (engine.name === 'sqlite') assert.ok(pages.every((p) => p.length <= 5) && pages.length === 5, 'pages of at most 5, in key order');
       assert.equal(await store.count('scan:'), 23);
+      const entries: [string, number][] = [];
+      for await (const page of store.scanValues<number>('scan:', { pageSize: 5 })) entries.push(...page);
+      assert.deepEqual(
+        [...new Map(entries)].sort(([a], [b]) => a.localeCompare(b)),
+        mine.map((k) => [k, 1]),
+        'scanValues: the same keys, with their values',
+      );
     });
 
     it('expires a key after its TTL (also in scans), and a later set without TTL keeps it', async () => {
