@@ -45,9 +45,11 @@ export async function accountSnapshot(ctx: AppContext, patronId: string): Promis
     if (!patron) return null;
     const titles = new Map<string, TitleRecord>();
     const bibIds = [...new Set([...patron.loans, ...patron.holds, ...patron.cancelledHolds].map((x) => x.bibId))];
-    const records = await tx.getMany<TitleRecord>(bibIds.map((bibId) => keys.title(bibId)));
+    // The patron again with its titles: on Redis one MGET then holds the whole view (no check
+    // needed); a patron changed in between makes the view torn, and it runs again.
+    const [, ...records] = await tx.getMany<PatronRecord | TitleRecord>([keys.patron(patronId), ...bibIds.map((bibId) => keys.title(bibId))]);
     bibIds.forEach((bibId, i) => {
-      const t = records[i];
+      const t = records[i] as TitleRecord | null;
       if (t) titles.set(bibId, t);
     });
     const titleOf = (bibId: string) => titles.get(bibId) ?? { ...MISSING_TITLE, bibId };

@@ -23,6 +23,8 @@ export const SQLITE_FILE = 'shiori.sqlite';
 export async function openStorage(opts: StorageOptions): Promise<Storage> {
   if (opts.redisUrl) {
     const { default: redisDriver } = await import('unstorage/drivers/redis');
+    // No auto-pipelining: it measured no faster here, and ioredis aborts a pipeline's commands when
+    // the connection drops instead of re-sending them (a commit re-sent is applied once: redis-engine.ts).
     return createStorage({ driver: redisDriver({ url: opts.redisUrl, base: 'shiori' }) });
   }
   const dir = resolve(opts.dataDir);

@@ -8,7 +8,9 @@
  * only then does it apply the writes (SET, with PX for a TTL; DEL). Redis does not roll a script
  * back, so nothing in it may fail after the first write: everything that can fail (a key of another
  * type, a conflict) is looked at first. WATCH/MULTI would need a connection per transaction: the
- * script needs no connection state at all.
+ * script needs no connection state at all. A read-only view that read in more than one round trip
+ * is checked by a second script the same way — unless its last MGET read again everything read
+ * before (then that MGET is the one state).
  *
  * Exactly once: ioredis re-sends commands that were in flight when a connection broke, so a commit
  * whose reply was lost could run twice. Each commit carries a random id; the script records it
@@ -32,6 +34,7 @@ export interface RedisClient {
 
 interface CommitClient extends RedisClient {
   shioriCommit(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number>;
+  shioriCheck(keyCount: number, ...keysAndArgs: string[]): Promise<number>;
 }
 
 /**
@@ -65,7 +68,21 @@ redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
 return 1
 `;
 
-const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+/** Whether every key still holds what was read (same arguments as the commit's reads); 1 or 0. */
+const CHECK_LUA = `
+for i = 1, #KEYS do
+  local now = redis.call('GET', KEYS[i])
+  if now then
+    if redis.sha1hex(now) ~= ARGV[i] then return 0 end
+  elseif ARGV[i] ~= '' then
+    return 0
+  end
+end
+return 1
+`;
+
+/** What the scripts compare a read with: the SHA-1 of the value, '' for an absent key. */
+const digest = (raw: string | null) => (raw === null ? '' : createHash('sha1').update(raw).digest('hex'));
 
 /** `*`, `?`, `[`, `]` and `\` are glob characters to SCAN MATCH. */
 const escapeGlob = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
@@ -73,9 +90,16 @@ const escapeGlob = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 class RedisTx implements EngineTx {
   readonly reads = new Map<string, string | null>();
   torn = false;
+  /**
+   * The last round trip read every key read before it (and found them unchanged: else `torn`), so
+   * everything read is one state — that of one MGET — and needs no check.
+   */
+  oneState = true;
   constructor(private readonly engine: RedisEngine) {}
 
   async read(keys: readonly string[]): Promise<(string | null)[]> {
+    const asked = new Set(keys);
+    this.oneState = [...this.reads.keys()].every((k) => asked.has(k));
     const raws = await this.engine.readMany(keys);
     keys.forEach((key, i) => {
       const raw = raws[i] ?? null;
@@ -97,6 +121,7 @@ class RedisEngine implements Engine {
     warn: (message: string) => void,
   ) {
     client.defineCommand('shioriCommit', { lua: COMMIT_LUA });
+    client.defineCommand('shioriCheck', { lua: CHECK_LUA });
     // ioredis reconnects by itself; say so once per outage instead of an "unhandled error" per retry.
     let lastWarned = 0;
     client.on('error', (error) => {
@@ -114,12 +139,12 @@ class RedisEngine implements Engine {
   }
 
   async validate(tx: EngineTx): Promise<boolean> {
-    const { reads, torn } = tx as RedisTx;
+    const { reads, torn, oneState } = tx as RedisTx;
     if (torn) return false;
-    if (reads.size === 0) return true;
+    if (reads.size === 0 || oneState) return true;
+    // Checked in Redis (digests sent, a 0 or 1 back) rather than reading every value again.
     const keys = [...reads.keys()];
-    const now = await this.readMany(keys);
-    return keys.every((key, i) => now[i] === reads.get(key));
+    return (await this.client.shioriCheck(keys.length, ...keys.map(this.k), ...keys.map((k) => digest(reads.get(k) ?? null)))) === 1;
   }
 
   async commit(tx: EngineTx, writes: readonly Write[]): Promise<boolean> {
@@ -128,10 +153,7 @@ class RedisEngine implements Engine {
     const readKeys = [...reads.keys()];
     const keys = [this.k(`sys:commit:${randomUUID()}`), ...readKeys.map(this.k), ...writes.map((w) => this.k(w.key))];
     const args: (string | number)[] = [readKeys.length, COMMIT_ID_TTL_MS];
-    for (const key of readKeys) {
-      const raw = reads.get(key);
-      args.push(raw === null || raw === undefined ? '' : sha1(raw));
-    }
+    for (const key of readKeys) args.push(digest(reads.get(key) ?? null));
     for (const w of writes) args.push(w.raw === null ? 'del' : 'set', w.raw ?? '', w.ttlMs ?? 0);
     return (await this.client.shioriCommit(keys.length, ...keys, ...args)) === 1;
   }

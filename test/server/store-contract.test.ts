@@ -290,6 +290,13 @@ for (const engine of [sqliteCase(), redisCase()]) {
           return [first, await tx.get<number>('pair:b')];
         });
         if (r !== q) torn.push(['read', r, q]);
+        // The last read takes everything again: that read alone is the state (Redis skips the check).
+        const [u, w] = await store.read(async (tx) => {
+          await tx.get<number>('pair:a');
+          await turn();
+          return tx.getMany<number>(['pair:a', 'pair:b']);
+        });
+        if (u !== w) torn.push(['read again', u, w]);
       }
       writing = false;
       await writer;
