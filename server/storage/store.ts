@@ -218,16 +218,16 @@ function createTx(etx: EngineTx): { tx: Tx; staged: Map<string, Write> } {
   return { tx, staged };
 }
 
-/** A read-only view over the engine's recorded reads, with shared frozen values. */
-function createReadTx(etx: EngineTx, shared: ReturnType<typeof createSharedValues>): ReadTx {
+/** Reads through `read` (the engine's, or a transaction's that records them) with shared frozen values. */
+function sharedReader(read: (keys: readonly string[]) => Promise<(string | null)[]>, shared: ReturnType<typeof createSharedValues>): ReadTx {
   return {
     async get<T>(key: string) {
-      const [raw] = await etx.read([checkKey(key)]).catch(unavailable('read'));
+      const [raw] = await read([checkKey(key)]).catch(unavailable('read'));
       return shared<T>(key, raw ?? null);
     },
     async getMany<T>(keys: readonly string[]) {
       if (keys.length === 0) return [];
-      const raws = await etx.read(keys.map(checkKey)).catch(unavailable('read'));
+      const raws = await read(keys.map(checkKey)).catch(unavailable('read'));
       return keys.map((k, i) => shared<T>(k, raws[i] ?? null));
     },
   };
@@ -240,7 +240,8 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
   let commits = 0;
 
   const nothingStaged = new Map<string, Write>();
-  const openReadTx = (etx: EngineTx) => ({ tx: createReadTx(etx, shared), staged: nothingStaged });
+  const openReadTx = (etx: EngineTx) => ({ tx: sharedReader((keys) => etx.read(keys), shared), staged: nothingStaged });
+  const committed = sharedReader((keys) => engine.readMany(keys), shared);
 
   /** The optimistic loop: `open` gives the view `fn` works on and what it staged. */
   async function run<V, R>(open: (etx: EngineTx) => { tx: V; staged: Map<string, Write> }, fn: (tx: V) => Promise<R>): Promise<R> {
@@ -272,15 +273,8 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
     get commits() {
       return commits;
     },
-    async get<T>(key: string) {
-      const [raw] = await engine.readMany([checkKey(key)]).catch(unavailable('read'));
-      return shared<T>(key, raw ?? null);
-    },
-    async getMany<T>(keys: readonly string[]) {
-      if (keys.length === 0) return [];
-      const raws = await engine.readMany(keys.map(checkKey)).catch(unavailable('read'));
-      return keys.map((k, i) => shared<T>(k, raws[i] ?? null));
-    },
+    get: committed.get,
+    getMany: committed.getMany,
     transaction: (fn) => run(createTx, fn),
     read: (fn) => run(openReadTx, fn),
     scan: (prefix, opts) => engine.scanKeys(prefix, opts?.pageSize ?? 500),
