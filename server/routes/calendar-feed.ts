@@ -19,7 +19,6 @@ import { calendarFeed } from '../notifications/calendar/feed.ts';
 import { createFeed, feedOwner, revokeFeed } from '../notifications/calendar/feed-tokens.ts';
 import { refuseOnKiosk, requireNotifiablePatron } from '../notifications/require-notifiable.ts';
 import { readSettings } from '../notifications/settings-store.ts';
-import { readMany } from '../notifications/store-calls.ts';
 import { wordingFor } from '../notifications/wording.ts';
 
 export function registerCalendarFeedRoutes(app: H3, ctx: AppContext): void {
@@ -48,7 +47,7 @@ export function registerCalendarFeedRoutes(app: H3, ctx: AppContext): void {
     if (!patron) apiError(404, 'not_found');
     const bibIds = [...new Set([...patron.loans, ...patron.holds].map((x) => x.bibId))];
     const titles = new Map<string, TitleRecord>();
-    for (const t of await readMany<TitleRecord>(ctx.store, bibIds.map((b) => keys.title(b)))) if (t) titles.set(t.bibId, t);
+    for (const t of await ctx.store.getMany<TitleRecord>(bibIds.map((b) => keys.title(b)))) if (t) titles.set(t.bibId, t);
     const settings = await readSettings(ctx.store, patronId, ctx.policy);
     const text = calendarFeed({
       patron,

@@ -49,7 +49,7 @@ export function registerCatalogRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/catalog/search', async (event): Promise<SearchResponse> => {
     const { q, type, page } = await readQuery(event, SearchQuery);
     const { total, bibIds } = ctx.catalog.search({ q, type, page, pageSize: SEARCH_PAGE_SIZE });
-    const records = await Promise.all(bibIds.map((bibId) => ctx.store.get<TitleRecord>(keys.title(bibId))));
+    const records = await ctx.store.getMany<TitleRecord>(bibIds.map((bibId) => keys.title(bibId)));
     event.res.headers.set('cache-control', 'no-cache');
     return {
       total,

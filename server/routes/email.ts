@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import type { EmailResponse } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
@@ -32,7 +32,7 @@ interface Outcome {
 export function registerEmailRoutes(app: H3, ctx: AppContext): void {
   app.put('/api/email', async (event) => {
     const body = await readJsonBody(event, EmailBody);
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const today = ctx.clock.today();
     const { decision, registered, mail } = await updatePatron<Outcome>(ctx, patronId, (patron) => {
       const decided = decideEmailChange(body, patron);

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { updatePatron } from '../account/patron-update.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { requirePatron } from '../auth/require-patron.ts';
-import type { SessionRecord } from '../auth/session-store.ts';
+import { removePatronSessions } from '../auth/session-store.ts';
 import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
@@ -22,7 +22,6 @@ import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import { clientAddressKeyPart } from '../http/client-address.ts';
 import { wellFormedCard } from '../http/request-shapes.ts';
-import type { Tx } from '../storage/store.ts';
 
 /** Bounded before hashing; the policy itself allows far less. */
 const Secret = v.pipe(v.string(), v.maxLength(256));
@@ -45,14 +44,6 @@ function refuseNewPassword(event: H3Event, newPassword: string, confirmation: st
   if (problem) apiError(400, problem);
 }
 
-/** Ends the patron's sessions other than `keep`, in the caller's transaction. */
-async function endOtherSessions(tx: Tx, patronId: string, keep: string): Promise<void> {
-  for (const key of await tx.keys('session:')) {
-    const session = await tx.get<SessionRecord>(key);
-    if (session && session.patronId === patronId && session.id !== keep) tx.remove(key);
-  }
-}
-
 export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
   app.put('/api/password', async (event) => {
     const body = await readJsonBody(event, ChangeBody);
@@ -69,7 +60,7 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     await updatePatron(ctx, patronId, async (current, tx) => {
       // Another change won the race since the check: this one was made against an old password.
       if (current.passwordHash !== patron.passwordHash) apiError(403, 'wrong_password');
-      await endOtherSessions(tx, patronId, session.id);
+      await removePatronSessions(tx, patronId, session.id);
       return { patron: { ...current, passwordHash: hash }, result: null };
     });
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
