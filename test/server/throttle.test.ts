@@ -65,13 +65,15 @@ test('failures older than the window are forgotten', async () => {
   assert.equal((await login('library1')).status, 200);
 });
 
-test('20 failures from one address lock that address for every card', async () => {
+test("25 failures on made-up cards from one address do not refuse another patron's right password there", async () => {
   const { t, login } = await setup();
-  for (let i = 0; i < 20; i++) assert.equal((await login('x', `30000000${String(i).padStart(2, '0')}`)).status, 401);
-  const res = await login('library1');
-  assert.equal(res.status, 429);
-  assert.ok(Number(res.headers.get('retry-after')) > 0);
-  await t.setClock(at(16));
+  for (let i = 0; i < 25; i++) {
+    // Past the 20th failure each attempt has a slot up to 30 s after the previous one: move the
+    // library clock to it instead of waiting (all 25 stay inside the 15-minute window).
+    if (i >= 20) await t.setClock(at(0.5 * (i - 19)));
+    assert.equal((await login('x', `30000000${String(i).padStart(2, '0')}`)).status, 401, `failure ${i + 1}`);
+  }
+  await t.setClock(at(3.5));
   assert.equal((await login('library1')).status, 200);
 });
 
