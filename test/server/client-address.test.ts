@@ -173,6 +173,36 @@ describe('behind a proxy, on a real socket', () => {
     assert.equal((await login('2000000276', 'library2', { 'x-forwarded-for': '198.51.100.2' })).status, 200, 'and logs in');
   });
 
+  it('over HTTPS through a trusted proxy the cookies are __Host- and Secure, and read under that name only', async () => {
+    const { base, login } = await listen({ TRUST_PROXY: '127.0.0.1' });
+    const https = { 'x-forwarded-proto': 'https' };
+    const res = await login('2000000326', 'library1', https);
+    assert.equal(res.status, 200);
+    const [session, device] = res.headers.getSetCookie();
+    assert.match(session!, /^__Host-shiori_session=[a-z2-7]{40}; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
+    assert.match(device!, /^__Host-shiori_device=[A-Za-z0-9_-]{43}; Path=\/; Secure; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    assert.doesNotMatch(session! + device!, /Domain/i);
+    const pair = session!.split(';')[0]!;
+    const id = pair.split('=')[1]!;
+    assert.equal((await fetch(`${base}/api/session`, { headers: { ...https, cookie: pair } })).status, 200);
+    assert.equal((await fetch(`${base}/api/session`, { headers: { ...https, cookie: `shiori_session=${id}` } })).status, 401, 'the plain name over HTTPS');
+    assert.equal((await fetch(`${base}/api/session`, { headers: { cookie: pair } })).status, 401, 'the __Host- name over plain http');
+    const out = await fetch(`${base}/api/session`, { method: 'DELETE', headers: { ...https, cookie: pair } });
+    assert.equal(out.status, 204);
+    assert.match(out.headers.get('set-cookie') ?? '', /^__Host-shiori_session=; Path=\/; Secure; HttpOnly; SameSite=Lax; Max-Age=0$/);
+    assert.equal((await fetch(`${base}/api/session`, { headers: { ...https, cookie: pair } })).status, 401, 'logged out');
+  });
+
+  it('from a peer not in TRUST_PROXY, X-Forwarded-Proto: https is ignored: plain cookie names, no Secure', async () => {
+    const { login } = await listen({});
+    const res = await login('2000000326', 'library1', { 'x-forwarded-proto': 'https' });
+    assert.equal(res.status, 200);
+    const [session, device] = res.headers.getSetCookie();
+    assert.match(session!, /^shiori_session=[a-z2-7]{40}; Path=\/; HttpOnly; SameSite=Lax$/);
+    assert.match(device!, /^shiori_device=/);
+    assert.doesNotMatch(session! + device!, /Secure|__Host-/);
+  });
+
   it('sends HSTS only on answers that came over HTTPS through a trusted proxy', async () => {
     const trusted = await listen({ TRUST_PROXY: '127.0.0.1' });
     const https = await fetch(`${trusted.base}/api/library`, { headers: { 'x-forwarded-proto': 'https' } });
