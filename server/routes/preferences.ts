@@ -4,6 +4,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { Preferences } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
@@ -12,7 +13,7 @@ import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
 
-const PreferencesBody = v.strictObject({
+const PreferencesBody = jsonObject({
   pickupBranch: v.pipe(v.string(), v.maxLength(64)),
   contactMethod: v.picklist(['email', 'phone', 'none']),
 });

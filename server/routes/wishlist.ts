@@ -14,7 +14,7 @@ import { requirePatron, requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord, type WishlistRecord } from '../domain/records.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BibIdSchema, ServerIdSchema } from '../http/request-shapes.ts';
+import { BibIdSchema, ServerIdSchema, jsonObject } from '../http/request-shapes.ts';
 import type { Tx } from '../storage/store.ts';
 import {
   addCategory,
@@ -27,13 +27,13 @@ import {
   type WishlistResult,
 } from '../rules/wishlist.ts';
 
-const AddEntriesBody = v.strictObject({
+const AddEntriesBody = jsonObject({
   bibIds: v.pipe(v.array(BibIdSchema), v.minLength(1), v.maxLength(WISHLIST_MAX_ENTRIES)),
   categoryId: v.optional(v.nullable(ServerIdSchema)),
 });
-const MoveEntryBody = v.strictObject({ categoryId: v.nullable(ServerIdSchema) });
+const MoveEntryBody = jsonObject({ categoryId: v.nullable(ServerIdSchema) });
 /** Length and characters are the rule's business (so its messages apply); this only bounds the body. */
-const CategoryBody = v.strictObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
+const CategoryBody = jsonObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
 
 function newId(): string {
   return randomBytes(9).toString('base64url');
@@ -110,7 +110,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.post('/api/wishlist/from-loans', async (event) => {
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     return addBibIds(event, (patron) => patron.loans.map((l) => l.bibId), null);
   });
 
