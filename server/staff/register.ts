@@ -3,7 +3,7 @@
  * Staff actions are not refused for patron-side rules (limits, card expiry), only for what cannot
  * be true (an unknown card, a copy already on loan or set aside for someone else).
  */
-import { randomBytes } from 'node:crypto';
+import { newId } from '../domain/ids.ts';
 import type * as v from 'valibot';
 import type { IsoDate } from '../../common/api.ts';
 import { addDays, compareDates } from '../../common/dates.ts';
@@ -15,11 +15,6 @@ import { meetsPasswordPolicy } from '../rules/password-policy.ts';
 import { lentRecords, newPatronRecord, newTitleRecord } from './new-records.ts';
 import { isValidEmail } from '../rules/email.ts';
 import type { CheckoutBody, NewPatronBody, NewTitleBody } from './staff-schemas.ts';
-
-/** An opaque random id (URL-safe, 16 characters). */
-export function newId(prefix: string): string {
-  return `${prefix}${randomBytes(12).toString('base64url')}`;
-}
 
 function assertBranch(ctx: AppContext, code: string, field: string): void {
   if (!ctx.policy.branches.some((b) => b.code === code)) apiError(400, 'invalid_input', { fields: { field, detail: 'unknown branch' } });
