@@ -4,7 +4,8 @@
  * be true (an unknown card, a copy already on loan or set aside for someone else).
  */
 import { newId } from '../domain/ids.ts';
-import type * as v from 'valibot';
+import * as v from 'valibot';
+import { branchCodeSchema } from '../http/request-shapes.ts';
 import type { IsoDate } from '../../common/api.ts';
 import { addDays, compareDates } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
@@ -17,7 +18,7 @@ import { isValidEmail } from '../rules/email.ts';
 import type { CheckoutBody, NewPatronBody, NewTitleBody } from './staff-schemas.ts';
 
 function assertBranch(ctx: AppContext, code: string, field: string): void {
-  if (!ctx.policy.branches.some((b) => b.code === code)) apiError(400, 'invalid_input', { fields: { field, detail: 'unknown branch' } });
+  if (!v.is(branchCodeSchema(ctx.policy), code)) apiError(400, 'invalid_input', { fields: { field, detail: 'unknown branch' } });
 }
 
 export async function createPatron(ctx: AppContext, body: v.InferOutput<typeof NewPatronBody>): Promise<PatronRecord> {
