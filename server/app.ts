@@ -11,7 +11,7 @@ import type { AppContext } from './context.ts';
 import { apiError, errorResponse } from './http/errors.ts';
 import { checkRequestOrigin, setSecurityHeaders, withSecurityHeaders } from './http/security.ts';
 import { serveApp } from './http/static.ts';
-import { requestOrigin } from './http/client-address.ts';
+import { requestIsHttps } from './http/client-address.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerAccountRoutes } from './routes/account.ts';
 import { registerLoanRoutes } from './routes/loans.ts';
@@ -55,7 +55,7 @@ const ROUTE_MODULES: RegisterRoutes[] = [
 export const DEFAULT_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
 
 export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
-  const overHttps = (event: H3Event) => requestOrigin(event, ctx.config.trustProxy).https;
+  const overHttps = (event: H3Event) => requestIsHttps(event, ctx.config.trustProxy);
   const app = new H3({
     // Last resort for errors raised outside the middleware chain (e.g. a malformed URL).
     onError: (error, event) => withSecurityHeaders(errorResponse(error, event, ctx.log), overHttps(event)),

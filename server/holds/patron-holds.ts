@@ -21,7 +21,7 @@ import {
   toCancelledHold,
 } from '../rules/holds.ts';
 import { isCardExpired } from '../rules/patron.ts';
-import { newId } from '../staff/register.ts';
+import { newId } from '../domain/ids.ts';
 import { toCancelledHoldView, toHoldView } from './hold-view.ts';
 
 export interface PlaceHoldInput {

@@ -101,6 +101,8 @@ export function clientAddressFrom(peer: string | null, forwardedFor: string | nu
 /** Whether the request came over HTTPS: the connection, or a trusted peer's `X-Forwarded-Proto`. Pure. */
 export function isHttpsFrom(protocol: string, peer: string | null, forwardedProto: string | null, trusted: TrustedProxies): boolean {
   if (protocol === 'https:') return true;
+  // No proxy trusted (the common case, asked on every response): nothing to canonicalise.
+  if (trusted.entries.length === 0) return false;
   const address = peer === null ? null : canonicalAddress(peer);
   if (address === null || !trusted.has(address) || forwardedProto === null) return false;
   return forwardedProto.split(',')[0]!.trim().toLowerCase() === 'https';
@@ -114,6 +116,13 @@ export function requestOrigin(event: H3Event, trusted: TrustedProxies): RequestO
     address: clientAddressFrom(peer, headers.get('x-forwarded-for'), trusted),
     https: isHttpsFrom(event.url.protocol, peer, headers.get('x-forwarded-proto'), trusted),
   };
+}
+
+/** Whether the request came over HTTPS (every response asks, for HSTS): the address is not worked out. */
+export function requestIsHttps(event: H3Event, trusted: TrustedProxies): boolean {
+  if (event.url.protocol === 'https:') return true;
+  if (trusted.entries.length === 0) return false;
+  return isHttpsFrom(event.url.protocol, getRequestIP(event, { xForwardedFor: false }) ?? null, event.req.headers.get('x-forwarded-proto'), trusted);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { H3Event } from 'h3';
 import type { AppContext } from '../context.ts';
-import { requestOrigin } from './client-address.ts';
+import { requestIsHttps } from './client-address.ts';
 
 export function cookieName(name: string, https: boolean): string {
   return https ? `__Host-${name}` : name;
@@ -20,5 +20,5 @@ export function scopeAttributes(https: boolean): string {
 }
 
 export function isHttpsRequest(ctx: AppContext, event: H3Event): boolean {
-  return requestOrigin(event, ctx.config.trustProxy).https;
+  return requestIsHttps(event, ctx.config.trustProxy);
 }

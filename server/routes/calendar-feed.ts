@@ -8,6 +8,7 @@
  */
 import { getRouterParam, type H3, type H3Event } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { CalendarFeedCreated } from '../../common/notifications.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord } from '../domain/records.ts';
@@ -25,7 +26,7 @@ export function registerCalendarFeedRoutes(app: H3, ctx: AppContext): void {
   const origin = (event: H3Event) => `${requestOrigin(event, ctx.config.trustProxy).https ? 'https' : 'http'}://${event.url.host}`;
 
   app.post('/api/calendar-feed', async (event) => {
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     const { patronId } = await requireNotifiablePatron(event, ctx);
     const token = await createFeed(ctx, patronId);
     const body: CalendarFeedCreated = { url: `${origin(event)}/calendar/${token}.ics` };

@@ -7,6 +7,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { EmailResponse } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
@@ -20,7 +21,7 @@ import { confirmationMail, decideEmailChange, isSameAddress, type EmailDecision 
 
 /** Generous bound on the raw field (blanks around are trimmed before the 254-character rule). */
 const Field = v.pipe(v.string(), v.maxLength(1024));
-const EmailBody = v.strictObject({ email: Field, emailConfirm: Field });
+const EmailBody = jsonObject({ email: Field, emailConfirm: Field });
 
 /** What the transaction decided: the change, the address registered after it, and the confirmation mail. */
 interface Outcome {

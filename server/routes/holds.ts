@@ -13,7 +13,7 @@ import { isIsoDate } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BibIdSchema, ServerIdSchema } from '../http/request-shapes.ts';
+import { BibIdSchema, ServerIdSchema, branchCodeSchema, jsonObject } from '../http/request-shapes.ts';
 import { SERIES_NO } from '../domain/key-shapes.ts';
 import { requireSession } from '../auth/require-patron.ts';
 import { cancelHold, changeHold, placeHold } from '../holds/patron-holds.ts';
@@ -24,29 +24,24 @@ const contactMethod = v.picklist(['email', 'phone', 'none']);
 const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'));
 const holdIds = v.pipe(v.array(ServerIdSchema), v.minLength(2), v.maxLength(50));
 
-function branchCode(ctx: AppContext) {
-  const codes = new Set(ctx.policy.branches.map((b) => b.code));
-  return v.pipe(v.string(), v.check((code) => codes.has(code), 'unknown branch'));
-}
-
 function seriesParam(event: Parameters<typeof idParam>[0]): number {
   const raw = idParam(event, 'seriesNo', SERIES_NO);
   return Number(raw);
 }
 
 export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
-  const PlaceBody = v.strictObject({
+  const PlaceBody = jsonObject({
     bibId: BibIdSchema,
-    pickupBranch: v.optional(branchCode(ctx)),
+    pickupBranch: v.optional(branchCodeSchema(ctx.policy)),
     contactMethod: v.optional(contactMethod),
     notNeededAfter: v.optional(v.nullable(isoDate)),
   });
-  const ChangeBody = v.strictObject({
-    pickupBranch: v.optional(branchCode(ctx)),
+  const ChangeBody = jsonObject({
+    pickupBranch: v.optional(branchCodeSchema(ctx.policy)),
     contactMethod: v.optional(contactMethod),
   });
-  const CancelBody = v.optional(v.strictObject({ sendConfirmationEmail: v.optional(v.boolean()) }));
-  const SeriesBody = v.strictObject({ holdIds });
+  const CancelBody = v.optional(jsonObject({ sendConfirmationEmail: v.optional(v.boolean()) }));
+  const SeriesBody = jsonObject({ holdIds });
 
   app.post('/api/holds', async (event) => {
     const { patronId } = await requireSession(event, ctx);
@@ -75,7 +70,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   app.delete('/api/holds/series/:seriesNo', async (event) => {
     const { patronId } = await requireSession(event, ctx);
     const seriesNo = seriesParam(event);
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     await releaseSeries(ctx, patronId, seriesNo);
     return noContent();
   });

@@ -22,13 +22,13 @@ import { checkNewPassword, PASSWORD_MAX_LENGTH } from '../rules/password-policy.
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import { clientAddressKeyPart } from '../http/client-address.ts';
-import { wellFormedCard } from '../http/request-shapes.ts';
+import { wellFormedCard, jsonObject } from '../http/request-shapes.ts';
 
 /** Bounded before hashing; the policy itself allows far less. */
 const Secret = v.pipe(v.string(), v.maxLength(256));
 
-const ChangeBody = v.strictObject({ currentPassword: Secret, newPassword: Secret, newPasswordConfirm: Secret });
-const IssuanceBody = v.strictObject({
+const ChangeBody = jsonObject({ currentPassword: Secret, newPassword: Secret, newPasswordConfirm: Secret });
+const IssuanceBody = jsonObject({
   // Any text: one that is not a card number fails verification like a wrong one, and counts.
   cardNumber: v.string(),
   birthDate: v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD')),

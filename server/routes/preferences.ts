@@ -4,6 +4,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { branchCodeSchema, jsonObject } from '../http/request-shapes.ts';
 import type { Preferences } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
@@ -12,15 +13,16 @@ import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
 
-const PreferencesBody = v.strictObject({
+const PreferencesBody = jsonObject({
   pickupBranch: v.pipe(v.string(), v.maxLength(64)),
   contactMethod: v.picklist(['email', 'phone', 'none']),
 });
 
 export function registerPreferencesRoutes(app: H3, ctx: AppContext): void {
+  const branchCode = branchCodeSchema(ctx.policy);
   app.put('/api/preferences', async (event) => {
     const body = await readJsonBody(event, PreferencesBody);
-    if (!ctx.policy.branches.some((b) => b.code === body.pickupBranch)) {
+    if (!v.is(branchCode, body.pickupBranch)) {
       refuseWith(event, 400, 'invalid_input', refusalTexts.unknownBranch, { field: 'pickupBranch' });
     }
     const { patronId } = await requireSession(event, ctx);

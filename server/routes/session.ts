@@ -19,9 +19,9 @@ import { requirePatron } from '../auth/require-patron.ts';
 import { credentialGeneration } from '../auth/session-store.ts';
 import { clearedCookieHeader, createPatronSession, endSession, idleLimitMs, readSessionId, sessionCookieHeader } from '../auth/sessions.ts';
 import { patronSummary } from '../rules/patron.ts';
-import { wellFormedCard } from '../http/request-shapes.ts';
+import { wellFormedCard, jsonObject } from '../http/request-shapes.ts';
 
-const LoginBody = v.strictObject({
+const LoginBody = jsonObject({
   // Any text: one that is not a card number (CARD_NUMBER) fails like a wrong password, and counts.
   cardNumber: v.string(),
   password: v.pipe(v.string(), v.maxLength(256)),

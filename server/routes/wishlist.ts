@@ -4,7 +4,7 @@
  * PATCH|DELETE /api/wishlist/entries/:id · POST /api/wishlist/categories ·
  * PATCH|DELETE /api/wishlist/categories/:id. Another patron's ids are simply not found.
  */
-import { randomBytes } from 'node:crypto';
+import { newId } from '../domain/ids.ts';
 import type { H3, H3Event } from 'h3';
 import * as v from 'valibot';
 import type { Wishlist, WishlistAddResult, WishlistEntry } from '../../common/api.ts';
@@ -14,7 +14,7 @@ import { requirePatron, requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord, type WishlistRecord } from '../domain/records.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BibIdSchema, ServerIdSchema } from '../http/request-shapes.ts';
+import { BibIdSchema, ServerIdSchema, jsonObject } from '../http/request-shapes.ts';
 import type { Tx } from '../storage/store.ts';
 import {
   addCategory,
@@ -27,17 +27,13 @@ import {
   type WishlistResult,
 } from '../rules/wishlist.ts';
 
-const AddEntriesBody = v.strictObject({
+const AddEntriesBody = jsonObject({
   bibIds: v.pipe(v.array(BibIdSchema), v.minLength(1), v.maxLength(WISHLIST_MAX_ENTRIES)),
   categoryId: v.optional(v.nullable(ServerIdSchema)),
 });
-const MoveEntryBody = v.strictObject({ categoryId: v.nullable(ServerIdSchema) });
+const MoveEntryBody = jsonObject({ categoryId: v.nullable(ServerIdSchema) });
 /** Length and characters are the rule's business (so its messages apply); this only bounds the body. */
-const CategoryBody = v.strictObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
-
-function newId(): string {
-  return randomBytes(9).toString('base64url');
-}
+const CategoryBody = jsonObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
 
 type Titles = Pick<TitleRecord, 'title' | 'author' | 'materialType'>;
 
@@ -84,7 +80,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
       const wanted = bibIds(patron);
       titles = await readTitles(tx, wanted);
       if ([...titles.values()].some((t) => t === null)) refuseWith(event, 404, 'not_found', refusalTexts.titleNotFound);
-      return addEntries(current, wanted, categoryId, newId, ctx.clock.now().toISOString());
+      return addEntries(current, wanted, categoryId, () => newId('w'), ctx.clock.now().toISOString());
     });
     const addedIds = new Set(value.addedIds);
     const added = list.entries.filter((e) => addedIds.has(e.id)).map((e) => entryView(e, titles.get(e.bibId)));
@@ -110,7 +106,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.post('/api/wishlist/from-loans', async (event) => {
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     return addBibIds(event, (patron) => patron.loans.map((l) => l.bibId), null);
   });
 
@@ -131,7 +127,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
 
   app.post('/api/wishlist/categories', async (event) => {
     const body = await readJsonBody(event, CategoryBody);
-    const { value } = await change(event, (current) => addCategory(current, body.name, newId()));
+    const { value } = await change(event, (current) => addCategory(current, body.name, newId('c')));
     event.res.status = 201;
     return value;
   });
