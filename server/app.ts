@@ -80,7 +80,7 @@ export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
   app.all('/api', () => apiError(404, 'not_found'));
 
   // 5. The built app, with index.html for every other page path (/kiosk/… included).
-  const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR, { kiosk: ctx.config.kiosk });
+  const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR, { kiosk: ctx.config.kiosk, overHttps });
   app.get('/**', serve);
   app.get('/', serve);
   return app;

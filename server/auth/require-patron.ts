@@ -1,16 +1,22 @@
 /**
  * `requirePatron(event, ctx)`: the gate of every patron route. 401 unauthenticated without a live
- * session; otherwise the request counts as activity (in memory: sessions.ts flushes it every few
- * seconds, so a request that only reads never waits for a durable write) and the patron record is
- * returned (frozen: it is the store's shared copy). A session found idle, or whose patron is gone, is ended for good (a clock moved back
- * later does not revive it).
+ * session — none, idle past its timeout, past its absolute lifetime, created under a password
+ * the patron has changed since (credential generation), or whose patron is gone. A session found
+ * so is ended for good (a clock moved back later does not revive it).
+ *
+ * Otherwise the request counts as activity (in memory: sessions.ts flushes it every few seconds, so
+ * a request that only reads never waits for a durable write) — unless it carries
+ * `X-Shiori-Background: 1`: the service worker's own replays (GET /api/session, queued renewals)
+ * are served but leave the idle clock where the patron left it.
+ * The patron record is returned (frozen: it is the store's shared copy).
  */
 import type { H3Event } from 'h3';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
-import type { SessionRecord } from './session-store.ts';
-import { clearedCookieHeader, endSession, isIdle, readSessionId, sessionActivity } from './sessions.ts';
+import { BACKGROUND_HEADER, BACKGROUND_HEADER_VALUE } from '../../common/offline.ts';
+import { sessionMatchesPatron, type SessionRecord } from './session-store.ts';
+import { clearedCookieHeader, endSession, isIdle, isPastLifetime, readSessionId, sessionActivity } from './sessions.ts';
 
 export interface PatronAuth {
   patronId: string;
@@ -24,36 +30,35 @@ export interface SessionAuth {
 }
 
 /**
- * The session check alone, for a route that reads the patron itself (GET /api/account reads it
- * with its titles as one state): the caller answers 401 when that patron is gone.
+ * The session check alone, for a route that reads the patron itself in its own transaction or
+ * view (GET /api/account reads it with its titles as one state). The gate has read the patron too
+ * (a shared cached copy), so a stale generation or a removed patron is already refused here.
  */
 export async function requireSession(event: H3Event, ctx: AppContext): Promise<SessionAuth> {
-  return (await authenticate(event, ctx, false)) as SessionAuth;
+  const { patronId, session } = await requirePatron(event, ctx);
+  return { patronId, session };
 }
 
 export async function requirePatron(event: H3Event, ctx: AppContext): Promise<PatronAuth> {
-  return (await authenticate(event, ctx, true)) as PatronAuth;
-}
-
-async function authenticate(event: H3Event, ctx: AppContext, withPatron: boolean): Promise<SessionAuth | PatronAuth> {
   const sessionId = readSessionId(ctx, event);
   if (!sessionId) apiError(401, 'unauthenticated');
   function refuse(): never {
-    apiError(401, 'unauthenticated', { headers: { 'Set-Cookie': clearedCookieHeader(event) } });
+    apiError(401, 'unauthenticated', { headers: { 'Set-Cookie': clearedCookieHeader(ctx, event) } });
   }
   const now = ctx.clock.now();
   const stored = await ctx.store.get<SessionRecord>(keys.session(sessionId));
   if (!stored) refuse();
   const activity = sessionActivity(ctx);
   const session = { ...stored, lastSeenAt: activity.lastSeenAt(stored) };
-  const idle = isIdle(ctx, session, now);
-  const patron = idle || !withPatron ? null : await ctx.store.get<PatronRecord>(keys.patron(session.patronId));
-  if (idle || (withPatron && !patron)) {
+  const ended = isIdle(ctx, session, now) || isPastLifetime(ctx, session, now);
+  const patron = ended ? null : await ctx.store.get<PatronRecord>(keys.patron(session.patronId));
+  // Ended, or the patron changed the password since (or is gone): this session is over.
+  if (!patron || !sessionMatchesPatron(session, patron)) {
     await endSession(ctx, sessionId);
     refuse();
   }
+  if (event.req.headers.get(BACKGROUND_HEADER) === BACKGROUND_HEADER_VALUE) return { patronId: session.patronId, patron, session };
   const seenAt = now.toISOString();
   activity.touch(sessionId, seenAt);
-  const auth: SessionAuth = { patronId: session.patronId, session: { ...session, lastSeenAt: seenAt } };
-  return patron ? { ...auth, patron } : auth;
+  return { patronId: session.patronId, patron, session: { ...session, lastSeenAt: seenAt } };
 }

@@ -10,12 +10,19 @@
  * The index is written in the same transaction as the session, so a password change that ends the
  * other sessions conflicts with (and then sees) a session being created meanwhile. Ids whose
  * session expired by TTL are dropped from the index the next time the patron's sessions change.
- * A session record is one JSON object: later rules (a credential generation, an absolute
- * lifetime) are new fields, and code that copies a record (`{ ...s, lastSeenAt }`) keeps them.
+ * A session record is one JSON object: code that copies a record (`{ ...s, lastSeenAt }`) keeps
+ * every field.
+ *
+ * Credential generation: the patron record counts its password changes (`credentialGeneration`);
+ * a session records the count it was created under. lucia's `setSession` writes a session only
+ * if the patron's count is still the one the login's password check saw — in the same
+ * transaction, so a login whose check ran before a concurrent password change gets no session
+ * (and a change that commits after the session was written ends it through the index).
  */
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
 import type { IsoInstant } from '../../common/api.ts';
-import { keys } from '../domain/records.ts';
+import { keys, type PatronRecord } from '../domain/records.ts';
+import { apiError } from '../http/errors.ts';
 import type { Store, Tx } from '../storage/store.ts';
 
 export interface SessionRecord {
@@ -25,6 +32,8 @@ export interface SessionRecord {
   /** Last authenticated request, on the library clock (sessions.ts keeps recent ones in memory). */
   lastSeenAt: IsoInstant;
   kiosk: boolean;
+  /** The patron's credential generation at login (absent on records written before it = 0). */
+  generation?: number;
   /** lucia's own (real-time) expiry; far away, our idle check ends sessions first. */
   expiresAt: IsoInstant;
 }
@@ -33,6 +42,17 @@ export interface SessionAttributes {
   createdAt: IsoInstant;
   lastSeenAt: IsoInstant;
   kiosk: boolean;
+  generation: number;
+}
+
+/** How many times the patron's password has changed (absent on older records = 0). */
+export function credentialGeneration(patron: Pick<PatronRecord, 'credentialGeneration'>): number {
+  return patron.credentialGeneration ?? 0;
+}
+
+/** Whether the session was created under the patron's current password. */
+export function sessionMatchesPatron(session: Pick<SessionRecord, 'generation'>, patron: Pick<PatronRecord, 'credentialGeneration'>): boolean {
+  return (session.generation ?? 0) === credentialGeneration(patron);
 }
 
 /** lucia's session ids: 25 random bytes in lower-case base32, no padding. Anything else is not ours. */
@@ -64,6 +84,16 @@ export async function removeSession(tx: Tx, sessionId: string): Promise<void> {
   else tx.remove(indexKey);
 }
 
+/**
+ * A password change: every session of the patron but `keep` ends, and `keep` (the session that
+ * made the change) moves to the new generation. Part of the change's transaction.
+ */
+export async function endSessionsForNewGeneration(tx: Tx, patronId: string, keep: string, generation: number, ttl: SessionTtl): Promise<void> {
+  const kept = await tx.get<SessionRecord>(keys.session(keep));
+  await removePatronSessions(tx, patronId, kept ? keep : undefined);
+  if (kept) tx.set(keys.session(keep), { ...kept, generation }, { ttlSeconds: ttl(kept.kiosk) });
+}
+
 /** Removes every session of the patron but `keep`; touches only this patron's records. Returns how many. */
 export async function removePatronSessions(tx: Tx, patronId: string, keep?: string): Promise<number> {
   const indexKey = keys.sessionsOf(patronId);
@@ -87,7 +117,7 @@ function toDatabaseSession(s: SessionRecord): DatabaseSession {
     id: s.id,
     userId: s.patronId,
     expiresAt: new Date(s.expiresAt),
-    attributes: { createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, kiosk: s.kiosk },
+    attributes: { createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, kiosk: s.kiosk, generation: s.generation ?? 0 },
   };
 }
 
@@ -114,9 +144,16 @@ export function createStoreAdapter(store: Store, ttl: SessionTtl): Adapter {
         createdAt: a.createdAt,
         lastSeenAt: a.lastSeenAt,
         kiosk: a.kiosk,
+        generation: a.generation,
         expiresAt: session.expiresAt.toISOString(),
       };
-      return write((tx) => saveSession(tx, record, ttl(record.kiosk)));
+      return write(async (tx) => {
+        const patron = await tx.get<PatronRecord>(keys.patron(record.patronId));
+        // The password the login checked is no longer the patron's (or the patron is gone): the
+        // same answer as a wrong password, and nothing is written.
+        if (!patron || !sessionMatchesPatron(record, patron)) apiError(401, 'invalid_credentials');
+        await saveSession(tx, record, ttl(record.kiosk));
+      });
     },
     updateSessionExpiration(sessionId, expiresAt) {
       return write(async (tx) => {

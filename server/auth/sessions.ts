@@ -6,11 +6,17 @@
  *   an id that is not of lucia's shape means "no session", and never becomes a store key;
  * - the idle timeout on the library clock: a session ends when more than idleTimeoutMinutes
  *   (kiosk: kioskIdleTimeoutMinutes) passed since its last authenticated request. The request times
- *   are kept in memory and flushed every few seconds (session-activity.ts for the bound).
+ *   are kept in memory and flushed every few seconds (session-activity.ts for the bound);
+ * - an absolute lifetime: sessionLifetimeHours after login a session ends, however active;
+ * - the credential generation (session-store.ts): a session outlives no password change but the
+ *   one made through it.
+ * The cookie is `__Host-shiori_session` (Secure) over HTTPS, `shiori_session` over plain http
+ * (http/cookies.ts).
  */
 import { Lucia, TimeSpan } from 'lucia';
 import { getCookie, type H3Event } from 'h3';
 import type { AppContext } from '../context.ts';
+import { cookieName, isHttpsRequest, scopeAttributes } from '../http/cookies.ts';
 import { SessionActivity } from './session-activity.ts';
 import {
   createStoreAdapter,
@@ -22,9 +28,11 @@ import {
   type SessionTtl,
 } from './session-store.ts';
 
+/** The cookie's name over plain http; over HTTPS it is `__Host-` + this. */
 export const SESSION_COOKIE = 'shiori_session';
 
-function sessionTtl(ctx: AppContext): SessionTtl {
+/** A stored session's TTL: its idle timeout plus slack (housekeeping; the rules are on the library clock). */
+export function sessionTtl(ctx: AppContext): SessionTtl {
   return (kiosk) => idleLimitMs(ctx, kiosk) / 1000 + SESSION_TTL_SLACK_SECONDS;
 }
 
@@ -83,38 +91,47 @@ export function isIdle(ctx: AppContext, s: Pick<SessionRecord, 'lastSeenAt' | 'k
   return now.getTime() - Date.parse(s.lastSeenAt) > idleLimitMs(ctx, s.kiosk);
 }
 
-/** A new session (a new id every time) for the patron. */
-export async function createPatronSession(ctx: AppContext, patronId: string, kiosk: boolean): Promise<string> {
+export function lifetimeMs(ctx: AppContext): number {
+  return ctx.policy.sessionLifetimeHours * 3_600_000;
+}
+
+/** Past its absolute lifetime: more than sessionLifetimeHours since login, whatever happened since. */
+export function isPastLifetime(ctx: AppContext, s: Pick<SessionRecord, 'createdAt'>, now = ctx.clock.now()): boolean {
+  return now.getTime() - Date.parse(s.createdAt) > lifetimeMs(ctx);
+}
+
+/**
+ * A new session (a new id every time) for the patron, under the credential generation the login's
+ * password check saw: refused (401 invalid_credentials) if the password changed since.
+ */
+export async function createPatronSession(ctx: AppContext, patronId: string, kiosk: boolean, generation: number): Promise<string> {
   const now = ctx.clock.now().toISOString();
-  const session = await luciaFor(ctx).createSession(patronId, { createdAt: now, lastSeenAt: now, kiosk });
+  const session = await luciaFor(ctx).createSession(patronId, { createdAt: now, lastSeenAt: now, kiosk, generation });
   return session.id;
 }
 
 /** The session id the request carries, or null (no cookie, a malformed one, or not of our shape). */
-export function readSessionId(_ctx: AppContext, event: H3Event): string | null {
-  const value = getCookie(event, SESSION_COOKIE);
+export function readSessionId(ctx: AppContext, event: H3Event): string | null {
+  const value = getCookie(event, cookieName(SESSION_COOKIE, isHttpsRequest(ctx, event)));
   return value !== undefined && SESSION_ID.test(value) ? value : null;
 }
 
-/** Secure only over HTTPS (also behind a proxy that says so), so plain http://localhost works. */
-function secureRequest(event: H3Event): boolean {
-  return event.url.protocol === 'https:' || event.req.headers.get('x-forwarded-proto') === 'https';
+/** Set-Cookie for a browser-session cookie: no Max-Age, no Expires; `__Host-` and Secure over HTTPS. */
+export function sessionCookieHeader(ctx: AppContext, event: H3Event, sessionId: string): string {
+  const https = isHttpsRequest(ctx, event);
+  return `${cookieName(SESSION_COOKIE, https)}=${sessionId}; ${scopeAttributes(https)}; HttpOnly; SameSite=Lax`;
 }
 
-/** Set-Cookie for a browser-session cookie: no Max-Age, no Expires. */
-export function sessionCookieHeader(event: H3Event, sessionId: string): string {
-  return `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; SameSite=Lax${secureRequest(event) ? '; Secure' : ''}`;
-}
-
-export function clearedCookieHeader(event: H3Event): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureRequest(event) ? '; Secure' : ''}`;
+export function clearedCookieHeader(ctx: AppContext, event: H3Event): string {
+  const https = isHttpsRequest(ctx, event);
+  return `${cookieName(SESSION_COOKIE, https)}=; ${scopeAttributes(https)}; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
 
 export async function endSession(ctx: AppContext, sessionId: string): Promise<void> {
   await luciaFor(ctx).invalidateSession(sessionId);
 }
 
-/** Ends every session of the patron except `exceptSessionId` (e.g. after a password change). */
+/** Ends every session of the patron except `exceptSessionId`. */
 export async function invalidatePatronSessions(ctx: AppContext, patronId: string, exceptSessionId?: string): Promise<void> {
   await ctx.store.transaction((tx) => removePatronSessions(tx, patronId, exceptSessionId));
 }

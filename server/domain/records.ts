@@ -14,7 +14,9 @@
  *   session:<id>        SessionRecord    (auth/; expires by itself: TTL)
  *   sessions-of:<patronId>  string[]     ids of the patron's sessions (index: "end my other sessions")
  *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key (TTL 30 days)
- *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts (TTL: window + lock)
+ *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts (TTL: window + lock or delay)
+ *   known-device:<cardNumber>:<sha256 of the device token>  KnownDeviceRecord  a browser that logged in
+ *                          to that card (auth/known-devices.ts; TTL: knownDeviceDays after its last login)
  *   seq:<name>[:<qualifier>]  number     counters (`seq:bib`, `seq:titles`, `seq:series:<patronId>`)
  *   sys:format          number           layout version of the stored data (storage/upgrade-from-v1.ts)
  *
@@ -64,6 +66,7 @@ export const keys = {
   seq: (name: string, ...qualifiers: string[]) => key('seq', name, ...qualifiers),
   holdOwner: (holdId: string) => key('hold', holdId),
   sessionsOf: (patronId: string) => key('sessions-of', patronId),
+  knownDevice: (cardNumber: string, tokenHash: string) => key('known-device', cardNumber, tokenHash),
 } as const;
 
 export interface LoanRecord {
@@ -120,6 +123,11 @@ export interface PatronRecord {
   name: string | null;
   /** scrypt hash (see auth/password-hash.ts); null until a password is issued. */
   passwordHash: string | null;
+  /**
+   * Bumped by every password change and issuance (auth/session-store.ts): sessions created under
+   * an older value are refused. Absent on records written before it existed = 0.
+   */
+  credentialGeneration?: number;
   email: string | null;
   defaults: { pickupBranch: BranchCode; contactMethod: ContactMethod };
   /**

@@ -55,11 +55,13 @@ async function fileResponse(root: string, file: string, head: boolean): Promise<
 export interface ServeAppOptions {
   /** KIOSK=1: every page is kiosk mode. */
   kiosk?: boolean;
+  /** Whether a request came over HTTPS (the kiosk flag cookie is then Secure). */
+  overHttps?: (event: H3Event) => boolean;
 }
 
 export function serveApp(root: string, options: ServeAppOptions = {}) {
   const withKioskFlag = (event: H3Event, res: Response): Response => {
-    const cookie = kioskFlagCookie(options.kiosk === true, event.req.headers.get('cookie'));
+    const cookie = kioskFlagCookie(options.kiosk === true, event.req.headers.get('cookie'), options.overHttps?.(event) ?? false);
     if (cookie) res.headers.append('set-cookie', cookie);
     return res;
   };

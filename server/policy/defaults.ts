@@ -32,6 +32,7 @@ export const KOGANEI_POLICY: Policy = {
   cancelledHoldsShownMonths: 1,
   idleTimeoutMinutes: 60,
   kioskIdleTimeoutMinutes: 3,
+  sessionLifetimeHours: 12,
   mail: { maxConfirmationsPerDay: 5 },
   notifications: {
     digestHour: 9,
@@ -42,5 +43,12 @@ export const KOGANEI_POLICY: Policy = {
     calendarClosedDaysAhead: 60,
     maxTestsPerDay: 5,
   },
-  loginThrottle: { maxFailuresPerCard: 5, maxFailuresPerAddress: 20, windowMinutes: 15, lockMinutes: 15 },
+  loginThrottle: {
+    maxFailuresPerCard: 5,
+    maxFailuresPerAddress: 20,
+    windowMinutes: 15,
+    lockMinutes: 15,
+    addressDelayMaxSeconds: 30,
+    knownDeviceDays: 180,
+  },
 };

@@ -50,6 +50,8 @@ export const PolicySchema = v.pipe(
     cancelledHoldsShownMonths: days(0),
     idleTimeoutMinutes: days(1),
     kioskIdleTimeoutMinutes: days(1),
+    /** A session ends this many hours after its login, however active it is (kiosk sessions too). */
+    sessionLifetimeHours: days(1),
     /** Confirmation mails (メール登録・変更): at most this many per patron per library day; 0 = none. */
     mail: v.strictObject({ maxConfirmationsPerDay: days(0) }),
     /** Reminders (SPEC §11): the daily digest's hour, the patron's choice of days, the お知らせ kept. */
@@ -72,11 +74,18 @@ export const PolicySchema = v.pipe(
       }),
       v.check((n) => n.defaultDaysBefore <= n.maxDaysBefore, 'defaultDaysBefore: more than maxDaysBefore'),
     ),
+    /** Login (and password issuance) throttling: auth/throttle.ts, auth/login-throttle.ts. */
     loginThrottle: v.strictObject({
+      /** Failures on a card within the window that lock it for devices that never logged in to it. */
       maxFailuresPerCard: days(1),
+      /** Failures from one client address within the window after which its attempts are spaced out. */
       maxFailuresPerAddress: days(1),
       windowMinutes: days(1),
       lockMinutes: days(1),
+      /** The spacing starts at 1 s and doubles per further failure up to this; a burst that would wait longer is 429. */
+      addressDelayMaxSeconds: days(1),
+      /** A device that logged in to a card stays known for it this many days after its last login there. */
+      knownDeviceDays: days(1),
     }),
   }),
   v.check((p) => new Set(p.branches.map((b) => b.code)).size === p.branches.length, 'branches: duplicate branch code'),

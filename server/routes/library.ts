@@ -8,6 +8,7 @@ import type { LibraryInfo } from '../../common/api.ts';
 import { kioskHeaderSaysKiosk } from '../../common/kiosk.ts';
 import { KIOSK_HEADER } from '../../common/offline.ts';
 import type { AppContext } from '../context.ts';
+import { isHttpsRequest } from '../http/cookies.ts';
 import { kioskFlagCookie } from '../http/kiosk-flag.ts';
 import { libraryCalendar } from '../library/calendar.ts';
 import { formatHours, statusOn, weeklySummary } from '../rules/opening-hours.ts';
@@ -34,7 +35,7 @@ export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
     };
     // Today's status changes at midnight: never cached past the request.
     event.res.headers.set('cache-control', 'no-store');
-    const flag = kioskFlagCookie(ctx.config.kiosk, event.req.headers.get('cookie'));
+    const flag = kioskFlagCookie(ctx.config.kiosk, event.req.headers.get('cookie'), isHttpsRequest(ctx, event));
     if (flag) event.res.headers.append('set-cookie', flag);
     return body;
   });

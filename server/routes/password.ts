@@ -11,7 +11,8 @@ import * as v from 'valibot';
 import { updatePatron } from '../account/patron-update.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { requirePatron } from '../auth/require-patron.ts';
-import { removePatronSessions } from '../auth/session-store.ts';
+import { credentialGeneration, endSessionsForNewGeneration } from '../auth/session-store.ts';
+import { sessionTtl } from '../auth/sessions.ts';
 import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
@@ -56,12 +57,15 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     await attemptSucceeded(ctx.store, attempt, ['password-change']);
     refuseNewPassword(event, body.newPassword, body.newPasswordConfirm);
     const hash = await hashPassword(body.newPassword);
-    // The new password and the end of the other sessions commit together.
+    // The new password, a new credential generation and the end of the other sessions commit
+    // together: a login whose password check ran before this commit gets no session (its
+    // generation is the old one), and one already written is ended through the index.
     await updatePatron(ctx, patronId, async (current, tx) => {
       // Another change won the race since the check: this one was made against an old password.
       if (current.passwordHash !== patron.passwordHash) apiError(403, 'wrong_password');
-      await removePatronSessions(tx, patronId, session.id);
-      return { patron: { ...current, passwordHash: hash }, result: null };
+      const generation = credentialGeneration(current) + 1;
+      await endSessionsForNewGeneration(tx, patronId, session.id, generation, sessionTtl(ctx));
+      return { patron: { ...current, passwordHash: hash, credentialGeneration: generation }, result: null };
     });
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   });
@@ -85,7 +89,7 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     const hash = await hashPassword(body.newPassword);
     await updatePatron(ctx, patron.id, (current) => {
       if (current.passwordHash !== null) apiError(409, 'already_issued');
-      return { patron: { ...current, passwordHash: hash }, result: null };
+      return { patron: { ...current, passwordHash: hash, credentialGeneration: credentialGeneration(current) + 1 }, result: null };
     });
     event.res.status = 201;
     event.res.headers.set('cache-control', 'no-store');

@@ -1,6 +1,7 @@
 /**
  * Login, session info, logout (SPEC §2.1, §7):
  * POST /api/session {cardNumber, password, kiosk?} → 200 SessionInfo + browser-session cookie
+ *   (and, outside kiosk mode, the device cookie: auth/known-devices.ts)
  * GET /api/session → 200 SessionInfo | 401;  DELETE /api/session → 204.
  */
 import type { H3 } from 'h3';
@@ -11,11 +12,13 @@ import { keys, type PatronRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
 import { verifyPassword } from '../auth/password-hash.ts';
-import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts';
+import { attemptSucceeded, beginAttempt } from '../auth/throttle.ts';
+import { loginScopes } from '../auth/login-throttle.ts';
+import { deviceCookieHeader, newDeviceToken, readDeviceToken, rememberDevice } from '../auth/known-devices.ts';
 import { requirePatron } from '../auth/require-patron.ts';
+import { credentialGeneration } from '../auth/session-store.ts';
 import { clearedCookieHeader, createPatronSession, endSession, idleLimitMs, readSessionId, sessionCookieHeader } from '../auth/sessions.ts';
 import { patronSummary } from '../rules/patron.ts';
-import { clientAddressKeyPart } from '../http/client-address.ts';
 import { wellFormedCard, jsonObject } from '../http/request-shapes.ts';
 
 const LoginBody = jsonObject({
@@ -42,24 +45,28 @@ export function registerSessionRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/session', async (event) => {
     const body = await readJsonBody(event, LoginBody);
     const cardNumber = wellFormedCard(body.cardNumber);
-    const limits = loginLimits(ctx.policy);
-    // A malformed card number names no card: it is a failure of the address alone.
-    const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [
-      ...(cardNumber ? [{ scope: 'login-card', id: cardNumber, limit: limits.perCard }] : []),
-      { scope: 'login-addr', id: clientAddressKeyPart(event, ctx.config.trustProxy), limit: limits.perAddress },
-    ]);
+    const kiosk = body.kiosk === true || ctx.config.kiosk;
+    // A shared machine is nobody's own device: kiosk logins neither use nor get a device cookie.
+    const deviceToken = kiosk ? null : readDeviceToken(ctx, event);
+    const { scopes, resets } = await loginScopes(ctx, event, cardNumber, deviceToken);
+    const attempt = await beginAttempt(ctx.store, ctx.clock.now(), scopes);
     const patron = cardNumber ? await findPatronByCard(ctx, cardNumber) : null;
     // One answer for unknown card, wrong password and no password yet (no enumeration).
     const ok = await verifyPassword(body.password, patron?.passwordHash ?? null);
     if (!ok || !patron) apiError(401, 'invalid_credentials');
-    await attemptSucceeded(ctx.store, attempt, ['login-card']);
+    await attemptSucceeded(ctx.store, attempt, resets);
 
     const previous = readSessionId(ctx, event);
     if (previous) await endSession(ctx, previous);
-    const kiosk = body.kiosk === true || ctx.config.kiosk;
-    // Sessions idle past their timeout are refused, and expire from the store by themselves.
-    const sessionId = await createPatronSession(ctx, patron.id, kiosk);
-    event.res.headers.append('set-cookie', sessionCookieHeader(event, sessionId));
+    // Written only if the password checked above is still the patron's (credential generation),
+    // in the transaction that writes the session; else 401 invalid_credentials.
+    const sessionId = await createPatronSession(ctx, patron.id, kiosk, credentialGeneration(patron));
+    event.res.headers.append('set-cookie', sessionCookieHeader(ctx, event, sessionId));
+    if (!kiosk) {
+      const token = deviceToken ?? newDeviceToken();
+      await rememberDevice(ctx, patron.cardNumber, token);
+      event.res.headers.append('set-cookie', deviceCookieHeader(ctx, event, token));
+    }
     event.res.headers.set('cache-control', 'no-store');
     return sessionInfo(ctx, patron, kiosk);
   });
@@ -73,6 +80,6 @@ export function registerSessionRoutes(app: H3, ctx: AppContext): void {
   app.delete('/api/session', async (event) => {
     const sessionId = readSessionId(ctx, event);
     if (sessionId) await endSession(ctx, sessionId);
-    return new Response(null, { status: 204, headers: { 'set-cookie': clearedCookieHeader(event) } });
+    return new Response(null, { status: 204, headers: { 'set-cookie': clearedCookieHeader(ctx, event) } });
   });
 }

@@ -2,7 +2,8 @@
  * The client address and HTTPS behind reverse proxies (SPEC §16, server/http/client-address.ts):
  * X-Forwarded-For / X-Forwarded-Proto believed only from a proxy in TRUST_PROXY. The pure rules,
  * then the real server on a socket: a spoofed header from an untrusted peer changes nothing, the
- * same header from a trusted proxy names the client (login throttling per address) and HTTPS (HSTS).
+ * same header from a trusted proxy names the client (login throttling per address), HTTPS (HSTS) and
+ * the cookies' names.
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,8 @@ import {
 } from '../../server/http/client-address.ts';
 import { readConfig } from '../../server/config.ts';
 import { KEY_PART } from '../../server/domain/key-shapes.ts';
+import { keys } from '../../server/domain/records.ts';
+import type { ThrottleRecord } from '../../server/auth/throttle.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 
 const none = parseTrustedProxies(undefined);
@@ -136,7 +139,13 @@ describe('behind a proxy, on a real socket', () => {
     const base = server.url!.replace(/\/$/, '');
     const login = (cardNumber: string, password: string, headers: Record<string, string> = {}) =>
       fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ cardNumber, password }) });
-    return { base, login };
+    return { t, base, login };
+  }
+
+  /** The failures the login throttle holds for a client address (the store's record). */
+  async function addressFailures(t: TestApp, address: string): Promise<number> {
+    const record = await t.ctx.store.get<ThrottleRecord>(keys.throttle('login-addr', addressKeyPart(address)));
+    return record?.failures.length ?? 0;
   }
 
   /** 20 failures (the per-address limit) on made-up cards, as if from `forwardedFor`. */
@@ -144,19 +153,54 @@ describe('behind a proxy, on a real socket', () => {
     for (let i = 0; i < 20; i++) assert.equal((await login(`90000000${String(i).padStart(2, '0')}`, 'guess', { 'x-forwarded-for': forwardedFor })).status, 401);
   }
 
-  it('without TRUST_PROXY a spoofed X-Forwarded-For does not escape the per-address limit', async () => {
-    const { login } = await listen({});
+  it('without TRUST_PROXY a spoofed X-Forwarded-For does not escape the per-address count', async () => {
+    const { t, login } = await listen({});
     await failTwenty(login, '198.51.100.1');
-    // Another made-up address in the header: still the same socket address, still throttled.
-    assert.equal((await login('9000000099', 'guess', { 'x-forwarded-for': '198.51.100.2' })).status, 429);
+    // Another made-up address in the header: still the same socket address, counted there.
+    assert.equal((await login('9000000099', 'guess', { 'x-forwarded-for': '198.51.100.2' })).status, 401);
+    assert.equal(await addressFailures(t, '127.0.0.1'), 21, 'every failure counts for the socket peer');
+    assert.equal(await addressFailures(t, '198.51.100.1'), 0);
+    assert.equal(await addressFailures(t, '198.51.100.2'), 0);
   });
 
-  it('with the peer in TRUST_PROXY, the forwarded client is the one throttled, and others behind the proxy are not', async () => {
-    const { login } = await listen({ TRUST_PROXY: '127.0.0.1' });
+  it('with the peer in TRUST_PROXY, the forwarded client is the one counted, and others behind the proxy are not', async () => {
+    const { t, login } = await listen({ TRUST_PROXY: '127.0.0.1' });
     await failTwenty(login, '198.51.100.1');
-    assert.equal((await login('9000000099', 'guess', { 'x-forwarded-for': '198.51.100.1' })).status, 429, 'the guessing client waits');
-    assert.equal((await login('9000000099', 'guess', { 'x-forwarded-for': '198.51.100.2' })).status, 401, 'another client of the proxy is not throttled');
+    assert.equal((await login('9000000099', 'guess', { 'x-forwarded-for': '198.51.100.2' })).status, 401);
+    assert.equal(await addressFailures(t, '198.51.100.1'), 20, 'the guessing client is counted');
+    assert.equal(await addressFailures(t, '198.51.100.2'), 1, 'another client of the proxy has its own count');
+    assert.equal(await addressFailures(t, '127.0.0.1'), 0, 'the proxy itself is not');
     assert.equal((await login('2000000276', 'library2', { 'x-forwarded-for': '198.51.100.2' })).status, 200, 'and logs in');
+  });
+
+  it('over HTTPS through a trusted proxy the cookies are __Host- and Secure, and read under that name only', async () => {
+    const { base, login } = await listen({ TRUST_PROXY: '127.0.0.1' });
+    const https = { 'x-forwarded-proto': 'https' };
+    const res = await login('2000000326', 'library1', https);
+    assert.equal(res.status, 200);
+    const [session, device] = res.headers.getSetCookie();
+    assert.match(session!, /^__Host-shiori_session=[a-z2-7]{40}; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
+    assert.match(device!, /^__Host-shiori_device=[A-Za-z0-9_-]{43}; Path=\/; Secure; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    assert.doesNotMatch(session! + device!, /Domain/i);
+    const pair = session!.split(';')[0]!;
+    const id = pair.split('=')[1]!;
+    assert.equal((await fetch(`${base}/api/session`, { headers: { ...https, cookie: pair } })).status, 200);
+    assert.equal((await fetch(`${base}/api/session`, { headers: { ...https, cookie: `shiori_session=${id}` } })).status, 401, 'the plain name over HTTPS');
+    assert.equal((await fetch(`${base}/api/session`, { headers: { cookie: pair } })).status, 401, 'the __Host- name over plain http');
+    const out = await fetch(`${base}/api/session`, { method: 'DELETE', headers: { ...https, cookie: pair } });
+    assert.equal(out.status, 204);
+    assert.match(out.headers.get('set-cookie') ?? '', /^__Host-shiori_session=; Path=\/; Secure; HttpOnly; SameSite=Lax; Max-Age=0$/);
+    assert.equal((await fetch(`${base}/api/session`, { headers: { ...https, cookie: pair } })).status, 401, 'logged out');
+  });
+
+  it('from a peer not in TRUST_PROXY, X-Forwarded-Proto: https is ignored: plain cookie names, no Secure', async () => {
+    const { login } = await listen({});
+    const res = await login('2000000326', 'library1', { 'x-forwarded-proto': 'https' });
+    assert.equal(res.status, 200);
+    const [session, device] = res.headers.getSetCookie();
+    assert.match(session!, /^shiori_session=[a-z2-7]{40}; Path=\/; HttpOnly; SameSite=Lax$/);
+    assert.match(device!, /^shiori_device=/);
+    assert.doesNotMatch(session! + device!, /Secure|__Host-/);
   });
 
   it('sends HSTS only on answers that came over HTTPS through a trusted proxy', async () => {

@@ -11,7 +11,7 @@
  *   const res = await patron.fetch(`/api/loans/${loanId}/renew`, { method: 'POST' });
  *   await t.setClock('2026-04-27T02:00:00Z');                        // POST /api/staff/clock
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -42,9 +42,12 @@ export interface TestApp {
 }
 
 export interface PatronClient {
+  /** The session cookie's `name=value`, sent on every request of this client. */
   cookie: string;
-  /** Raw Set-Cookie of the login answer. */
+  /** Raw Set-Cookie of the session cookie in the login answer. */
   setCookie: string;
+  /** The device cookie's `name=value` the login answer gave (auth/known-devices.ts), or null (kiosk). */
+  deviceCookie?: string | null;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** GET and parse JSON, asserting 200. */
   json<T = any>(path: string): Promise<T>;
@@ -91,11 +94,17 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse this DATA_DIR (a restart); it is then left in place by close(). Default: a fresh temp dir. */
   dataDir?: string;
+  /** A LIBRARY_CONFIG laid over the defaults, written into the DATA_DIR. */
+  policy?: unknown;
 }
 
 export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'shiori-test-')));
   const env: Record<string, string> = { DATA_DIR: dataDir, LIBRARY_NOW: opts.now ?? '2026-04-27T01:00:00Z', DEMO: '0', ...opts.env };
+  if (opts.policy !== undefined) {
+    env['LIBRARY_CONFIG'] = join(dataDir, 'test-policy.json');
+    await writeFile(env['LIBRARY_CONFIG'], JSON.stringify(opts.policy));
+  }
   if (opts.staffToken !== null) env['STAFF_TOKEN'] = opts.staffToken ?? STAFF_TOKEN;
   const ctx = await createContext(env, silentLog);
   const app = createApp(ctx);
@@ -144,11 +153,14 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
         body: JSON.stringify({ cardNumber, password, ...o }),
       });
       assert.equal(res.status, 200, await res.clone().text());
-      const setCookie = res.headers.get('set-cookie') ?? '';
+      const setCookies = res.headers.getSetCookie();
+      const setCookie = setCookies.find((c) => /^(__Host-)?shiori_session=/.test(c)) ?? '';
       const cookie = setCookie.split(';')[0]!;
+      const device = setCookies.find((c) => /^(__Host-)?shiori_device=/.test(c));
       const client: PatronClient = {
         cookie,
         setCookie,
+        deviceCookie: device ? device.split(';')[0]! : null,
         fetch: (path, init = {}) => {
           const headers = new Headers(init.headers);
           headers.set('cookie', cookie);

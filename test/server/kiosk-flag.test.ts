@@ -26,7 +26,8 @@ after(() => rm(appDir, { recursive: true, force: true }));
 async function server(env: Record<string, string> = {}) {
   const t = await startTestApp({ env });
   const app = createApp(t.ctx, { appDir });
-  const get = (path: string, headers: Record<string, string> = {}) => Promise.resolve(app.fetch(new Request(`http://localhost${path}`, { headers })));
+  const get = (path: string, headers: Record<string, string> = {}, origin = 'http://localhost') =>
+    Promise.resolve(app.fetch(new Request(`${origin}${path}`, { headers })));
   return { t, get };
 }
 
@@ -36,6 +37,14 @@ describe('on a KIOSK=1 server', () => {
   let s: Awaited<ReturnType<typeof server>>;
   before(async () => (s = await server({ KIOSK: '1' })));
   after(() => s.t.close());
+
+  it('the flag is Secure on answers over HTTPS, and only there', async () => {
+    for (const path of ['/', '/api/library']) {
+      const https = await s.get(path, {}, 'https://library.example');
+      assert.match(flagCookie(https) ?? '', /^shiori_kiosk=1; Path=\/; Secure; /, path);
+      assert.doesNotMatch(flagCookie(await s.get(path)) ?? '', /Secure/, path);
+    }
+  });
 
   it('GET /api/library says kiosk: true', async () => {
     const info = (await (await s.get('/api/library')).json()) as LibraryInfo;

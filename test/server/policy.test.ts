@@ -61,3 +61,20 @@ test('a file that is not JSON is refused with the path', async () => {
   assert.throws(() => loadPolicy(path), (e: Error) => e.message.includes(path) && /not valid JSON/.test(e.message));
 });
 
+
+test('sessions and login throttling: defaults, and a session lifetime or address wait below 1 is refused', async () => {
+  const p = loadPolicy(undefined);
+  assert.equal(p.sessionLifetimeHours, 12);
+  assert.deepEqual(p.loginThrottle, {
+    maxFailuresPerCard: 5,
+    maxFailuresPerAddress: 20,
+    windowMinutes: 15,
+    lockMinutes: 15,
+    addressDelayMaxSeconds: 30,
+    knownDeviceDays: 180,
+  });
+  const lifetime = await configFile({ sessionLifetimeHours: 0 });
+  assert.throws(() => loadPolicy(lifetime), /sessionLifetimeHours/);
+  const wait = await configFile({ loginThrottle: { addressDelayMaxSeconds: 0.5 } });
+  assert.throws(() => loadPolicy(wait), /loginThrottle\.addressDelayMaxSeconds/);
+});
