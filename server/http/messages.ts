@@ -12,6 +12,7 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   forbidden: { ja: 'この操作は許可されていません。', en: 'This request is not allowed.' },
   not_found: { ja: '見つかりません。', en: 'Not found.' },
   payload_too_large: { ja: '送信された内容が大きすぎます。', en: 'The request body is too large.' },
+  idempotency_key_reused: { ja: 'この要求キーは別の資料の延長に使われています。', en: 'This Idempotency-Key was already used for another loan.' },
   unsupported_media_type: { ja: '送信された内容の形式に対応していません（JSON で送信してください）。', en: 'The request body must be JSON (Content-Type: application/json).' },
   password_policy: { ja: 'パスワードは半角英字と数字を両方含む6文字以上にしてください。', en: 'The password needs at least 6 half-width letters and digits, with at least one of each.' },
   password_mismatch: { ja: '新しいパスワードが一致しません。', en: 'The new passwords do not match.' },

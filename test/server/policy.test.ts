@@ -61,3 +61,12 @@ test('a file that is not JSON is refused with the path', async () => {
   assert.throws(() => loadPolicy(path), (e: Error) => e.message.includes(path) && /not valid JSON/.test(e.message));
 });
 
+
+test("a branch's English or kids names are optional, and checked when given", async () => {
+  const base = loadPolicy(undefined).branches[0]!;
+  const { en: _en, kids: _kids, ...plain } = base;
+  const ok = loadPolicy(await configFile({ branches: [{ ...plain, code: 'testbr' }] }));
+  assert.equal(ok.branches[0]!.en, undefined);
+  const path = await configFile({ branches: [{ ...plain, en: { name: 'Test Branch' } }] });
+  assert.throws(() => loadPolicy(path), /branches\.0\.en\.shortName/);
+});
