@@ -115,7 +115,8 @@ async function replayOnce(): Promise<ReplayReport> {
       await updateSnapshot(patronId, (s) => withRenewedLoan(s, decision.loan));
       await broadcast({ type: 'renewal-settled', patronId, loanId: entry.loanId, ok: true, loan: decision.loan });
     } else {
-      await broadcast({ type: 'renewal-settled', patronId, loanId: entry.loanId, ok: false, code: decision.code, message: decision.message });
+      const { code, message, params } = decision;
+      await broadcast({ type: 'renewal-settled', patronId, loanId: entry.loanId, ok: false, code, message, ...(params ? { params } : {}) });
     }
   }
   if (waitingForConnection) await requestBackgroundSync();
