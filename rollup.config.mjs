@@ -70,21 +70,41 @@ function workboxInject() {
 }
 
 /**
- * Lighter builds of two dependencies, from their own packages:
+ * Lighter builds of dependencies, for the first load:
  * - @vaadin/router imports Vaadin's usage statistics (it phones home from localhost); the package
  *   ships an opt-out module with the same export.
  * - workbox-window's "module" field is its ES5 build; its ES2017 build is ~40 % smaller.
+ * - @lit/localize hashes a message's text into an id when a msg() has none. Every msg() here has an
+ *   explicit id (test/client/catalogues.test.ts checks), so the hashing (~1 KB gz) is never needed:
+ *   the stand-in fails loudly should one ever lack it.
+ * - @vaadin/router's route transitions (`animate` on a route): no route here animates.
  */
 function lighterModules() {
   const swaps = {
     '@vaadin/vaadin-usage-statistics/vaadin-usage-statistics.js': '@vaadin/vaadin-usage-statistics/vaadin-usage-statistics-optout.js',
     'workbox-window': 'workbox-window/build/workbox-window.prod.mjs',
   };
+  const standIns = {
+    './id-generation.js': {
+      importer: /@lit[\\/]localize[\\/]internal[\\/]runtime-msg\.js$/,
+      code: "export const generateMsgId = () => { throw new Error('every msg() needs an explicit id (client/i18n/localize.ts)'); };",
+    },
+    './transitions/animate.js': {
+      importer: /@vaadin[\\/]router[\\/]dist[\\/]router\.js$/,
+      code: 'export default async function animate() {}',
+    },
+  };
   return {
     name: 'shiori-lighter-modules',
     resolveId(source, importer) {
+      const standIn = standIns[source];
+      if (standIn && importer && standIn.importer.test(importer)) return `\0shiori-stand-in:${source}`;
       const swap = swaps[source];
       return swap ? this.resolve(swap, importer, { skipSelf: true }) : null;
+    },
+    load(id) {
+      if (!id.startsWith('\0shiori-stand-in:')) return null;
+      return standIns[id.slice('\0shiori-stand-in:'.length)].code;
     },
   };
 }
@@ -110,7 +130,8 @@ export default [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
       lighterModules(),
       ...tsPlugins,
-      production && terser({ format: { comments: false } }),
+      // ES modules: terser may drop what no chunk imports; two passes inline a little more.
+      production && terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),
       pageAssets(),
     ],
     preserveEntrySignatures: false,

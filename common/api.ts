@@ -239,6 +239,8 @@ export interface LibraryPolicy {
   holdLimits: { total: number; cd: number };
   /** Days a ready hold waits at the pickup branch. */
   pickupPeriodDays: number;
+  /** Calendar months a cancelled hold stays on the 予約取消 list. */
+  cancelledHoldsShownMonths: number;
   /** Session idle timeouts in seconds. */
   idleTimeoutSeconds: { normal: number; kiosk: number };
 }

@@ -24,6 +24,7 @@ export function publishedPolicy(policy: Policy): LibraryPolicy {
     loanLimits: { ...policy.loanLimits },
     holdLimits: { ...policy.holdLimits },
     pickupPeriodDays: policy.pickupPeriodDays,
+    cancelledHoldsShownMonths: policy.cancelledHoldsShownMonths,
     idleTimeoutSeconds: { normal: policy.idleTimeoutMinutes * 60, kiosk: policy.kioskIdleTimeoutMinutes * 60 },
   };
 }

@@ -103,6 +103,7 @@ describe('the published policy (GET /api/library `policy`)', () => {
       assert.deepEqual(policy.loanLimits, { total: 9999, cd: 5 });
       assert.deepEqual(policy.holdLimits, { total: 10, cd: 5 });
       assert.equal(policy.pickupPeriodDays, 7);
+      assert.equal(policy.cancelledHoldsShownMonths, 1);
       assert.deepEqual(policy.idleTimeoutSeconds, { normal: 3600, kiosk: 180 });
       assert.deepEqual(
         policy.branches.map((b) => [b.code, b.shortName, b.en?.shortName, b.kids?.shortName]),

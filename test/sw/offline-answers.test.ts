@@ -148,6 +148,7 @@ function libraryInfo(kiosk = false): LibraryInfo {
       loanLimits: { total: 9999, cd: 5 },
       holdLimits: { total: 10, cd: 5 },
       pickupPeriodDays: 7,
+      cancelledHoldsShownMonths: 1,
       idleTimeoutSeconds: { normal: 3600, kiosk: 180 },
     },
   };
