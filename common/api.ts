@@ -66,6 +66,8 @@ export type ErrorCode =
   | 'not_next_in_line'
   /** Staff set-aside: no copy of the title on the shelf (or the given one is not). */
   | 'no_copy_available'
+  /** POST /api/push/subscriptions: an endpoint that is not https (or loopback in tests), or bad keys. */
+  | 'invalid_subscription'
   | 'internal'
   /** Not from the server: the service worker's 503 when it cannot answer offline ([docs/rules.md#offline](../docs/rules.md#offline)). */
   | 'offline';
@@ -243,6 +245,8 @@ export interface LibraryPolicy {
   cancelledHoldsShownMonths: number;
   /** Session idle timeouts in seconds. */
   idleTimeoutSeconds: { normal: number; kiosk: number };
+  /** Reminders: the days before the due date a patron may choose (1 … max), and how long お知らせ are kept. */
+  notifications: { defaultDaysBefore: number; maxDaysBefore: number; noticesKeptDays: number };
 }
 
 /** GET /api/library */

@@ -24,6 +24,13 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** KIOSK=1: every page is kiosk mode. */
   kiosk: boolean;
+  /** Web Push (SPEC §11): VAPID keys and subject; without keys, a pair is generated once into the store. */
+  vapid: { publicKey: string; privateKey: string } | undefined;
+  vapidSubject: string;
+  /** PUSH_ALLOW_HTTP_LOOPBACK=1 (tests only): `http://127.0.0.1` push endpoints are accepted. */
+  pushAllowHttpLoopback: boolean;
+  /** PUSH_TIMEOUT_MS: how long one push service may take to answer (default 10 s). */
+  pushTimeoutMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -53,5 +60,38 @@ export function readConfig(env: Env = process.env): ServerConfig {
     redisUrl: nonEmpty(env['REDIS_URL']),
     smtpUrl: nonEmpty(env['SMTP_URL']),
     kiosk: env['KIOSK'] === '1',
+    vapid: readVapidKeys(env),
+    vapidSubject: readVapidSubject(env),
+    pushAllowHttpLoopback: env['PUSH_ALLOW_HTTP_LOOPBACK'] === '1',
+    pushTimeoutMs: readPositiveInt(env, 'PUSH_TIMEOUT_MS', 10_000),
   };
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/** VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY: both (base64url P-256 keys, 65 and 32 bytes) or neither. */
+function readVapidKeys(env: Env): ServerConfig['vapid'] {
+  const publicKey = nonEmpty(env['VAPID_PUBLIC_KEY']);
+  const privateKey = nonEmpty(env['VAPID_PRIVATE_KEY']);
+  if (publicKey === undefined && privateKey === undefined) return undefined;
+  if (publicKey === undefined || privateKey === undefined) throw new Error('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both or neither');
+  const bytes = (k: string) => (BASE64URL.test(k) ? Buffer.from(k, 'base64url').length : -1);
+  if (bytes(publicKey) !== 65) throw new Error('VAPID_PUBLIC_KEY: expected a base64url P-256 public key (65 bytes)');
+  if (bytes(privateKey) !== 32) throw new Error('VAPID_PRIVATE_KEY: expected a base64url P-256 private key (32 bytes)');
+  return { publicKey, privateKey };
+}
+
+/** VAPID_SUBJECT: a `mailto:` or `https:` contact for push services (default: the library's no-reply address). */
+function readVapidSubject(env: Env): string {
+  const subject = nonEmpty(env['VAPID_SUBJECT']) ?? 'mailto:no-reply@library.koganei.invalid';
+  if (!/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(subject)) throw new Error(`VAPID_SUBJECT: expected a mailto: or https: URL: ${subject}`);
+  return subject;
+}
+
+function readPositiveInt(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name}: expected a positive whole number: ${raw}`);
+  return n;
 }

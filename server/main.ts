@@ -4,11 +4,12 @@
  * DEMO=1), then HTTP on HOST:PORT.
  */
 import { serve } from 'h3';
-import { createContext } from './context.ts';
+import { closeContext, createContext } from './context.ts';
 import { createApp } from './app.ts';
 import { isStoreEmpty, loadDemoIfEmpty } from './demo/load-demo.ts';
 import { startMaintenance } from './maintenance/schedule.ts';
 import { keepCatalogInStep } from './catalog/keep-in-step.ts';
+import { startNotificationSchedule } from './notifications/schedule.ts';
 
 /** What an empty store needs, said once at start (no demo data: production, or DEMO=0). */
 const EMPTY_STORE_NOTICE = [
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   startMaintenance(ctx);
   // Several instances on one Redis: titles another instance adds reach this one's search index.
   keepCatalogInStep(ctx);
+  // Reminders: each minute, the library clock says whether the day's digest is due.
+  const stopNotifications = startNotificationSchedule(ctx);
   const app = createApp(ctx);
   const server = serve(app, { port: ctx.config.port, hostname: ctx.config.host, silent: true });
   await server.ready();
@@ -42,7 +45,9 @@ async function main(): Promise<void> {
   ctx.log.info(`shiori: serving http://${shown}:${port}/ (library today ${ctx.clock.today()}, data in ${ctx.config.dataDir})`);
   const stop = async () => {
     await server.close();
-    await ctx.store.close();
+    await stopNotifications();
+    // Session activity still in memory is written before the store closes.
+    await closeContext(ctx);
     process.exit(0);
   };
   process.on('SIGINT', stop);

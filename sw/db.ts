@@ -4,6 +4,7 @@
  * Nothing personal is ever written here in kiosk mode ([docs/rules.md#kiosk-mode](../docs/rules.md#kiosk-mode)).
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { Notice } from '../common/notifications.ts';
 import type { StoredLibrary, StoredSnapshot } from './offline-answers.ts';
 import { mark } from './timing.ts';
 
@@ -31,8 +32,17 @@ export type MetaRow =
   /** The last GET /api/library answer (the library's policy, branches): nothing personal. */
   | { key: 'library'; value: StoredLibrary };
 
+/** A patron's お知らせ as last read from the server or brought by a push (SPEC §11: also offline). */
+export interface StoredNotices {
+  patronId: string;
+  /** When the server last gave the whole list (a push adds to it without changing this). */
+  capturedAt: string;
+  notices: Notice[];
+}
+
 export type ShioriDb = Dexie & {
   snapshots: EntityTable<StoredSnapshot, 'patronId'>;
+  notices: EntityTable<StoredNotices, 'patronId'>;
   renewals: EntityTable<QueuedRenewal, 'idempotencyKey'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
@@ -46,5 +56,8 @@ db.version(1).stores({
   renewals: 'idempotencyKey, patronId, [patronId+loanId], queuedAt',
   meta: 'key',
 });
+
+// 2: お知らせ kept for offline (tables of version 1 stay as they are).
+db.version(2).stores({ notices: 'patronId' });
 
 db.on('ready', () => mark('db-open'));

@@ -60,10 +60,11 @@ export async function updateSnapshot(patronId: string, change: (s: StoredSnapsho
   });
 }
 
-/** Logout: removes the patron's snapshot and queued renewals, and stops serving anything for them. */
+/** Logout: removes the patron's snapshot, お知らせ and queued renewals, and stops serving anything for them. */
 export async function forgetPatron(patronId: string): Promise<void> {
-  await db.transaction('rw', db.snapshots, db.renewals, db.meta, async () => {
+  await db.transaction('rw', [db.snapshots, db.renewals, db.meta, db.notices], async () => {
     await db.snapshots.delete(patronId);
+    await db.notices.delete(patronId);
     await db.renewals.where('patronId').equals(patronId).delete();
     const last = await db.meta.get('lastPatronId');
     if (last?.key === 'lastPatronId' && last.value === patronId) await db.meta.delete('lastPatronId');
@@ -72,8 +73,8 @@ export async function forgetPatron(patronId: string): Promise<void> {
 
 /** Kiosk wipe: nothing personal is left in IndexedDB. */
 export async function forgetAll(): Promise<void> {
-  await db.transaction('rw', db.snapshots, db.renewals, db.meta, async () => {
-    await Promise.all([db.snapshots.clear(), db.renewals.clear(), db.meta.delete('lastPatronId')]);
+  await db.transaction('rw', [db.snapshots, db.renewals, db.meta, db.notices], async () => {
+    await Promise.all([db.snapshots.clear(), db.renewals.clear(), db.notices.clear(), db.meta.delete('lastPatronId')]);
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Shiori's service worker: wiring only. The app shell is in precache-and-routing.ts, the /api
  * answers in api-routes.ts, the renewal queue in renewal-queue.ts, the page messages in
- * page-messages.ts.
+ * page-messages.ts, push notifications and お知らせ in notifications.ts.
  *
  * Updates: a new version waits until the patron chooses 更新 on the page (client/pwa/), which
  * posts SKIP_WAITING; it is never forced on a page that may hold unsaved input.
@@ -14,12 +14,14 @@ import { readPageMessage } from './read-page-message.ts';
 import { RENEWAL_SYNC_TAG, pendingCount, replayNow, replaySoon } from './renewal-queue.ts';
 import { forgetAll, forgetPatron } from './snapshot-store.ts';
 import { registerAppShell } from './precache-and-routing.ts';
+import { registerNotificationHandlers } from './notifications.ts';
 import { mark } from './timing.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
 registerAppShell(self.__WB_MANIFEST);
 registerApiRoutes();
+registerNotificationHandlers();
 
 // The first install takes over the open page at once, so its first account load is already kept.
 clientsClaim();

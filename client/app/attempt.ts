@@ -3,8 +3,8 @@
  * the live region. A 401 returns null: the patron is already on the way to the login page.
  */
 import { ApiFailure } from '../data/api.ts';
-import { failureText, type RefusalHints } from '../i18n/failure-text.ts';
 import { announce } from './announcer.ts';
+import { failureText, type RefusalHints } from './page-load.ts';
 
 export interface Outcome {
   kind: 'ok' | 'warn';

@@ -4,6 +4,8 @@ import { msg } from '@lit/localize';
 export interface MenuEntry {
   path: string;
   label: () => string;
+  /** Personal device only: not shown on a kiosk. */
+  notOnKiosk?: boolean;
 }
 
 export const patronMenu: MenuEntry[] = [
@@ -11,6 +13,8 @@ export const patronMenu: MenuEntry[] = [
   { path: '/password', label: () => msg('パスワード変更', { id: 'menu.password' }) },
   { path: '/email', label: () => msg('メール登録・変更', { id: 'menu.email' }) },
   { path: '/preferences', label: () => msg('受取館・連絡方法 初期設定', { id: 'menu.preferences' }) },
+  { path: '/notifications', label: () => msg('通知設定', { id: 'menu.notifications' }), notOnKiosk: true },
+  { path: '/notices', label: () => msg('お知らせ', { id: 'menu.notices' }), notOnKiosk: true },
 ];
 
 /** Header links beside the library name (the seed's 資料検索 and 各館案内). */

@@ -1,11 +1,23 @@
 /**
- * What every page load (a @lit/task) does with a failure: it becomes a LoadFailure carrying the
+ * What every page does with a failure: its words (failureText), and for a page load (a @lit/task): it becomes a LoadFailure carrying the
  * patron's words, so the task's error rendering can show it at once. A 401 is marked: the patron
  * is already on the way to the login page, and nothing needs showing. An aborted load (a newer one
  * replaced it) stays as it is: the task ignores it.
  */
 import { ApiFailure } from '../data/api.ts';
-import { failureText, type RefusalHints } from '../i18n/failure-text.ts';
+import type { RefusalHints } from '../i18n/refusal-text.ts';
+
+export type { RefusalHints };
+
+/**
+ * What to tell the patron about a failed call, in their language. The words
+ * (client/i18n/refusal-text.ts and its catalogues) load only when a call has failed: none of them
+ * is on the first load.
+ */
+export async function failureText(error: unknown, hints: RefusalHints = {}): Promise<string> {
+  const { wordFailure } = await import('../i18n/refusal-text.ts');
+  return wordFailure(error, hints);
+}
 
 export class LoadFailure extends Error {
   constructor(

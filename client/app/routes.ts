@@ -9,6 +9,8 @@ export interface PageRoute {
   tag: string;
   load: () => Promise<unknown>;
   title: () => string;
+  /** Personal device only: absent on a kiosk (no route, no menu entry). */
+  notOnKiosk?: boolean;
 }
 
 export const pageRoutes: PageRoute[] = [
@@ -22,6 +24,8 @@ export const pageRoutes: PageRoute[] = [
   { path: '/email', tag: 'shiori-email-page', load: () => import('../pages/email/email-page.ts'), title: () => msg('メール登録・変更', { id: 'menu.email' }) },
   { path: '/preferences', tag: 'shiori-preferences-page', load: () => import('../pages/preferences/preferences-page.ts'), title: () => msg('受取館・連絡方法 初期設定', { id: 'menu.preferences' }) },
   { path: '/password-issuance', tag: 'shiori-password-issuance-page', load: () => import('../pages/password-issuance/password-issuance-page.ts'), title: () => msg('パスワードの発行', { id: 'issuance.heading' }) },
+  { path: '/notifications', tag: 'shiori-notifications-page', load: () => import('../pages/notifications/notifications-page.ts'), title: () => msg('通知設定', { id: 'menu.notifications' }), notOnKiosk: true },
+  { path: '/notices', tag: 'shiori-notices-page', load: () => import('../pages/notices/notices-page.ts'), title: () => msg('お知らせ', { id: 'menu.notices' }), notOnKiosk: true },
   { path: '/library', tag: 'shiori-library-page', load: () => import('../pages/library/library-page.ts'), title: () => msg('各館案内', { id: 'library.heading' }) },
 ];
 

@@ -135,7 +135,7 @@ export class ShioriApp extends LitElement {
       router.setRoutes([
         { path: `${prefix}/`, redirect: `${prefix}/account` },
         ...(prefix ? [{ path: prefix, redirect: `${prefix}/account` }] : []),
-        ...pageRoutes.map((r) => toRouterRoute(prefix, r)),
+        ...pageRoutes.filter((r) => !(r.notOnKiosk && this.state.kiosk)).map((r) => toRouterRoute(prefix, r)),
         toRouterRoute(prefix, notFoundRoute),
       ]),
     );
@@ -217,7 +217,7 @@ export class ShioriApp extends LitElement {
             <button type="button" id="menu-button" class="secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="patron-menu"
               @click=${() => (this.menuOpen = !this.menuOpen)}>${rt(msg('利用者のページ', { id: 'menu.patron' }))} <span aria-hidden="true">▾</span></button>
             <ul id="patron-menu" ?hidden=${!this.menuOpen}>
-              ${patronMenu.map((m) => html`<li><a href=${href(m.path)}>${rt(m.label())}</a></li>`)}
+              ${patronMenu.filter((m) => !(m.notOnKiosk && this.state.kiosk)).map((m) => html`<li><a href=${href(m.path)}>${rt(m.label())}</a></li>`)}
             </ul>
           </nav>
           <div class="session">

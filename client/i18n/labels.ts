@@ -1,7 +1,7 @@
 /** Words for codes (branches, contact methods, statuses) and date formats, per locale. */
 import { msg } from '@lit/localize';
 import type { BranchCode, BranchNames, CancelReason, Category, ContactMethod, HoldStatus, IsoDate, LibraryPolicy, PolicyBranch } from '../../common/api.ts';
-import { slashDate } from '../../common/wording/wording.ts';
+import { slashDate } from '../../common/dates.ts';
 import { currentLocale } from './localize.ts';
 
 export const CONTACT_METHODS: ContactMethod[] = ['email', 'phone', 'none'];

@@ -56,7 +56,7 @@ export function refusalOf(error: unknown, hints: RefusalHints = {}): Refusal | n
   return readRefusal(error.code, { ...hintedParams(error, hints), ...error.params });
 }
 
-/** What to tell the patron about a failed call, in their language (pages use failure-text.ts). */
+/** What to tell the patron about a failed call, in their language (pages use client/app/page-load.ts failureText). */
 export async function wordFailure(error: unknown, hints: RefusalHints = {}): Promise<string> {
   const refusal = refusalOf(error, hints);
   if (refusal) return refusalText(refusal);

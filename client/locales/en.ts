@@ -5,7 +5,8 @@
  */
 import { templates as core } from './en/core.ts';
 import { templates as more } from './en/more.ts';
+import { templates as reminders } from './en/reminders.ts';
 
 export { en as refusals } from '../../common/wording/en.ts';
 
-export const templates = { ...core, ...more };
+export const templates = { ...core, ...more, ...reminders };

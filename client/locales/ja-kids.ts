@@ -4,7 +4,8 @@
  */
 import { templates as core } from './ja-kids/core.ts';
 import { templates as more } from './ja-kids/more.ts';
+import { templates as reminders } from './ja-kids/reminders.ts';
 
 export { refusals } from './ja-kids/refusals.ts';
 
-export const templates = { ...core, ...more };
+export const templates = { ...core, ...more, ...reminders };

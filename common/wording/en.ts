@@ -77,6 +77,7 @@ export const en: RefusalWording = {
   series_order: () => 'An earlier volume of this series hold comes first.',
   not_next_in_line: () => 'An earlier hold on this title comes first.',
   no_copy_available: () => 'No copy of this title is on the shelf.',
+  invalid_subscription: () => 'This device’s push subscription is not valid.',
   internal: () => 'Something went wrong. Please try again in a moment.',
   offline: (r) => {
     if (r.action === 'account') {

@@ -78,6 +78,7 @@ export const ja: RefusalWording = {
   series_order: () => 'シリーズ予約の前の資料が先です。',
   not_next_in_line: () => 'この資料には先に順番を待っている予約があります。',
   no_copy_available: () => '書架にある資料がありません。',
+  invalid_subscription: () => 'この端末の通知の登録内容が正しくありません。',
   internal: () => 'エラーが発生しました。しばらくしてからもう一度お試しください。',
   offline: (r) => {
     if (r.action === 'account') {

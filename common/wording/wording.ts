@@ -5,7 +5,7 @@
  * has one of these, and the type makes it complete: a new ErrorCode fails the type check until
  * each catalogue words it.
  */
-import type { ErrorCode, IsoDate } from '../api.ts';
+import type { ErrorCode } from '../api.ts';
 import type { Refusal, RefusalOf } from '../refusals.ts';
 
 export type RefusalWording = { readonly [C in ErrorCode]: (refusal: RefusalOf<C>) => string };
@@ -18,10 +18,8 @@ export function wordRefusal(refusal: Refusal, wording: RefusalWording): string {
 /** The languages the server and the SW speak (Accept-Language); kids' Japanese is the pages' own. */
 export type WordingLanguage = 'ja' | 'en';
 
-/** 2020-04-28 → 2020/04/28: the seed's date format, in every language. */
-export function slashDate(date: IsoDate): string {
-  return date.replaceAll('-', '/');
-}
+/** 2020-04-28 → 2020/04/28 (common/dates.ts), for the catalogues. */
+export { slashDate } from '../dates.ts';
 
 /** A wait in whole minutes from 60 s on (rounded up), in seconds below. */
 export function waitUnits(seconds: number): { minutes: number } | { seconds: number } {

@@ -4,16 +4,22 @@
  * Layout (why): a patron's whole account is one value, so a renewal — the hottest write — checks
  * and writes a single key. A title's circulation (its copies and its hold queue) is one value, so
  * "who is next in line" is read and changed in one place. Operations that touch a patron and a
- * title (placing a hold, a check-in) commit both in one store transaction (journalled: atomic).
+ * title (placing a hold, a check-in) commit both in one store transaction (atomic: one engine commit).
  *
  *   patron:<patronId>   PatronRecord     profile, loans, holds, cancelled holds, want-to-read list
  *   card:<cardNumber>   string           patronId (index for login and staff)
  *   title:<bibId>       TitleRecord      bibliographic record + copies + hold queue
  *   barcode:<barcode>   string           bibId (index for check-out / check-in)
- *   session:<id>        SessionRecord    (auth/)
- *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key
- *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts
+ *   hold:<holdId>       string           patronId (index for the staff desk's actions by hold id)
+ *   session:<id>        SessionRecord    (auth/; expires by itself: TTL)
+ *   sessions-of:<patronId>  string[]     ids of the patron's sessions (index: "end my other sessions")
+ *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key (TTL 30 days)
+ *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts (TTL: window + lock)
  *   seq:<name>[:<qualifier>]  number     counters (`seq:bib`, `seq:titles`, `seq:series:<patronId>`)
+ *   sys:format          number           layout version of the stored data (storage/upgrade-from-v1.ts)
+ *
+ * Indexes are written in the same transaction as what they point to, and a reader re-checks the
+ * record itself (an index entry only says where to look).
  *
  * Every part after the prefix is checked against KEY_PART (domain/key-shapes.ts): a part the
  * storage layer could read as a separator, a dot segment or a query throws KeyPartError instead
@@ -56,6 +62,8 @@ export const keys = {
   /** `id`: a card number, a patron id, or a client address as `addressKeyPart` gives it. */
   throttle: (scope: string, id: string) => key('throttle', scope, id),
   seq: (name: string, ...qualifiers: string[]) => key('seq', name, ...qualifiers),
+  holdOwner: (holdId: string) => key('hold', holdId),
+  sessionsOf: (patronId: string) => key('sessions-of', patronId),
 } as const;
 
 export interface LoanRecord {
@@ -164,4 +172,90 @@ export interface IdempotentAnswer {
   status: number;
   body: unknown;
   storedAt: IsoInstant;
+  /** The loan the answer is about: the same key on another loan is refused (422). Absent before v2. */
+  loanId?: string;
+}
+
+/*
+ * Reminders, Web Push, the calendar feed and お知らせ (server/notifications/):
+ *
+ *   notify:<patronId>            NotificationSettingsRecord  the patron's choices (absent = defaults)
+ *   notify-audience:<shard>      string[]      patronIds with a settings record (index the daily pass walks)
+ *   push-subs:<patronId>         PushSubscriptionRecord[]   the patron's devices
+ *   push-endpoint:<sha256>       EndpointOwner  whose device an endpoint is (one patron per endpoint)
+ *   feed:<sha256 of token>       FeedRecord     a live calendar feed (the token itself is never stored)
+ *   notices:<patronId>           NoticeRecord[] お知らせ of the last days (expires when none is new)
+ *   delivery:<patronId>:<event key…>:<channel>   Claim   an event delivered once per channel (TTL)
+ *   digest:<patronId>:<date>:<channel>           Claim   the day's digest sent on that channel (TTL)
+ *   notify-pass:<date>           PassRecord     the day's scheduled pass started / done
+ *   notify-tests:<patronId>:<date>  number      test notifications sent that day (TTL)
+ *   sys:vapid                    VapidKeys      generated once when VAPID_* are not set
+ */
+export const notificationKeys = {
+  settings: (patronId: string) => key('notify', patronId),
+  audience: (shard: string) => key('notify-audience', shard),
+  pushSubscriptions: (patronId: string) => key('push-subs', patronId),
+  pushEndpoint: (endpointHash: string) => key('push-endpoint', endpointHash),
+  feed: (tokenHash: string) => key('feed', tokenHash),
+  notices: (patronId: string) => key('notices', patronId),
+  /** `eventKey`: the event's own parts, e.g. ['due_soon', loanId, dueOn]. */
+  delivery: (patronId: string, eventKey: readonly string[], channel: string) => key('delivery', patronId, ...eventKey, channel),
+  digest: (patronId: string, date: string, channel: string) => key('digest', patronId, date, channel),
+  pass: (date: string) => key('notify-pass', date),
+  tests: (patronId: string, date: string) => key('notify-tests', patronId, date),
+  vapid: () => key('sys', 'vapid'),
+} as const;
+
+export interface NotificationSettingsRecord {
+  events: Record<string, { push: boolean; email: boolean }>;
+  daysBefore: number;
+  autoRenew: boolean;
+  /** The language of mails (from the Accept-Language of the last settings change). */
+  mailLang: 'ja' | 'en';
+  calendar: { hideTitles: boolean; tokenHash: string | null; createdAt: IsoInstant | null };
+}
+
+export interface PushSubscriptionRecord {
+  id: string;
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+  deviceName: string | null;
+  lang: 'ja' | 'en' | 'ja-kids';
+  createdAt: IsoInstant;
+}
+
+export interface EndpointOwner {
+  patronId: string;
+  subscriptionId: string;
+}
+
+export interface FeedRecord {
+  patronId: string;
+  createdAt: IsoInstant;
+}
+
+export interface NoticeRecord {
+  id: string;
+  event: string;
+  sentAt: IsoInstant;
+  url: string;
+  /** NoticeParams (common/notifications.ts). */
+  params: unknown;
+}
+
+/** Who claimed a delivery, and when (for the log; the key's existence is the claim). */
+export interface Claim {
+  at: IsoInstant;
+  by: string;
+}
+
+export interface PassRecord {
+  state: 'running' | 'done';
+  at: IsoInstant;
+  by: string;
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
 }

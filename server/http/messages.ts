@@ -12,8 +12,8 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   forbidden: { ja: 'この操作は許可されていません。', en: 'This request is not allowed.' },
   not_found: { ja: '見つかりません。', en: 'Not found.' },
   payload_too_large: { ja: '送信された内容が大きすぎます。', en: 'The request body is too large.' },
-  idempotency_key_reused: { ja: 'この要求キーは別の資料の延長に使われています。', en: 'This Idempotency-Key was already used for another loan.' },
   unsupported_media_type: { ja: '送信された内容の形式に対応していません（JSON で送信してください）。', en: 'The request body must be JSON (Content-Type: application/json).' },
+  idempotency_key_reused: { ja: 'この要求キーは別の資料の延長に使われています。', en: 'This Idempotency-Key was already used for another loan.' },
   password_policy: { ja: 'パスワードは半角英字と数字を両方含む6文字以上にしてください。', en: 'The password needs at least 6 half-width letters and digits, with at least one of each.' },
   password_mismatch: { ja: '新しいパスワードが一致しません。', en: 'The new passwords do not match.' },
   verification_failed: { ja: '利用券番号または生年月日が正しくありません。', en: 'The card number or date of birth is not correct.' },
@@ -43,6 +43,7 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   series_order: { ja: 'シリーズ予約の前の資料が先です。', en: 'An earlier volume of this series hold comes first.' },
   not_next_in_line: { ja: 'この資料には先に順番を待っている予約があります。', en: 'An earlier hold on this title comes first.' },
   no_copy_available: { ja: '書架にある資料がありません。', en: 'No copy of this title is on the shelf.' },
+  invalid_subscription: { ja: 'この端末の通知の登録内容が正しくありません。', en: 'This device’s push subscription is not valid.' },
   offline: { ja: 'ネットワークに接続できません。', en: 'You are offline.' },
   internal: { ja: 'サーバーでエラーが発生しました。', en: 'An internal error occurred.' },
 };

@@ -54,5 +54,14 @@ export const KOGANEI_POLICY: Policy = {
   idleTimeoutMinutes: 60,
   kioskIdleTimeoutMinutes: 3,
   mail: { maxConfirmationsPerDay: 5 },
+  notifications: {
+    digestHour: 9,
+    defaultDaysBefore: 3,
+    maxDaysBefore: 7,
+    noticesKeptDays: 30,
+    calendarAlarmHour: 9,
+    calendarClosedDaysAhead: 60,
+    maxTestsPerDay: 5,
+  },
   loginThrottle: { maxFailuresPerCard: 5, maxFailuresPerAddress: 20, windowMinutes: 15, lockMinutes: 15 },
 };

@@ -63,6 +63,26 @@ export const PolicySchema = v.pipe(
     kioskIdleTimeoutMinutes: days(1),
     /** Confirmation mails (メール登録・変更): at most this many per patron per library day; 0 = none. */
     mail: v.strictObject({ maxConfirmationsPerDay: days(0) }),
+    /** Reminders (SPEC §11): the daily digest's hour, the patron's choice of days, the お知らせ kept. */
+    notifications: v.pipe(
+      v.strictObject({
+        /** The hour (0–23, library zone) from which the day's digest is sent. */
+        digestHour: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)),
+        /** due_soon: days before the due date, for patrons who did not choose. */
+        defaultDaysBefore: days(1),
+        /** The most days before the due date a patron may choose. */
+        maxDaysBefore: days(1),
+        /** お知らせ are listed (and kept) this many days. */
+        noticesKeptDays: days(1),
+        /** The hour of the calendar feed's alarms (library zone), on the day `daysBefore` before. */
+        calendarAlarmHour: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)),
+        /** The calendar feed lists the patron's branches' closed days this many days ahead. */
+        calendarClosedDaysAhead: days(0),
+        /** Test notifications (通知設定's button): at most this many per patron per library day. */
+        maxTestsPerDay: days(0),
+      }),
+      v.check((n) => n.defaultDaysBefore <= n.maxDaysBefore, 'defaultDaysBefore: more than maxDaysBefore'),
+    ),
     loginThrottle: v.strictObject({
       maxFailuresPerCard: days(1),
       maxFailuresPerAddress: days(1),

@@ -26,5 +26,10 @@ export function publishedPolicy(policy: Policy): LibraryPolicy {
     pickupPeriodDays: policy.pickupPeriodDays,
     cancelledHoldsShownMonths: policy.cancelledHoldsShownMonths,
     idleTimeoutSeconds: { normal: policy.idleTimeoutMinutes * 60, kiosk: policy.kioskIdleTimeoutMinutes * 60 },
+    notifications: {
+      defaultDaysBefore: policy.notifications.defaultDaysBefore,
+      maxDaysBefore: policy.notifications.maxDaysBefore,
+      noticesKeptDays: policy.notifications.noticesKeptDays,
+    },
   };
 }

@@ -63,7 +63,7 @@ describe('app shell', () => {
     askApp(el, 'shiori-cart-change', { bibIds: [] });
   });
 
-  it('has the 利用者のページ menu with the seed entries (keyboard: Escape closes)', async () => {
+  it('has the 利用者のページ menu with the seed entries, then 通知設定 and お知らせ (keyboard: Escape closes)', async () => {
     stubApi(api(true));
     const el = await renderApp();
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('#menu-button')!;
@@ -75,6 +75,8 @@ describe('app shell', () => {
       ['パスワード変更', '/password'],
       ['メール登録・変更', '/email'],
       ['受取館・連絡方法 初期設定', '/preferences'],
+      ['通知設定', '/notifications'],
+      ['お知らせ', '/notices'],
     ]);
     el.shadowRoot!.querySelector<HTMLElement>('#patron-menu a')!.focus();
     await sendKeys({ press: 'Escape' });
@@ -126,6 +128,16 @@ describe('app shell', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  it('kiosk mode: the menu has no 通知設定 and no お知らせ (nothing of reminders on a shared device)', async () => {
+    document.cookie = `${KIOSK_COOKIE}=1; path=/`;
+    stubApi(api(true));
+    const el = await renderApp();
+    const links = [...el.shadowRoot!.querySelectorAll('#patron-menu a')].map((a) => a.textContent);
+    expect(links).to.include('利用状況一覧');
+    expect(links).to.not.include('通知設定');
+    expect(links).to.not.include('お知らせ');
   });
 
   it('kiosk mode: every API call carries X-Shiori-Kiosk: 1 and nothing is written to web storage', async () => {

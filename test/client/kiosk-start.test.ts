@@ -25,7 +25,7 @@ const helpers = await import('./helpers.ts');
 const { snapshot } = await import('./fixtures.ts');
 const { askApp } = await import('../../client/app/events.ts');
 const { createApi } = await import('../../client/data/api.ts');
-const { logIn } = await import('../../client/data/session.ts');
+const { logIn } = await import('../../client/data/login.ts');
 await import('../../client/app/shiori-app.ts');
 
 const unauthenticated = () => helpers.json(401, { error: { code: 'unauthenticated', message: '' } });

@@ -88,10 +88,12 @@ export interface StartOptions {
   staffToken?: string | null;
   /** Extra environment (LIBRARY_CONFIG, KIOSK…). */
   env?: Record<string, string>;
+  /** Reuse this DATA_DIR (a restart); it is then left in place by close(). Default: a fresh temp dir. */
+  dataDir?: string;
 }
 
 export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'shiori-test-'));
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'shiori-test-')));
   const env: Record<string, string> = { DATA_DIR: dataDir, LIBRARY_NOW: opts.now ?? '2026-04-27T01:00:00Z', DEMO: '0', ...opts.env };
   if (opts.staffToken !== null) env['STAFF_TOKEN'] = opts.staffToken ?? STAFF_TOKEN;
   const ctx = await createContext(env, silentLog);
@@ -162,7 +164,7 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
     },
     async close() {
       await closeContext(ctx);
-      await rm(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
   return t;

@@ -105,6 +105,7 @@ describe('the published policy (GET /api/library `policy`)', () => {
       assert.equal(policy.pickupPeriodDays, 7);
       assert.equal(policy.cancelledHoldsShownMonths, 1);
       assert.deepEqual(policy.idleTimeoutSeconds, { normal: 3600, kiosk: 180 });
+      assert.deepEqual(policy.notifications, { defaultDaysBefore: 3, maxDaysBefore: 7, noticesKeptDays: 30 });
       assert.deepEqual(
         policy.branches.map((b) => [b.code, b.shortName, b.en?.shortName, b.kids?.shortName]),
         [

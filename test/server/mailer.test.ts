@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createMailer, OUTBOX_DIR, type OutboxMessage } from '../../server/mail/mailer.ts';
+import { startSmtpServer } from './smtp-server.ts';
 
 describe('mailer without SMTP_URL: the outbox', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'shiori-mail-'));
@@ -40,47 +40,6 @@ describe('mailer without SMTP_URL: the outbox', async () => {
     assert.equal(receipt.delivered, false);
   });
 });
-
-/** A minimal SMTP server on a loopback port: enough dialogue for one message, which it keeps. */
-async function startSmtpServer(): Promise<{ port: number; received: { from: string; to: string[]; data: string }[]; close(): Promise<void> }> {
-  const received: { from: string; to: string[]; data: string }[] = [];
-  const server = createServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    let current = { from: '', to: [] as string[], data: '' };
-    socket.write('220 test ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          current.data = buffer.slice(0, end);
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          received.push(current);
-          current = { from: '', to: [], data: '' };
-          socket.write('250 queued\r\n');
-          continue;
-        }
-        const eol = buffer.indexOf('\r\n');
-        if (eol < 0) return;
-        const line = buffer.slice(0, eol);
-        buffer = buffer.slice(eol + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 test\r\n');
-        else if (verb === 'MAIL') (current.from = line), socket.write('250 ok\r\n');
-        else if (verb === 'RCPT') current.to.push(line), socket.write('250 ok\r\n');
-        else if (verb === 'DATA') (inData = true), socket.write('354 go on\r\n');
-        else if (verb === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 describe('mailer with SMTP_URL', () => {
   it('sends through SMTP to the address, with the subject, and writes no outbox', async () => {

@@ -150,6 +150,7 @@ function libraryInfo(kiosk = false): LibraryInfo {
       pickupPeriodDays: 7,
       cancelledHoldsShownMonths: 1,
       idleTimeoutSeconds: { normal: 3600, kiosk: 180 },
+      notifications: { defaultDaysBefore: 3, maxDaysBefore: 7, noticesKeptDays: 30 },
     },
   };
 }

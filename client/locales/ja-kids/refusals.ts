@@ -72,6 +72,7 @@ export const refusals: RefusalWording = {
   series_order: () => ASK_STAFF,
   not_next_in_line: () => ASK_STAFF,
   no_copy_available: () => ASK_STAFF,
+  invalid_subscription: () => 'この たんまつの つうちの とうろくが うまく いきませんでした。もういちど やってみてね。',
   internal: () => AGAIN,
   offline: (r) => {
     if (r.action === 'account') return 'インターネットに つながっていないので、みられません。つながってから もういちど みてね。';

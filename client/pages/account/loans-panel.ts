@@ -10,12 +10,12 @@ import { ApiFailure } from '../../data/api.ts';
 import type { SnapshotLoan } from '../../data/account.ts';
 import { addLoansToWishlist, renewLoan } from '../../data/loans.ts';
 import { branchName, categoryName, formatDate, formatMonthDay } from '../../i18n/labels.ts';
-import { failureText } from '../../i18n/failure-text.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import { renewCell, type RenewCell } from './renewal-state.ts';
 import type { RenewDialog } from './renew-dialog.ts';
+import { failureText } from '../../app/page-load.ts';
 
 type LoanSortKey = 'branch' | 'loanedOn' | 'dueOn';
 

@@ -10,11 +10,11 @@ import { askApp } from '../../app/events.ts';
 import { fetchAccount } from '../../data/account.ts';
 import { ApiFailure } from '../../data/api.ts';
 import { updateEmail } from '../../data/email.ts';
-import { failureText } from '../../i18n/failure-text.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { crumbs } from '../forms/crumbs.ts';
 import { formStyles } from '../forms/form-styles.ts';
+import { failureText } from '../../app/page-load.ts';
 
 type Field = 'email' | 'confirm' | null;
 

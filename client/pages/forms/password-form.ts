@@ -5,11 +5,11 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { announce } from '../../app/announcer.ts';
 import { servicesContext, type AppServices } from '../../app/context.ts';
 import { ApiFailure } from '../../data/api.ts';
-import { failureText } from '../../i18n/failure-text.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { formStyles } from './form-styles.ts';
 import { passwordFieldOf, type PasswordField, type Refusal } from './password-refusals.ts';
+import { failureText } from '../../app/page-load.ts';
 
 /** The element id of each field a refusal can point at. */
 const FIELD_IDS: Record<Exclude<PasswordField, null>, string> = { current: 'current', new: 'new', confirm: 'confirm', card: 'card' };

@@ -4,11 +4,10 @@ import { consume } from '@lit/context';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { servicesContext, type AppServices } from '../../app/context.ts';
-import { explained, LoadFailure } from '../../app/page-load.ts';
+import { explained, LoadFailure, failureText } from '../../app/page-load.ts';
 import { DialogBase } from '../../components/dialog-base.ts';
 import { fetchWishlist } from '../../data/wishlist.ts';
 import { addTitlesToWishlist } from '../../data/wishlist-entries.ts';
-import { failureText } from '../../i18n/failure-text.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import type { HoldTarget } from './place-hold-dialog.ts';
 

@@ -5,9 +5,9 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { libraryContext, type LibraryState } from '../../app/context.ts';
 import { branchName, formatDate } from '../../i18n/labels.ts';
-import { failureText } from '../../i18n/failure-text.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
+import { failureText } from '../../app/page-load.ts';
 
 /**
  * Today's 開館状況, as on the seed's top page: 「〇は開館、休は休館です」, then ○ 本館 10:00~17:00 …

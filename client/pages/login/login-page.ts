@@ -7,11 +7,11 @@ import { announce } from '../../app/announcer.ts';
 import { kioskContext, servicesContext, type AppServices } from '../../app/context.ts';
 import { askApp } from '../../app/events.ts';
 import { href, navigate, safeReturnPath } from '../../app/navigate.ts';
-import { logIn } from '../../data/session.ts';
+import { logIn } from '../../data/login.ts';
 import { replayRenewals } from '../../data/sw-bridge.ts';
-import { failureText } from '../../i18n/failure-text.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
+import { failureText } from '../../app/page-load.ts';
 
 /**
  * ログイン: 利用券番号 and パスワード, 送信 / 戻る; comes back to the return path afterwards.
