@@ -11,8 +11,7 @@ import { kioskAtStart, routePrefix } from './kiosk.ts';
 import { patronMenu, siteLinks } from './menu.ts';
 import { href, navigate } from './navigate.ts';
 import { notFoundRoute, pageRoutes, routeForPath, type PageRoute } from './routes.ts';
-import { endServerSession, fetchSession } from '../data/session.ts';
-import { forgetPatron } from '../data/sw-bridge.ts';
+import { fetchSession } from '../data/session.ts';
 import { plain, rt } from '../i18n/ruby.ts';
 import { KioskInstallGuard } from '../pwa/install-guard.ts';
 import { kioskIdleOverrideMs } from '../pwa/kiosk-timeout.ts';
@@ -176,6 +175,8 @@ export class ShioriApp extends LitElement {
       return;
     }
     const patron = this.state.patron;
+    // Loaded by the click (precached for offline): off the shell's first load.
+    const [{ endServerSession }, { forgetPatron }] = await Promise.all([import('../data/session-end.ts'), import('../data/sw-bridge.ts')]);
     if (patron) forgetPatron(patron.id);
     await endServerSession(this.state.services.api).catch(() => undefined);
     this.state.setPatron(null);

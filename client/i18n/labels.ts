@@ -1,7 +1,7 @@
 /** Words for codes (branches, contact methods, statuses) and date formats, per locale. */
 import { msg } from '@lit/localize';
 import type { BranchCode, BranchNames, CancelReason, Category, ContactMethod, HoldStatus, IsoDate, LibraryPolicy, PolicyBranch } from '../../common/api.ts';
-import { slashDate } from '../../common/dates.ts';
+import { libraryDate, slashDate } from '../../common/dates.ts';
 import { currentLocale } from './localize.ts';
 
 export const CONTACT_METHODS: ContactMethod[] = ['email', 'phone', 'none'];
@@ -75,6 +75,15 @@ function instantFormat(timeZone: string | undefined): Intl.DateTimeFormat {
     instantFormats.set(key, format);
   }
   return format;
+}
+
+/**
+ * Builds the date formatters a start needs (the first Intl.DateTimeFormat starts ICU: tens of ms),
+ * so that it can happen while a request is on its way rather than when its answer is to be shown.
+ */
+export function prepareDateFormats(timeZone: string | undefined): void {
+  instantFormat(timeZone);
+  if (timeZone) libraryDate(new Date(0), timeZone);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { sessionMayLive } from '../app/session-hint.ts';
 import type { Api } from '../data/api.ts';
-import { endServerSession } from '../data/session.ts';
+import { endServerSession } from '../data/session-end.ts';
 
 /** How long one attempt may take (a proxy that hangs) and the pause before the next. */
 const ATTEMPT_MS = 3000;

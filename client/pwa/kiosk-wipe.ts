@@ -17,7 +17,7 @@ import { KIOSK_COOKIE } from '../../common/kiosk.ts';
 import { href } from '../app/navigate.ts';
 import { SESSION_HINT_COOKIE } from '../app/session-hint.ts';
 import type { Api } from '../data/api.ts';
-import { endServerSession } from '../data/session.ts';
+import { endServerSession } from '../data/session-end.ts';
 import { forgetAll } from '../data/sw-bridge.ts';
 
 /** Workbox names its precache `workbox-precache-v2-<scope>`: the build's files, nothing personal. */

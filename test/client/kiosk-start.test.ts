@@ -1,5 +1,5 @@
 /**
- * A KIOSK=1 server's page (SPEC §5): the kiosk flag cookie is in the browser before the app loads,
+ * A KIOSK=1 server's page ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)): the kiosk flag cookie is in the browser before the app loads,
  * so the app is a kiosk from its first render; and a kiosk start hands over — it ends any session
  * the browser still carries before any page (the login form included) is shown.
  *

@@ -14,7 +14,7 @@ import { askApp } from '../../app/events.ts';
 import { currentAppPath, href } from '../../app/navigate.ts';
 import { explained, loadFailureText, showsFailure, failureText } from '../../app/page-load.ts';
 import { fetchAccount, liveView, type AccountView, type Snapshot } from '../../data/account.ts';
-import { formatDate, formatInstant } from '../../i18n/labels.ts';
+import { formatDate, formatInstant, prepareDateFormats } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import type { PendingRenewals } from './renewal-state.ts';
@@ -80,7 +80,11 @@ export class AccountPage extends LitElement {
   private readonly account = new Task(this, {
     task: async (_args, { signal }) => {
       const since = this.lateAnswers;
-      const view = await explained(fetchAccount(this.services.api, signal));
+      const answer = fetchAccount(this.services.api, signal);
+      // While the request is on its way (an offline answer comes within tens of ms, and its banner
+      // and today's date need a formatter at once).
+      prepareDateFormats(this.library.info?.policy.timeZone);
+      const view = await explained(answer);
       // The offline answer and the server's late one can cross on their way here: the live one wins.
       const late = this.lateAnswer;
       const cameMeanwhile = late !== null && late.seq > since && late.patronId === view.snapshot.patron.id;
