@@ -32,7 +32,7 @@ export type MetaRow =
   /** The last GET /api/library answer (the library's policy, branches): nothing personal. */
   | { key: 'library'; value: StoredLibrary };
 
-/** A patron's お知らせ as last read from the server or brought by a push (SPEC §11: also offline). */
+/** A patron's お知らせ as last read from the server or brought by a push ([docs/rules.md#reminders](../docs/rules.md#reminders): also offline). */
 export interface StoredNotices {
   patronId: string;
   /** When the server last gave the whole list (a push adds to it without changing this). */

@@ -1,4 +1,4 @@
-/** メール登録・変更 (SPEC §2.8): PUT /api/email; both fields empty deletes the address. */
+/** メール登録・変更 ([docs/rules.md#e-mail](../../docs/rules.md#e-mail)): PUT /api/email; both fields empty deletes the address. */
 import type { Api } from './api.ts';
 
 /** The address now registered (null once deleted). */

@@ -1,4 +1,4 @@
-/** Hold actions (SPEC §7). */
+/** Hold actions ([docs/api.md](../../docs/api.md)). */
 import type { BranchCode, CancelledHold, ContactMethod, Hold, PlaceHoldRequest } from '../../common/api.ts';
 import type { Api } from './api.ts';
 

@@ -1,4 +1,4 @@
-/** パスワードの発行 (SPEC §2.1): a card without a password proves itself and sets one. No login. */
+/** パスワードの発行 ([docs/rules.md#sessions](../../docs/rules.md#sessions)): a card without a password proves itself and sets one. No login. */
 import type { Api } from './api.ts';
 
 export interface PasswordIssuance {

@@ -1,4 +1,4 @@
-/** パスワード変更 (SPEC §2.7): PUT /api/password → 204. */
+/** パスワード変更 ([docs/rules.md#passwords](../../docs/rules.md#passwords)): PUT /api/password → 204. */
 import type { Api } from './api.ts';
 
 export interface PasswordChange {

@@ -1,4 +1,4 @@
-/** 受取館・連絡方法 初期設定 (SPEC §2.9): PUT /api/preferences. */
+/** 受取館・連絡方法 初期設定 ([docs/rules.md#hold-defaults](../../docs/rules.md#hold-defaults)): PUT /api/preferences. */
 import type { BranchCode, ContactMethod } from '../../common/api.ts';
 import type { Api } from './api.ts';
 

@@ -1,4 +1,4 @@
-/** 今度読みたい資料 (SPEC §2.6, §7). */
+/** 今度読みたい資料 ([docs/rules.md#want-to-read-list](../../docs/rules.md#want-to-read-list), [docs/api.md](../../docs/api.md)). */
 import type { Wishlist, WishlistCategory } from '../../common/api.ts';
 import type { Api } from './api.ts';
 

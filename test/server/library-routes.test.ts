@@ -1,4 +1,4 @@
-/** GET /api/library: branches, weekly hours and today's 開館 / 休館 on the library clock (SPEC §2.11). */
+/** GET /api/library: branches, weekly hours and today's 開館 / 休館 on the library clock ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)). */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
