@@ -26,6 +26,25 @@ function cleanOutDir() {
   };
 }
 
+/**
+ * `<link rel="modulepreload">` for the start page (利用状況一覧: `/` leads there) and the chunks it imports
+ * beyond the entry's: fetched beside the entry instead of after it has run and the router has asked.
+ */
+function startPagePreloads(bundle, entry) {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const page = chunks.find((c) => c.moduleIds.some((id) => id.endsWith('client/pages/account/account-page.ts')));
+  if (!page) throw new Error('no account page chunk to preload');
+  const withEntry = new Set([entry.fileName, ...entry.imports]);
+  const files = new Set();
+  const visit = (c) => {
+    if (withEntry.has(c.fileName) || files.has(c.fileName)) return;
+    files.add(c.fileName);
+    for (const i of c.imports) visit(bundle[i]);
+  };
+  visit(page);
+  return [...files].map((f) => `<link rel="modulepreload" href="/${f}">`).join('\n');
+}
+
 /** Copies client/index.html and client/public/* and points the page at its entry chunk. */
 function pageAssets() {
   return {
@@ -33,7 +52,9 @@ function pageAssets() {
     async writeBundle(_options, bundle) {
       builtPageFiles = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
       const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
-      const html = (await readFile('client/index.html', 'utf8')).replace('%ENTRY%', `/${entry.fileName}`);
+      const html = (await readFile('client/index.html', 'utf8'))
+        .replace('%ENTRY%', `/${entry.fileName}`)
+        .replace('%PRELOAD%', startPagePreloads(bundle, entry));
       await writeFile(`${outDir}/index.html`, html);
       await cp('client/public', outDir, { recursive: true }).catch((e) => {
         if (e.code !== 'ENOENT') throw e;
@@ -70,21 +91,47 @@ function workboxInject() {
 }
 
 /**
- * Lighter builds of two dependencies, from their own packages:
+ * Lighter builds of dependencies, for the first load:
  * - @vaadin/router imports Vaadin's usage statistics (it phones home from localhost); the package
  *   ships an opt-out module with the same export.
  * - workbox-window's "module" field is its ES5 build; its ES2017 build is ~40 % smaller.
+ * - @lit/localize hashes a message's text into an id when a msg() has none. Every msg() here has an
+ *   explicit id (test/client/catalogues.test.ts checks), so the hashing (~1 KB gz) is never needed:
+ *   the stand-in fails loudly should one ever lack it.
+ * - @vaadin/router's route transitions (`animate` on a route): no route here animates.
+ * - @vaadin/router's URL generation for named routes (`urlForName`): no code here names a route.
  */
 function lighterModules() {
   const swaps = {
     '@vaadin/vaadin-usage-statistics/vaadin-usage-statistics.js': '@vaadin/vaadin-usage-statistics/vaadin-usage-statistics-optout.js',
     'workbox-window': 'workbox-window/build/workbox-window.prod.mjs',
   };
+  const standIns = {
+    './id-generation.js': {
+      importer: /@lit[\\/]localize[\\/]internal[\\/]runtime-msg\.js$/,
+      code: "export const generateMsgId = () => { throw new Error('every msg() needs an explicit id (client/i18n/localize.ts)'); };",
+    },
+    // Router#urlForName only (named routes → URLs): every link here is written as a path.
+    './resolver/generateUrls.js': {
+      importer: /@vaadin[\\/]router[\\/]dist[\\/]router\.js$/,
+      code: "export default function generateUrls() { throw new Error('Router#urlForName is not in this build (rollup.config.mjs)'); }",
+    },
+    './transitions/animate.js': {
+      importer: /@vaadin[\\/]router[\\/]dist[\\/]router\.js$/,
+      code: 'export default async function animate() {}',
+    },
+  };
   return {
     name: 'shiori-lighter-modules',
     resolveId(source, importer) {
+      const standIn = standIns[source];
+      if (standIn && importer && standIn.importer.test(importer)) return `\0shiori-stand-in:${source}`;
       const swap = swaps[source];
       return swap ? this.resolve(swap, importer, { skipSelf: true }) : null;
+    },
+    load(id) {
+      if (!id.startsWith('\0shiori-stand-in:')) return null;
+      return standIns[id.slice('\0shiori-stand-in:'.length)].code;
     },
   };
 }
@@ -110,7 +157,8 @@ export default [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
       lighterModules(),
       ...tsPlugins,
-      production && terser({ format: { comments: false } }),
+      // ES modules: terser may drop what no chunk imports; two passes inline a little more.
+      production && terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),
       pageAssets(),
     ],
     preserveEntrySignatures: false,

@@ -1,5 +1,5 @@
 /**
- * The HTTP API contract (SPEC §7), shared by the server, the page and the service worker.
+ * The HTTP API contract ([docs/api.md](../docs/api.md)), shared by the server, the page and the service worker.
  * Types only: no DOM, no Node globals. Dates are `YYYY-MM-DD` in the library's time zone;
  * instants are ISO 8601 strings.
  */
@@ -15,7 +15,11 @@ export type Category = 'general' | 'children' | 'ya' | 'magazine' | 'cd';
 export type HoldStatus = 'waiting' | 'in_transit' | 'ready';
 export type CancelReason = null | 'pickup_expired' | 'wait_expired';
 
-/** Every error code of SPEC §7 (and §9). */
+/**
+ * Every error code of the API ([docs/api.md#errors](../docs/api.md#errors)). Each has its words in
+ * common/wording/ (a test fails when one is missing) and, where it carries any, its parameters in
+ * common/refusals.ts.
+ */
 export type ErrorCode =
   | 'invalid_input'
   | 'invalid_credentials'
@@ -24,10 +28,10 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'payload_too_large'
-  /** A request body that is not `Content-Type: application/json` (415). */
-  | 'unsupported_media_type'
   /** An Idempotency-Key already answered for another loan (422). */
   | 'idempotency_key_reused'
+  /** A request body that is not `Content-Type: application/json` (415). */
+  | 'unsupported_media_type'
   | 'password_policy'
   | 'password_mismatch'
   | 'verification_failed'
@@ -65,7 +69,7 @@ export type ErrorCode =
   /** POST /api/push/subscriptions: an endpoint that is not https (or loopback in tests), or bad keys. */
   | 'invalid_subscription'
   | 'internal'
-  /** Not from the server: the service worker's 503 when it cannot answer offline (SPEC §4, §5). */
+  /** Not from the server: the service worker's 503 when it cannot answer offline ([docs/rules.md#offline](../docs/rules.md#offline)). */
   | 'offline';
 
 export interface ApiError {
@@ -203,12 +207,55 @@ export interface Branch {
   closedFor?: string | null;
 }
 
+/** A branch's names in one language: `shortName` in tables and choices, `name` where there is room. */
+export interface BranchNames {
+  name: string;
+  shortName: string;
+}
+
+/** A branch as the pages name it (GET /api/library `policy.branches`). */
+export interface PolicyBranch extends BranchNames {
+  code: BranchCode;
+  /** Weekly hours, as in {@link Branch.hours}. */
+  hours: Branch['hours'];
+  /** English names; absent = the Japanese ones are shown. */
+  en?: BranchNames;
+  /** The kids' wording (hiragana); absent = the Japanese ones are shown. */
+  kids?: BranchNames;
+}
+
+/**
+ * What the pages and the service worker need of the library's policy (LIBRARY_CONFIG), published
+ * by GET /api/library so that no page keeps a copy of it ([docs/rules.md](../docs/rules.md)). A
+ * plain subset of the server's policy, built by one function (server/policy/published-policy.ts).
+ */
+export interface LibraryPolicy {
+  /** The library's time zone: every date the pages show or compute is a date there. */
+  timeZone: string;
+  /** In the library's order: the order of the numbered choices (1:本館 …). */
+  branches: PolicyBranch[];
+  /** Loan periods in days (books and others, CDs). */
+  loanPeriodDays: { general: number; cd: number };
+  renewal: { daysBeforeDue: number; daysAfterDue: number; maxRenewals: number; extensionDays: number };
+  loanLimits: { total: number; cd: number };
+  holdLimits: { total: number; cd: number };
+  /** Days a ready hold waits at the pickup branch. */
+  pickupPeriodDays: number;
+  /** Calendar months a cancelled hold stays on the 予約取消 list. */
+  cancelledHoldsShownMonths: number;
+  /** Session idle timeouts in seconds. */
+  idleTimeoutSeconds: { normal: number; kiosk: number };
+  /** Reminders: the days before the due date a patron may choose (1 … max), and how long お知らせ are kept. */
+  notifications: { defaultDaysBefore: number; maxDaysBefore: number; noticesKeptDays: number };
+}
+
 /** GET /api/library */
 export interface LibraryInfo {
   /** Kiosk mode: the server runs with KIOSK=1, or the asking page is a /kiosk/ page. */
   kiosk: boolean;
   today: IsoDate;
   branches: Branch[];
+  policy: LibraryPolicy;
 }
 
 export interface SearchResult {

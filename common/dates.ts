@@ -37,6 +37,11 @@ export function libraryDate(instant: Date, timeZone: string = LIBRARY_TIME_ZONE)
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
+/** 2020-04-28 → 2020/04/28: the seed's date format, in every language. */
+export function slashDate(date: IsoDate): string {
+  return date.replaceAll('-', '/');
+}
+
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;

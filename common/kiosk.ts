@@ -1,5 +1,5 @@
 /**
- * Kiosk mode facts the server and the page share (SPEC §5). No DOM, no Node globals.
+ * Kiosk mode facts the server and the page share ([docs/rules.md#kiosk-mode](../docs/rules.md#kiosk-mode)). No DOM, no Node globals.
  *
  * A server started with KIOSK=1 puts the non-personal cookie `shiori_kiosk=1` on its page
  * (index.html) and on GET /api/library. The page reads it synchronously — client/public/prepaint.js

@@ -1,5 +1,5 @@
 /**
- * Reminders and notices (SPEC §11): the events, the settings API, the お知らせ list and the Web Push
+ * Reminders and notices ([docs/rules.md#reminders](../docs/rules.md#reminders)): the events, the settings API, the お知らせ list and the Web Push
  * payload the server sends and the service worker reads. Shared by server, page and SW: types and
  * small constants only, no DOM and no Node globals.
  */

@@ -1,5 +1,6 @@
 /**
- * The contract between the page and the service worker for offline use (SPEC §4, §5).
+ * The contract between the page and the service worker for offline use ([docs/rules.md#offline](../docs/rules.md#offline),
+ * [#kiosk-mode](../docs/rules.md#kiosk-mode)).
  * The page talks to the API with plain fetch; the SW answers for the network when it is gone.
  */
 
@@ -53,7 +54,8 @@ export interface PendingMark {
 /** Messages the SW posts to its pages. */
 export type SwToPage =
   | { type: 'renewal-settled'; patronId: string; loanId: string; ok: true; loan: unknown }
-  | { type: 'renewal-settled'; patronId: string; loanId: string; ok: false; code: string; message: string }
+  /** Refused: the server's code, its message, and the refusal's parameters when it sent any (common/refusals.ts). */
+  | { type: 'renewal-settled'; patronId: string; loanId: string; ok: false; code: string; message: string; params?: Record<string, unknown> }
   | { type: 'renewal-needs-login'; patronId: string; loanId: string }
   /**
    * GET /api/account was answered from the snapshot (the server was too slow), and the server's own

@@ -1,6 +1,8 @@
 /**
- * The SW's answers for /api (SPEC §4, §5, §16). No /api response ever goes into Cache Storage, in
- * any mode: the only copy kept is the account snapshot in IndexedDB, and never in kiosk mode.
+ * The SW's answers for /api ([docs/rules.md#offline](../docs/rules.md#offline),
+ * [#kiosk-mode](../docs/rules.md#kiosk-mode)). No /api response ever goes into Cache Storage, in any
+ * mode: the copies kept are the account snapshot in IndexedDB (never in kiosk mode) and, beside it,
+ * the last library answer (its policy and branches: nothing personal).
  * "Cannot reach the library" (no answer, no answer in time, a proxy's 502/503/504 or non-JSON
  * page) is decided by sw/reachability.ts for every route alike, through library-server-plugin.ts.
  *  - GET /api/account: network first (Workbox NetworkOnly with a timeout, the snapshot as its
@@ -9,7 +11,11 @@
  *  - POST /api/loans/:id/renew: NetworkOnly with a timeout; queued (202) when the library cannot be reached.
  *  - /api/session: network, watched to learn who is logged in on this device; when the library
  *    cannot be reached, GET answers with the patron of the snapshot that would be served, so the
- *    app starts offline on any route.
+ *    app starts offline on any route (its idle timeout from the kept policy).
+ *  - GET /api/library: NetworkOnly with a timeout like the others (the kiosk start and every page's
+ *    policy depend on it: on lie-fi it must not hang); a page's answer that is not a kiosk page's is
+ *    kept, and served with the offline mark when the library cannot be reached, so the pages follow
+ *    the library's policy offline too (e.g. the renewal window of the offline prediction).
  *  - everything else under /api: not routed, so the browser fetches it as if there were no SW.
  * Every answer given in the server's place carries X-Shiori-Offline-Reason.
  */
@@ -18,14 +24,25 @@ import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import type { SessionInfo } from '../common/api.ts';
-import { IDEMPOTENCY_HEADER, KIOSK_HEADER, OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type RenewalQueued } from '../common/offline.ts';
+import {
+  BACKGROUND_HEADER,
+  BACKGROUND_HEADER_VALUE,
+  IDEMPOTENCY_HEADER,
+  KIOSK_HEADER,
+  OFFLINE_HEADER,
+  OFFLINE_REASON_HEADER,
+  type OfflineReason,
+  type RenewalQueued,
+} from '../common/offline.ts';
 import { isKioskRequest } from './kiosk.ts';
 import { libraryServerPlugin, type FallbackRequest, type ServerAnswer } from './library-server-plugin.ts';
 import { networkPolicy } from './network-policy.ts';
 import {
+  libraryToStore,
   markPendingRenewals,
   offlineAccountAnswer,
   offlineError,
+  offlineLibraryAnswer,
   offlineSessionAnswer,
   snapshotToStore,
   type JsonAnswer,
@@ -35,6 +52,8 @@ import { broadcast } from './page-messages.ts';
 import { mark } from './timing.ts';
 import { enqueueRenewal, pendingLoanIds, replaySoon } from './renewal-queue.ts';
 import {
+  keepLibrary,
+  keptLibrary,
   kioskSessionSeen,
   lastPatronId,
   loadSnapshot,
@@ -53,6 +72,7 @@ export function registerApiRoutes(): void {
   registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/account', answerAccount, 'GET');
   registerRoute(({ url }) => sameOrigin(url) && RENEW_PATH.test(url.pathname), (o) => renewStrategy().handle(o), 'POST');
   registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/session', (o) => sessionStrategy().handle(o), 'GET');
+  registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/library', (o) => libraryStrategy().handle(o), 'GET');
   for (const method of ['POST', 'DELETE'] as const) {
     registerRoute(({ url }) => sameOrigin(url) && url.pathname === '/api/session', (o) => sessionChangeStrategy.handle(o), method);
   }
@@ -87,6 +107,13 @@ function sessionStrategy(): NetworkOnly {
   });
 }
 
+function libraryStrategy(): NetworkOnly {
+  return new NetworkOnly({
+    networkTimeoutSeconds: networkPolicy.answerTimeoutSeconds,
+    plugins: [libraryServerPlugin({ onAnswer: keepLibraryAnswer, fallback: libraryFromKept, onServerAnswered })],
+  });
+}
+
 /** Login and logout: no timeout and no stand-in answer (they only mean something to the server). */
 const sessionChangeStrategy = new NetworkOnly({ plugins: [libraryServerPlugin({ onAnswer: watchSession, onServerAnswered })] });
 
@@ -108,6 +135,9 @@ async function keepSnapshot({ event, request, response, status, body, late }: Se
   } else {
     await saveSnapshot(stored);
   }
+  // The offline pages follow the library's policy: keep it beside the first snapshot if no page
+  // request has brought it through the SW yet (the very first visit asks before the SW controls it).
+  keepAlive(event, ensureLibraryKept().catch(() => undefined));
   // A renewal still queued for this patron stays marked, online too, until its replay settles it.
   const pending = await pendingLoanIds(stored.patronId);
   const snapshot = pending.size === 0 ? stored.snapshot : markPendingRenewals(stored.snapshot, pending);
@@ -163,11 +193,43 @@ async function queueRenewal({ event, request, reason }: FallbackRequest<undefine
 async function sessionFromSnapshot({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
   const kiosk = (await isKiosk(request, event, { ignoreSession: true })) || (await kioskSessionSeen());
   const patronId = kiosk ? null : await lastPatronId();
+  const library = await keptLibrary();
   const answer = offlineSessionAnswer({
     kiosk,
     lastPatronId: patronId,
     stored: patronId ? await loadSnapshot(patronId) : undefined,
-    idleTimeoutSeconds: 60 * 60,
+    idleTimeoutSeconds: library?.info.policy.idleTimeoutSeconds.normal ?? null,
+    acceptLanguage: request.headers.get('Accept-Language'),
+    offlineHeader: OFFLINE_HEADER,
+  });
+  return jsonResponse(withReason(answer, reason));
+}
+
+/** A live library answer to a page that is not in kiosk mode: kept for offline starts. */
+async function keepLibraryAnswer({ event, request, status, body }: ServerAnswer): Promise<undefined> {
+  if (status !== 200 || (await isKiosk(request, event))) return undefined;
+  const library = libraryToStore(body, new Date().toISOString());
+  if (library) await keepLibrary(library);
+  return undefined;
+}
+
+/** Asks the server for the library answer once, when none is kept yet (a request of the SW's own). */
+async function ensureLibraryKept(): Promise<void> {
+  if (await keptLibrary()) return;
+  const res = await fetch('/api/library', {
+    headers: { Accept: 'application/json', [BACKGROUND_HEADER]: BACKGROUND_HEADER_VALUE },
+    credentials: 'same-origin',
+    cache: 'no-store',
+    signal: AbortSignal.timeout(networkPolicy.replayRequestTimeoutSeconds * 1000),
+  });
+  const library = res.ok ? libraryToStore(await res.json(), new Date().toISOString()) : null;
+  if (library) await keepLibrary(library);
+}
+
+async function libraryFromKept({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
+  const answer = offlineLibraryAnswer({
+    kept: await keptLibrary(),
+    kiosk: await isKiosk(request, event),
     acceptLanguage: request.headers.get('Accept-Language'),
     offlineHeader: OFFLINE_HEADER,
   });
@@ -199,6 +261,15 @@ async function isKiosk(request: Request, event: ExtendableEvent, options: { igno
     clientPath: client ? new URL(client.url).pathname : null,
     kioskSession: options.ignoreSession ? false : await kioskSessionSeen(),
   });
+}
+
+/** Lets the SW finish `work` after the answer; a late answer's event may be over (then it just runs). */
+function keepAlive(event: ExtendableEvent, work: Promise<unknown>): void {
+  try {
+    event.waitUntil(work);
+  } catch {
+    // The event is over: the work still runs while the SW does.
+  }
 }
 
 function withReason(answer: JsonAnswer, reason: OfflineReason): JsonAnswer {

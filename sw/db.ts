@@ -1,14 +1,14 @@
 /**
  * The SW's one IndexedDB database (Dexie), all schema versions in this one place.
  * Only the service worker imports it: Dexie stays off the page's first load.
- * Nothing is ever written here in kiosk mode (SPEC §5).
+ * Nothing personal is ever written here in kiosk mode ([docs/rules.md#kiosk-mode](../docs/rules.md#kiosk-mode)).
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Notice } from '../common/notifications.ts';
-import type { StoredSnapshot } from './offline-answers.ts';
+import type { StoredLibrary, StoredSnapshot } from './offline-answers.ts';
 import { mark } from './timing.ts';
 
-/** A renewal made while the server could not be reached, waiting to be sent (SPEC §4). */
+/** A renewal made while the server could not be reached, waiting to be sent ([docs/rules.md#offline](../docs/rules.md#offline)). */
 export interface QueuedRenewal {
   /** The page's Idempotency-Key: a replay with it never renews twice. */
   idempotencyKey: string;
@@ -28,9 +28,11 @@ export type MetaRow =
   /** The patron last seen logged in on this device: the only one whose snapshot may be served. */
   | { key: 'lastPatronId'; value: string }
   /** The last session seen was a kiosk session: store nothing until a personal session is seen. */
-  | { key: 'kioskSession'; value: boolean };
+  | { key: 'kioskSession'; value: boolean }
+  /** The last GET /api/library answer (the library's policy, branches): nothing personal. */
+  | { key: 'library'; value: StoredLibrary };
 
-/** A patron's お知らせ as last read from the server or brought by a push (SPEC §11: also offline). */
+/** A patron's お知らせ as last read from the server or brought by a push ([docs/rules.md#reminders](../docs/rules.md#reminders): also offline). */
 export interface StoredNotices {
   patronId: string;
   /** When the server last gave the whole list (a push adds to it without changing this). */

@@ -1,18 +1,19 @@
 /**
- * Is this request made in kiosk mode (SPEC §5)? Pure. Kiosk mode is a /kiosk/ page, the page's
- * X-Shiori-Kiosk header (sent on every API call when the server runs with KIOSK=1 or the session
- * is a kiosk one), or the last session the SW saw being a kiosk session.
+ * Is this request made in kiosk mode ([docs/rules.md#kiosk-mode](../docs/rules.md#kiosk-mode))? Pure.
+ * Kiosk mode is a /kiosk/ page, the page's X-Shiori-Kiosk header (sent on every API call when the
+ * server runs with KIOSK=1 or the session is a kiosk one), or the last session the SW saw being a
+ * kiosk session. The path and header rules are the ones the server and the page use (common/kiosk.ts).
  */
+import { isKioskPath, kioskHeaderSaysKiosk } from '../common/kiosk.ts';
+
+export { isKioskPath };
+
 export function isKioskRequest(input: {
   kioskHeader: string | null;
   clientPath: string | null;
   kioskSession: boolean;
 }): boolean {
-  if (input.kioskHeader !== null && input.kioskHeader !== '' && input.kioskHeader !== '0') return true;
+  if (kioskHeaderSaysKiosk(input.kioskHeader)) return true;
   if (input.clientPath !== null && isKioskPath(input.clientPath)) return true;
   return input.kioskSession;
-}
-
-export function isKioskPath(path: string): boolean {
-  return path === '/kiosk' || path.startsWith('/kiosk/');
 }

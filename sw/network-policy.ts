@@ -1,5 +1,5 @@
 /**
- * How long the SW waits for the library's server, in one place (SPEC §16). The routes read these
+ * How long the SW waits for the library's server, in one place ([docs/rules.md#behind-a-proxy](../docs/rules.md#behind-a-proxy)). The routes read these
  * per request (sw/api-routes.ts builds its strategies from them each time), so a library's own
  * value — e.g. one day taken from GET /api/library's policy and kept in the snapshot — can replace
  * a default here without touching the routes.

@@ -1,5 +1,5 @@
 /**
- * Reminders in the service worker (SPEC §11): the `push` and `notificationclick` handlers, and
+ * Reminders in the service worker ([docs/rules.md#reminders](../docs/rules.md#reminders)): the `push` and `notificationclick` handlers, and
  * GET /api/notices kept for offline. The decisions are in push-display.ts (pure).
  *
  * - push: shown in the device's language (kids' wording from client/locales/ja-kids), its loans and

@@ -1,9 +1,13 @@
 /**
- * The SW's own answers when the server cannot be reached (SPEC §4, §5). Pure: decisions and
- * response bodies only; sw/api-routes.ts turns them into Responses.
+ * The SW's own answers when the server cannot be reached ([docs/rules.md#offline](../docs/rules.md#offline),
+ * [#kiosk-mode](../docs/rules.md#kiosk-mode)). Pure: decisions and response bodies only;
+ * sw/api-routes.ts turns them into Responses. Their words come from the one catalogue
+ * (common/wording/), in the language the page asked for.
  */
-import type { AccountSnapshot, ApiError, SessionInfo } from '../common/api.ts';
+import type { AccountSnapshot, ApiError, LibraryInfo, SessionInfo } from '../common/api.ts';
 import type { PendingMark } from '../common/offline.ts';
+import type { RefusalOf } from '../common/refusals.ts';
+import { refusalMessage, wordingLanguage } from '../common/wording/index.ts';
 
 /** A stored snapshot: what the page last saw for one patron, and when the server produced it. */
 export interface StoredSnapshot {
@@ -18,31 +22,25 @@ export interface JsonAnswer {
   body: unknown;
 }
 
+/** What the SW could not do in the server's place. */
 export type OfflineReason = 'no-snapshot' | 'kiosk-account' | 'kiosk-renewal' | 'no-patron';
 
-const MESSAGES: Record<OfflineReason, { ja: string; en: string }> = {
-  'no-snapshot': {
-    ja: 'オフラインのため表示できません。接続が戻ってからもう一度お試しください。',
-    en: 'You are offline and nothing is saved on this device. Try again when the connection is back.',
-  },
-  'kiosk-account': {
-    ja: 'オフラインのため表示できません（共用端末には保存しません）。',
-    en: 'You are offline. Shared devices keep no copy of your account.',
-  },
-  'kiosk-renewal': {
-    ja: 'オフラインのため延長できません。共用端末では送信待ちにできません。接続が戻ってからもう一度お試しください。',
-    en: 'You are offline. Renewals cannot be kept for later on a shared device: try again when the connection is back.',
-  },
-  'no-patron': {
-    ja: 'オフラインのため延長できません。接続が戻ってからもう一度お試しください。',
-    en: 'You are offline. Try again when the connection is back.',
-  },
+/** Each reason as the refusal the page words (common/refusals.ts `offline`). */
+const REFUSALS: Record<OfflineReason, RefusalOf<'offline'>> = {
+  'no-snapshot': { code: 'offline', action: 'account', sharedDevice: false },
+  'kiosk-account': { code: 'offline', action: 'account', sharedDevice: true },
+  'kiosk-renewal': { code: 'offline', action: 'renewal', sharedDevice: true },
+  'no-patron': { code: 'offline', action: 'renewal', sharedDevice: false },
 };
 
-/** A 503 `{ error }` body in the language the page asked for (SPEC §7: English for `Accept-Language: en`). */
+/**
+ * A 503 `{ error }` body: the refusal's code and parameters (the page words them itself, in kids'
+ * Japanese too) and its message in the language the page asked for (English for `Accept-Language: en`).
+ */
 export function offlineError(reason: OfflineReason, acceptLanguage: string | null): JsonAnswer {
-  const lang = acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ja';
-  const body: ApiError = { error: { code: 'offline', message: MESSAGES[reason][lang] } };
+  const { code, ...params } = REFUSALS[reason];
+  const message = refusalMessage(REFUSALS[reason], wordingLanguage(acceptLanguage));
+  const body: ApiError = { error: { code, message, ...params } };
   return { status: 503, headers: { 'Cache-Control': 'no-store' }, body };
 }
 
@@ -113,12 +111,48 @@ export function offlineSessionAnswer(input: {
   kiosk: boolean;
   lastPatronId: string | null;
   stored: StoredSnapshot | undefined;
-  idleTimeoutSeconds: number;
+  /** The idle timeout of the kept policy (GET /api/library); null when none is kept. */
+  idleTimeoutSeconds: number | null;
   acceptLanguage: string | null;
   offlineHeader: string;
 }): JsonAnswer {
   const account = offlineAccountAnswer({ ...input, pendingLoanIds: new Set() });
   if (account.status !== 200 || !input.stored) return account;
+  if (input.idleTimeoutSeconds === null) return offlineError('no-snapshot', input.acceptLanguage);
   const session: SessionInfo = { patron: input.stored.snapshot.patron, kiosk: false, idleTimeoutSeconds: input.idleTimeoutSeconds };
   return { ...account, body: session };
+}
+
+/** The last GET /api/library answer, kept for offline starts (nothing in it is personal). */
+export interface StoredLibrary {
+  capturedAt: string;
+  info: LibraryInfo;
+}
+
+/**
+ * The library answer worth keeping from a successful GET /api/library body, or null when it is not
+ * one. Only answers to pages that are not in kiosk mode are kept: their `kiosk` is the server's own
+ * (KIOSK=1) and not the asking page's.
+ */
+export function libraryToStore(body: unknown, now: string): StoredLibrary | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const info = body as Partial<LibraryInfo>;
+  if (typeof info.today !== 'string' || !Array.isArray(info.branches) || typeof info.policy !== 'object' || info.policy === null) return null;
+  if (!Array.isArray(info.policy.branches) || typeof info.policy.renewal !== 'object') return null;
+  return { capturedAt: now, info: info as LibraryInfo };
+}
+
+/**
+ * GET /api/library with no network: the kept answer (marked with its capture time), kiosk for a
+ * kiosk page whatever was kept; a 503 when nothing is kept.
+ */
+export function offlineLibraryAnswer(input: {
+  kept: StoredLibrary | undefined;
+  kiosk: boolean;
+  acceptLanguage: string | null;
+  offlineHeader: string;
+}): JsonAnswer {
+  if (!input.kept) return offlineError('no-snapshot', input.acceptLanguage);
+  const info: LibraryInfo = { ...input.kept.info, kiosk: input.kept.info.kiosk || input.kiosk };
+  return { status: 200, headers: { 'Cache-Control': 'no-store', [input.offlineHeader]: input.kept.capturedAt }, body: info };
 }

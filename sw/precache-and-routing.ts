@@ -1,5 +1,5 @@
 /**
- * The app shell (SPEC §4): every built file (index.html, the entry, every lazy page chunk,
+ * The app shell ([docs/rules.md#offline](../docs/rules.md#offline)): every built file (index.html, the entry, every lazy page chunk,
  * manifest, icons) is precached, and every navigation outside /api is answered with the
  * precached index.html, so the app starts with no network on any route, /kiosk/ ones included.
  */

@@ -1,5 +1,5 @@
 /**
- * What the service worker does with a Web Push message (SPEC §11), as pure decisions: whether and
+ * What the service worker does with a Web Push message ([docs/rules.md#reminders](../docs/rules.md#reminders)), as pure decisions: whether and
  * what to show, and how the payload updates the offline copies. sw/notifications.ts wires them.
  *
  * - On a kiosk nothing is shown or kept.

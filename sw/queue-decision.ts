@@ -1,5 +1,5 @@
 /**
- * What to do with a queued renewal after one replay attempt (SPEC §4). Pure: the outcome of the
+ * What to do with a queued renewal after one replay attempt ([docs/rules.md#offline](../docs/rules.md#offline)). Pure: the outcome of the
  * attempt in, the decision out. The queue (renewal-queue.ts) carries it out. Whether the library
  * was reached at all is reachability.ts's call, the same as for the snapshot and the queueing.
  */
@@ -10,8 +10,8 @@ export type ReplayDecision =
   | { action: 'keep'; until: 'connection' | 'login' | 'retry' }
   /** Remove the entry: the server renewed the loan. */
   | { action: 'done'; ok: true; loan: unknown }
-  /** Remove the entry: the server refused, for this reason. */
-  | { action: 'done'; ok: false; code: string; message: string };
+  /** Remove the entry: the server refused, for this reason (with its parameters, when it sent any). */
+  | { action: 'done'; ok: false; code: string; message: string; params?: Record<string, unknown> };
 
 /** 4xx answers that say "try again later" rather than "no": the request itself is fine. */
 const TRANSIENT_CLIENT_ERRORS = new Set([408, 425, 429]);
@@ -32,11 +32,13 @@ export function decideReplay(outcome: NetworkOutcome): ReplayDecision {
   return { action: 'keep', until: 'retry' };
 }
 
-/** The `{ error: { code, message } }` of an API error body, with a fallback for anything else. */
-function errorOf(body: unknown, status: number): { code: string; message: string } {
+/** The `{ error: { code, message, …parameters } }` of an API error body, with a fallback for anything else. */
+function errorOf(body: unknown, status: number): { code: string; message: string; params?: Record<string, unknown> } {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && typeof error.code === 'string') {
-    return { code: error.code, message: typeof error.message === 'string' ? error.message : '' };
+    const { code, message, ...params } = error;
+    const text = typeof message === 'string' ? message : '';
+    return Object.keys(params).length > 0 ? { code, message: text, params } : { code, message: text };
   }
   return { code: `http_${status}`, message: '' };
 }

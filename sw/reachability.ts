@@ -1,5 +1,5 @@
 /**
- * "Can the library be reached?" (SPEC §4, §16). Pure: what one request met in, the verdict out.
+ * "Can the library be reached?" ([docs/rules.md#offline](../docs/rules.md#offline), [docs/rules.md#behind-a-proxy](../docs/rules.md#behind-a-proxy)). Pure: what one request met in, the verdict out.
  * The account snapshot, the renewal queue and the replay all decide with this one function, so
  * "offline" means the same everywhere:
  *  - no answer (the request failed) or no answer in time;

@@ -2,7 +2,7 @@
  * Renewals made while the server could not be reached: stored durably, replayed when the
  * server may be back — Background Sync, the SW starting, the page's replay-renewals message (app
  * start, online, focus, visible, login), any 2xx answer the SW sees — each with its original
- * Idempotency-Key so a replay never renews twice (SPEC §4). When replays run is
+ * Idempotency-Key so a replay never renews twice ([docs/rules.md#offline](../docs/rules.md#offline)). When replays run is
  * replay-scheduler.ts (one at a time, requests close together share one); what each answer means
  * is queue-decision.ts. The replay's own requests carry X-Shiori-Background: they are not the
  * patron's activity.
@@ -115,7 +115,8 @@ async function replayOnce(): Promise<ReplayReport> {
       await updateSnapshot(patronId, (s) => withRenewedLoan(s, decision.loan));
       await broadcast({ type: 'renewal-settled', patronId, loanId: entry.loanId, ok: true, loan: decision.loan });
     } else {
-      await broadcast({ type: 'renewal-settled', patronId, loanId: entry.loanId, ok: false, code: decision.code, message: decision.message });
+      const { code, message, params } = decision;
+      await broadcast({ type: 'renewal-settled', patronId, loanId: entry.loanId, ok: false, code, message, ...(params ? { params } : {}) });
     }
   }
   if (waitingForConnection) await requestBackgroundSync();

@@ -1,5 +1,5 @@
 /**
- * When the renewal queue is sent (SPEC §4). Many things say "the server may be back" at nearly the
+ * When the renewal queue is sent ([docs/rules.md#offline](../docs/rules.md#offline)). Many things say "the server may be back" at nearly the
  * same moment — the app starting, `online`, focus, a successful API answer, the SW starting,
  * Background Sync — and a replay must never run twice at once (two runs reading the same queue
  * would send one entry twice). So:

@@ -1,8 +1,9 @@
 /**
- * Per-patron account snapshots and the device facts that decide which one may be served (SPEC §4).
+ * Per-patron account snapshots and the device facts that decide which one may be served, and the
+ * last library answer (the policy the pages follow offline): [docs/rules.md#offline](../docs/rules.md#offline).
  */
 import { db } from './db.ts';
-import type { StoredSnapshot } from './offline-answers.ts';
+import type { StoredLibrary, StoredSnapshot } from './offline-answers.ts';
 
 export async function lastPatronId(): Promise<string | null> {
   const row = await db.meta.get('lastPatronId');
@@ -75,4 +76,14 @@ export async function forgetAll(): Promise<void> {
   await db.transaction('rw', [db.snapshots, db.renewals, db.meta, db.notices], async () => {
     await Promise.all([db.snapshots.clear(), db.renewals.clear(), db.notices.clear(), db.meta.delete('lastPatronId')]);
   });
+}
+
+/** The last GET /api/library answer kept, if any. */
+export async function keptLibrary(): Promise<StoredLibrary | undefined> {
+  const row = await db.meta.get('library');
+  return row?.key === 'library' ? row.value : undefined;
+}
+
+export async function keepLibrary(library: StoredLibrary): Promise<void> {
+  await db.meta.put({ key: 'library', value: library });
 }

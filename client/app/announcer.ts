@@ -2,12 +2,13 @@
  * One polite live region for results (延長しました, errors), kept in the light DOM of <body>
  * so screen readers hear it wherever the focus is.
  */
-let region: HTMLElement | null = null;
+const REGION_ID = 'shiori-live';
 
 function liveRegion(): HTMLElement {
-  if (region && region.isConnected) return region;
-  region = document.createElement('div');
-  region.id = 'shiori-live';
+  const existing = document.getElementById(REGION_ID);
+  if (existing) return existing;
+  const region = document.createElement('div');
+  region.id = REGION_ID;
   region.setAttribute('role', 'status');
   region.setAttribute('aria-live', 'polite');
   region.className = 'visually-hidden';
@@ -23,9 +24,4 @@ export function announce(text: string): void {
   requestAnimationFrame(() => {
     el.textContent = text;
   });
-}
-
-/** The last announcement (for tests and for the visible status line). */
-export function lastAnnouncement(): string {
-  return region?.textContent ?? '';
 }

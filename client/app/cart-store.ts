@@ -1,18 +1,19 @@
-/** 予約カート contents (bib ids) on the device; the cart page itself comes later. */
+/** 予約カート contents (bib ids) kept on the device between visits (never in kiosk mode). */
 import { readStored, writeStored } from './device-storage.ts';
 
 const KEY = 'shiori.cart';
-export const CART_CHANGED_EVENT = 'shiori:cart-changed';
 
-export function cartItems(): string[] {
-  return readStored<string[]>(KEY) ?? [];
+export function storedCart(kiosk: boolean): string[] {
+  if (kiosk) return [];
+  const stored = readStored<unknown>(KEY);
+  return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
 }
 
-export function setCartItems(bibIds: string[]): void {
-  writeStored(KEY, [...new Set(bibIds)]);
-  window.dispatchEvent(new CustomEvent(CART_CHANGED_EVENT));
+export function storeCart(bibIds: readonly string[], kiosk: boolean): void {
+  if (!kiosk) writeStored(KEY, bibIds);
 }
 
-export function addToCart(bibId: string): void {
-  setCartItems([...cartItems(), bibId]);
+/** One entry per title, in the order first added. */
+export function uniqueCart(bibIds: readonly string[]): string[] {
+  return [...new Set(bibIds)];
 }

@@ -1,34 +1,21 @@
 /**
- * Small JSON store on the device. In kiosk mode it keeps values in memory only, so nothing
- * (display options, cart) outlives the kiosk session on a shared device.
+ * Small JSON values in localStorage (display options, the 予約カート). Callers never write here in
+ * kiosk mode: there the app's state lives in memory only, and a new start forgets it.
  */
-import { isKiosk } from './kiosk.ts';
-
-const memory = new Map<string, string>();
-
 export function readStored<T>(key: string): T | null {
   try {
-    const raw = isKiosk() ? memory.get(key) ?? null : localStorage.getItem(key);
+    const raw = localStorage.getItem(key);
     return raw === null ? null : (JSON.parse(raw) as T);
   } catch {
     return null;
   }
 }
 
+/** Best effort: storage full or blocked keeps the value for this visit only (the app's state has it). */
 export function writeStored(key: string, value: unknown): void {
-  const raw = JSON.stringify(value);
-  if (isKiosk()) {
-    memory.set(key, raw);
-    return;
-  }
   try {
-    localStorage.setItem(key, raw);
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
-    memory.set(key, raw); // storage full or blocked: keep it for this visit
+    // Full or blocked.
   }
-}
-
-/** Forget everything kept in memory (kiosk logout). */
-export function clearMemoryStore(): void {
-  memory.clear();
 }

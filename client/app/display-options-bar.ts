@@ -1,14 +1,19 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { DISPLAY_CHANGED_EVENT, displayOptions, updateDisplayOptions, type DisplayOptions } from './display-options.ts';
-import { localeFor, setLocale } from '../i18n/localize.ts';
+import { displayContext } from './context.ts';
+import { DEFAULT_OPTIONS, type DisplayOptions } from './display-options.ts';
+import { askApp } from './events.ts';
 import { rt } from '../i18n/ruby.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 type Choice<K extends keyof DisplayOptions> = { value: DisplayOptions[K]; label: () => string; lang?: string };
 
-/** 配色 標準 / CUD モード · 大人 / こども · 文字の大きさ 小 / 中 / 大 · 言語 日本語 / English */
+/**
+ * 配色 標準 / CUD モード · 大人 / こども · 文字の大きさ 小 / 中 / 大 · 言語 日本語 / English.
+ * @fires shiori-display-change - the patron's choice (the app's state applies and stores it)
+ */
 @customElement('shiori-display-options')
 export class DisplayOptionsBar extends LitElement {
   static override styles = [
@@ -34,7 +39,8 @@ export class DisplayOptionsBar extends LitElement {
     `,
   ];
 
-  @state() private options = displayOptions();
+  @consume({ context: displayContext, subscribe: true })
+  private options: DisplayOptions = DEFAULT_OPTIONS;
 
   /** Only matters on narrow screens, where the groups fold behind the toggle. */
   @state() private expanded = false;
@@ -44,23 +50,8 @@ export class DisplayOptionsBar extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(DISPLAY_CHANGED_EVENT, this.sync);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(DISPLAY_CHANGED_EVENT, this.sync);
-  }
-
-  private sync = () => {
-    this.options = displayOptions();
-  };
-
-  private async choose(change: Partial<DisplayOptions>): Promise<void> {
-    const next = updateDisplayOptions(change);
-    await setLocale(localeFor(next));
+  private choose(change: Partial<DisplayOptions>): void {
+    askApp(this, 'shiori-display-change', change);
   }
 
   private group<K extends keyof DisplayOptions>(key: K, name: string, choices: Choice<K>[]) {

@@ -1,7 +1,8 @@
 /**
- * Display options (SPEC §6): palette, audience, text size, language.
- * Stored on the device (memory only in kiosk mode) and applied as attributes on <html>;
- * client/public/prepaint.js applies the stored ones before first paint with the same names.
+ * Display options ([docs/rules.md#display-options](../../docs/rules.md#display-options)): palette,
+ * audience, text size, language. Stored on the device (never in kiosk mode) and applied as attributes
+ * on <html>; client/public/prepaint.js applies the stored ones before first paint with the same names.
+ * Pure helpers: the app's state (app-state.ts) holds the current choice.
  */
 import { readStored, writeStored } from './device-storage.ts';
 
@@ -19,11 +20,10 @@ export interface DisplayOptions {
 
 /** Keep in step with client/public/prepaint.js. */
 export const DISPLAY_KEY = 'shiori.display';
-export const DISPLAY_CHANGED_EVENT = 'shiori:display-changed';
 
 export const DEFAULT_OPTIONS: DisplayOptions = { palette: 'standard', audience: 'adult', size: 'm', lang: 'ja' };
 
-function normalise(value: Partial<DisplayOptions> | null): DisplayOptions {
+export function normaliseDisplay(value: Partial<Record<keyof DisplayOptions, unknown>> | null): DisplayOptions {
   const v = value ?? {};
   return {
     palette: v.palette === 'cud' ? 'cud' : 'standard',
@@ -33,10 +33,13 @@ function normalise(value: Partial<DisplayOptions> | null): DisplayOptions {
   };
 }
 
-let current: DisplayOptions = normalise(readStored<Partial<DisplayOptions>>(DISPLAY_KEY));
+/** The options stored on this device (a kiosk keeps none). */
+export function storedDisplayOptions(kiosk: boolean): DisplayOptions {
+  return kiosk ? DEFAULT_OPTIONS : normaliseDisplay(readStored<Partial<DisplayOptions>>(DISPLAY_KEY));
+}
 
-export function displayOptions(): DisplayOptions {
-  return current;
+export function storeDisplayOptions(options: DisplayOptions, kiosk: boolean): void {
+  if (!kiosk) writeStored(DISPLAY_KEY, options);
 }
 
 /** Sets <html data-palette data-audience data-size lang> (what the CSS keys on). */
@@ -47,16 +50,7 @@ export function applyToDocument(options: DisplayOptions, root: HTMLElement = doc
   root.lang = options.lang;
 }
 
-export function updateDisplayOptions(change: Partial<DisplayOptions>): DisplayOptions {
-  current = normalise({ ...current, ...change });
-  writeStored(DISPLAY_KEY, current);
-  applyToDocument(current);
-  window.dispatchEvent(new CustomEvent(DISPLAY_CHANGED_EVENT, { detail: current }));
-  return current;
-}
-
-/** Test hook: set options without storing them. */
-export function setDisplayOptionsForTest(options: DisplayOptions): void {
-  current = options;
-  applyToDocument(options);
+/** The options the page shows now (applied before first paint by prepaint.js, then by the app). */
+export function appliedDisplayOptions(root: HTMLElement = document.documentElement): DisplayOptions {
+  return normaliseDisplay({ palette: root.dataset['palette'], audience: root.dataset['audience'], size: root.dataset['size'], lang: root.lang });
 }

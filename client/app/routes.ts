@@ -35,3 +35,8 @@ export const notFoundRoute: PageRoute = {
   load: () => import('../pages/not-found/not-found-page.ts'),
   title: () => msg('ページが見つかりません', { id: 'notFound.title' }),
 };
+
+/** The route a path (without the kiosk prefix) shows, for the page title. */
+export function routeForPath(path: string): PageRoute {
+  return pageRoutes.find((r) => (r.path.includes(':') ? path.startsWith(r.path.split('/:')[0]!) : r.path === path)) ?? notFoundRoute;
+}

@@ -1,20 +1,21 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { Router, type Route } from '@vaadin/router';
-import type { PatronSummary } from '../../common/api.ts';
+import { Router, type Route, type VaadinRouterLocationChangedEvent } from '@vaadin/router';
+import { hasKioskFlag } from '../../common/kiosk.ts';
 import { announce } from './announcer.ts';
-import { pendingRenewalCount, setPendingRenewalCount } from './account-state.ts';
-import { CART_CHANGED_EVENT, cartItems } from './cart-store.ts';
-import { enterKioskMode, isKiosk, routePrefix } from './kiosk.ts';
+import { AppState } from './app-state.ts';
+import { storedCart } from './cart-store.ts';
+import { appliedDisplayOptions } from './display-options.ts';
+import { kioskAtStart, routePrefix } from './kiosk.ts';
 import { patronMenu, siteLinks } from './menu.ts';
 import { href, navigate } from './navigate.ts';
-import { notFoundRoute, pageRoutes, type PageRoute } from './routes.ts';
-import { SESSION_CHANGED_EVENT, currentPatron, fetchSession, logOut } from '../data/session.ts';
-import { forgetPatron } from '../data/sw-bridge.ts';
+import { notFoundRoute, pageRoutes, routeForPath, type PageRoute } from './routes.ts';
+import { fetchSession } from '../data/session.ts';
 import { plain, rt } from '../i18n/ruby.ts';
+import { KioskInstallGuard } from '../pwa/install-guard.ts';
+import { kioskIdleOverrideMs } from '../pwa/kiosk-timeout.ts';
 import { sharedStyles } from '../styles/shared.ts';
-import '../components/confirm-dialog.ts';
 import type { ConfirmDialog } from '../components/confirm-dialog.ts';
 import './display-options-bar.ts';
 
@@ -31,8 +32,10 @@ function toRouterRoute(prefix: string, r: PageRoute): Route {
 
 /**
  * The app shell: header (library name, 利用者のページ menu, login state, 予約カート, display options),
- * the routed page, and the logout flow. On a kiosk the router starts only after the handover has
- * ended any session the browser still carries (client/pwa/kiosk-handover.ts).
+ * the routed page, the logout flow, and kiosk mode's page side. It owns the app's state
+ * (client/app/app-state.ts) and provides it to every page. On a kiosk the router starts only after
+ * the handover has ended any session the browser still carries (client/pwa/kiosk-handover.ts); the
+ * idle countdown runs while a kiosk patron is logged in, and its end wipes the device.
  */
 @customElement('shiori-app')
 export class ShioriApp extends LitElement {
@@ -60,11 +63,21 @@ export class ShioriApp extends LitElement {
     `,
   ];
 
-  @state() private patron: PatronSummary | null = currentPatron();
+  readonly state = new AppState(this, {
+    kiosk: kioskAtStart(),
+    display: appliedDisplayOptions(),
+    cart: storedCart(kioskAtStart()),
+    // A KIOSK=1 server, and the page started without knowing (its flag cookie had gone). The answer
+    // set the flag again: start over as a kiosk (handover, nothing stored). Without cookies, carry on
+    // in kiosk mode from here.
+    onServerSaysKiosk: (s) => (hasKioskFlag(document.cookie) ? window.location.reload() : s.enterKioskMode()),
+  });
+
   @state() private menuOpen = false;
-  @state() private cartCount = cartItems().length;
   /** Kiosk start: the previous patron's session could not be ended yet (the server is unreachable). */
   @state() private handingOver = false;
+  /** The kiosk countdown's chunk has arrived. */
+  @state() private timerLoaded = false;
   @query('main') private main!: HTMLElement;
   @query('#outlet') private outlet!: HTMLElement;
   @query('shiori-confirm-dialog') private confirmDialog!: ConfirmDialog;
@@ -72,30 +85,35 @@ export class ShioriApp extends LitElement {
   private firstNavigation = true;
   /** Resolves when pages may be shown: at once, or on a kiosk after the handover. */
   private pagesAllowed: Promise<void> = Promise.resolve();
+  /** The first URL's query, where `?kioskIdleSeconds=N` counts (the router may move on). */
+  private readonly firstSearch = window.location.search;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    new KioskInstallGuard(this, () => this.state.kiosk);
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(SESSION_CHANGED_EVENT, this.onSession);
-    window.addEventListener(CART_CHANGED_EVENT, this.onCart);
-    window.addEventListener('vaadin-router-location-changed', this.onLocation);
-    if (isKiosk()) {
-      // Nobody is logged in after the handover: no session to ask about.
+    if (this.state.kiosk) {
+      // Nothing reaches the server before the previous patron's session has ended, not even
+      // GET /api/library (it would carry that session's cookie). Nobody is logged in afterwards:
+      // no session to ask about.
       this.pagesAllowed = this.handOver();
-      return;
+      this.state.loadLibraryAfter(this.pagesAllowed);
     }
-    void fetchSession().then((info) => {
-      if (info?.kiosk) enterKioskMode();
+    super.connectedCallback();
+    window.addEventListener('vaadin-router-location-changed', this.onLocation);
+    if (this.state.kiosk) return;
+    void fetchSession(this.state.services.api).then((info) => {
+      if (info?.kiosk) this.state.enterKioskMode();
+      if (info) this.state.setPatron(info.patron);
     });
   }
 
   private async handOver(): Promise<void> {
     const { handOverKiosk } = await import('../pwa/kiosk-handover.ts');
-    await handOverKiosk(() => {
+    await handOverKiosk(this.state.services.api, () => {
       this.handingOver = true;
       announce(msg('前の利用者のログアウト処理中…', { id: 'kiosk.handover' }));
     });
@@ -104,8 +122,6 @@ export class ShioriApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener(SESSION_CHANGED_EVENT, this.onSession);
-    window.removeEventListener(CART_CHANGED_EVENT, this.onCart);
     window.removeEventListener('vaadin-router-location-changed', this.onLocation);
     this.router?.unsubscribe();
   }
@@ -118,24 +134,20 @@ export class ShioriApp extends LitElement {
       router.setRoutes([
         { path: `${prefix}/`, redirect: `${prefix}/account` },
         ...(prefix ? [{ path: prefix, redirect: `${prefix}/account` }] : []),
-        ...pageRoutes.filter((r) => !(r.notOnKiosk && isKiosk())).map((r) => toRouterRoute(prefix, r)),
+        ...pageRoutes.filter((r) => !(r.notOnKiosk && this.state.kiosk)).map((r) => toRouterRoute(prefix, r)),
         toRouterRoute(prefix, notFoundRoute),
       ]),
     );
   }
 
-  private onSession = () => {
-    this.patron = currentPatron();
-  };
+  protected override updated(): void {
+    // The countdown's own chunk, loaded once a kiosk patron is logged in.
+    if (this.state.kiosk && this.state.patron && !this.timerLoaded) void import('../pwa/kiosk-timer.ts').then(() => (this.timerLoaded = true));
+  }
 
-  private onCart = () => {
-    this.cartCount = cartItems().length;
-  };
-
-  private onLocation = () => {
+  private onLocation = (e: VaadinRouterLocationChangedEvent) => {
     this.menuOpen = false;
-    const path = location.pathname.slice(routePrefix().length);
-    const route = pageRoutes.find((r) => (r.path.includes(':') ? path.startsWith(r.path.split('/:')[0]!) : r.path === path)) ?? notFoundRoute;
+    const route = routeForPath(e.detail.location.pathname.slice(routePrefix().length));
     document.title = `${plain(route.title())} — ${plain(msg('小金井市立図書館', { id: 'app.library' }))}`;
     // Move the reader to the new page (not on the first load: the page starts at the top anyway).
     if (!this.firstNavigation) this.main?.focus();
@@ -144,7 +156,9 @@ export class ShioriApp extends LitElement {
 
   private async logout(e: Event): Promise<void> {
     const opener = e.currentTarget as HTMLElement;
-    if (pendingRenewalCount() > 0) {
+    if (this.state.pendingRenewals > 0) {
+      // The question's own chunk: only a logout with renewals waiting needs it.
+      await import('../components/confirm-dialog.ts');
       const ok = await this.confirmDialog.ask(
         {
           title: msg('ログアウトしますか？', { id: 'logout.confirm.title' }),
@@ -156,19 +170,25 @@ export class ShioriApp extends LitElement {
       );
       if (!ok) return;
     }
-    setPendingRenewalCount(0);
-    if (isKiosk()) {
-      // Forget everything on the shared device and start again at the kiosk login.
-      const { wipeKioskDevice } = await import('../pwa/kiosk-wipe.ts');
-      await wipeKioskDevice();
+    if (this.state.kiosk) {
+      await this.wipeKiosk();
       return;
     }
-    const patron = currentPatron();
+    const patron = this.state.patron;
+    // Loaded by the click (precached for offline): off the shell's first load.
+    const [{ endServerSession }, { forgetPatron }] = await Promise.all([import('../data/session-end.ts'), import('../data/sw-bridge.ts')]);
     if (patron) forgetPatron(patron.id);
-    await logOut().catch(() => undefined);
+    await endServerSession(this.state.services.api).catch(() => undefined);
+    this.state.setPatron(null);
     announce(msg('ログアウトしました', { id: 'logout.done' }));
     navigate('/login');
   }
+
+  /** Forget everything on the shared device and start again at the kiosk login. */
+  private readonly wipeKiosk = async (): Promise<void> => {
+    const { wipeKioskDevice } = await import('../pwa/kiosk-wipe.ts');
+    await wipeKioskDevice(this.state.services.api);
+  };
 
   private onMenuKey(e: KeyboardEvent): void {
     if (e.key === 'Escape' && this.menuOpen) {
@@ -177,11 +197,19 @@ export class ShioriApp extends LitElement {
     }
   }
 
+  private renderKioskTimer() {
+    const policy = this.state.library.info?.policy;
+    if (!this.state.kiosk || !this.state.patron || !this.timerLoaded || !policy) return nothing;
+    const timeoutMs = kioskIdleOverrideMs(this.firstSearch, policy.idleTimeoutSeconds.kiosk * 1000);
+    return html`<shiori-kiosk-timer .timeoutMs=${timeoutMs} @shiori-kiosk-timeout=${this.wipeKiosk}></shiori-kiosk-timer>`;
+  }
+
   override render() {
-    const count = this.cartCount;
+    const count = this.state.cart.length;
+    const patron = this.state.patron;
     return html`
       <button type="button" class="skip" @click=${() => this.main.focus()}>${msg('本文へ移動', { id: 'app.skip' })}</button>
-      ${isKiosk() ? html`<p class="kiosk">${msg('共用端末モード：この端末には個人の情報を残しません。', { id: 'app.kiosk' })}</p>` : nothing}
+      ${this.state.kiosk ? html`<p class="kiosk">${msg('共用端末モード：この端末には個人の情報を残しません。', { id: 'app.kiosk' })}</p>` : nothing}
       <header>
         <div class="bar">
           <a class="brand" href=${href('/')}>${rt(msg('小金井市立図書館', { id: 'app.library' }))}</a>
@@ -190,11 +218,11 @@ export class ShioriApp extends LitElement {
             <button type="button" id="menu-button" class="secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="patron-menu"
               @click=${() => (this.menuOpen = !this.menuOpen)}>${rt(msg('利用者のページ', { id: 'menu.patron' }))} <span aria-hidden="true">▾</span></button>
             <ul id="patron-menu" ?hidden=${!this.menuOpen}>
-              ${patronMenu.filter((m) => !(m.notOnKiosk && isKiosk())).map((m) => html`<li><a href=${href(m.path)}>${rt(m.label())}</a></li>`)}
+              ${patronMenu.filter((m) => !(m.notOnKiosk && this.state.kiosk)).map((m) => html`<li><a href=${href(m.path)}>${rt(m.label())}</a></li>`)}
             </ul>
           </nav>
           <div class="session">
-            ${this.patron
+            ${patron
               ? html`<span class="status">${rt(msg('ログインしています', { id: 'header.loggedIn' }))}</span>
                   <button type="button" class="secondary logout" @click=${this.logout}>${rt(msg('ログアウト', { id: 'header.logout' }))}</button>`
               : html`<a class="button login" href=${href('/login')}>${rt(msg('ログイン', { id: 'header.login' }))}</a>`}
@@ -208,6 +236,7 @@ export class ShioriApp extends LitElement {
         <div id="outlet"></div>
       </main>
       <shiori-confirm-dialog></shiori-confirm-dialog>
+      ${this.renderKioskTimer()}
     `;
   }
 }

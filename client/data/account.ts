@@ -1,7 +1,7 @@
 /** GET /api/account, with the SW's offline mark and its reason. */
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
 import { OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type PendingMark } from '../../common/offline.ts';
-import { api } from './api.ts';
+import type { Api } from './api.ts';
 
 export type SnapshotLoan = Loan & PendingMark;
 export type Snapshot = Omit<AccountSnapshot, 'loans'> & { loans: SnapshotLoan[] };
@@ -14,8 +14,8 @@ export interface AccountView {
   offlineReason: OfflineReason | null;
 }
 
-export async function fetchAccount(): Promise<AccountView> {
-  const { data, headers } = await api<Snapshot>('/api/account');
+export async function fetchAccount(api: Api, signal?: AbortSignal): Promise<AccountView> {
+  const { data, headers } = await api<Snapshot>('/api/account', signal ? { signal } : {});
   const offlineAsOf = headers.get(OFFLINE_HEADER);
   return { snapshot: data, offlineAsOf, offlineReason: offlineAsOf === null ? null : offlineReasonOf(headers.get(OFFLINE_REASON_HEADER)) };
 }

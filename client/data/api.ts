@@ -1,14 +1,11 @@
 /**
  * The one fetch wrapper. It adds the headers every call needs (kiosk, language), parses
- * `{error:{code,message}}` into an ApiFailure, and turns a 401 into a trip to the login page
- * that comes back to where the patron was.
+ * `{error:{code,message,…parameters}}` into an ApiFailure, and turns a 401 into a trip to the login
+ * page (the app's `onUnauthenticated`). The app makes one (client/app/app-state.ts) and hands it to
+ * every page through its services context; the data modules beside this one take it as `api`.
  */
 import type { ApiError, ErrorCode } from '../../common/api.ts';
 import { KIOSK_HEADER } from '../../common/offline.ts';
-import { isKiosk } from '../app/kiosk.ts';
-import { displayOptions } from '../app/display-options.ts';
-import { goToLogin } from '../app/navigate.ts';
-import { currentPatron, setCurrentPatron } from '../app/session-state.ts';
 
 export type FailureCode = ErrorCode | 'network' | 'unexpected';
 
@@ -18,6 +15,8 @@ export class ApiFailure extends Error {
     readonly code: FailureCode,
     message: string,
     readonly retryAfterSeconds: number | null = null,
+    /** The refusal's parameters beside code and message (common/refusals.ts), as the server sent them. */
+    readonly params: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -30,12 +29,24 @@ export interface ApiOptions {
   headers?: Record<string, string>;
   /** 'redirect' (default): a 401 sends the patron to login. 'throw': the caller handles it. */
   on401?: 'redirect' | 'throw';
+  /** Aborts the request (a page load that a newer one replaced). */
+  signal?: AbortSignal;
 }
 
 export interface ApiResult<T> {
   status: number;
   data: T;
   headers: Headers;
+}
+
+export type Api = <T>(path: string, options?: ApiOptions) => Promise<ApiResult<T>>;
+
+/** What an API client needs to know of the app it serves. */
+export interface ApiSettings {
+  kiosk(): boolean;
+  language(): 'ja' | 'en';
+  /** A 401 that was not asked to be thrown: the session is over. */
+  onUnauthenticated(): void;
 }
 
 function retryAfter(res: Response, body: Partial<ApiError> | null): number | null {
@@ -46,47 +57,52 @@ function retryAfter(res: Response, body: Partial<ApiError> | null): number | nul
   return Number.isFinite(seconds) ? seconds : null;
 }
 
-export async function api<T>(path: string, options: ApiOptions = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': displayOptions().lang === 'en' ? 'en' : 'ja',
-    ...options.headers,
-  };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (isKiosk()) headers[KIOSK_HEADER] = '1';
+function failureOf(res: Response, body: Partial<ApiError> | null): ApiFailure {
+  const error = (body?.error ?? {}) as Partial<ApiError['error']> & Record<string, unknown>;
+  const { code, message, retryAfterSeconds: _retry, ...params } = error;
+  const failureCode: FailureCode = typeof code === 'string' ? code : res.status === 401 ? 'unauthenticated' : 'unexpected';
+  return new ApiFailure(res.status, failureCode, typeof message === 'string' ? message : '', retryAfter(res, body), params);
+}
 
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiFailure(0, 'network', '');
-  }
+export function createApi(settings: ApiSettings): Api {
+  return async <T>(path: string, options: ApiOptions = {}): Promise<ApiResult<T>> => {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': settings.language(),
+      ...options.headers,
+    };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (settings.kiosk()) headers[KIOSK_HEADER] = '1';
 
-  const text = await res.text();
-  let parsed: unknown = null;
-  if (text) {
+    let res: Response;
     try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
+      res = await fetch(path, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: 'same-origin',
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error; // nobody waits for it any more
+      throw new ApiFailure(0, 'network', '');
     }
-  }
 
-  if (!res.ok) {
-    const body = parsed as Partial<ApiError> | null;
-    const code: FailureCode = body?.error?.code ?? (res.status === 401 ? 'unauthenticated' : 'unexpected');
-    const failure = new ApiFailure(res.status, code, body?.error?.message ?? '', retryAfter(res, body));
-    if (res.status === 401 && (options.on401 ?? 'redirect') === 'redirect') {
-      // The session ended (idle timeout): the header must stop saying ログインしています.
-      if (currentPatron()) setCurrentPatron(null);
-      goToLogin();
+    const text = await res.text();
+    let parsed: unknown = null;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
     }
-    throw failure;
-  }
-  return { status: res.status, data: parsed as T, headers: res.headers };
+
+    if (!res.ok) {
+      const failure = failureOf(res, parsed as Partial<ApiError> | null);
+      if (res.status === 401 && (options.on401 ?? 'redirect') === 'redirect') settings.onUnauthenticated();
+      throw failure;
+    }
+    return { status: res.status, data: parsed as T, headers: res.headers };
+  };
 }

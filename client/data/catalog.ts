@@ -1,6 +1,6 @@
-/** かんたん検索 and the title page (SPEC §2.10, §7): GET /api/catalog/search, GET /api/catalog/:bibId. */
+/** かんたん検索 and the title page ([docs/api.md#catalogue](../../docs/api.md#catalogue)): GET /api/catalog/search, GET /api/catalog/:bibId. */
 import type { MaterialType, SearchResponse, TitleDetail } from '../../common/api.ts';
-import { api } from './api.ts';
+import type { Api } from './api.ts';
 
 export const MATERIAL_TYPES: readonly MaterialType[] = ['book', 'magazine', 'cd'];
 
@@ -33,10 +33,10 @@ export function searchFromQuery(query: string | URLSearchParams): CatalogSearch 
   return { q: (params.get('q') ?? '').trim(), types, page: Number.isFinite(page) && page > 0 ? page : 1 };
 }
 
-export async function searchCatalog(search: CatalogSearch): Promise<SearchResponse> {
-  return (await api<SearchResponse>(`/api/catalog/search?${searchToQuery(search)}`)).data;
+export async function searchCatalog(api: Api, search: CatalogSearch, signal?: AbortSignal): Promise<SearchResponse> {
+  return (await api<SearchResponse>(`/api/catalog/search?${searchToQuery(search)}`, signal ? { signal } : {})).data;
 }
 
-export async function fetchTitle(bibId: string): Promise<TitleDetail> {
-  return (await api<TitleDetail>(`/api/catalog/${encodeURIComponent(bibId)}`)).data;
+export async function fetchTitle(api: Api, bibId: string, signal?: AbortSignal): Promise<TitleDetail> {
+  return (await api<TitleDetail>(`/api/catalog/${encodeURIComponent(bibId)}`, signal ? { signal } : {})).data;
 }

@@ -1,5 +1,5 @@
-/** パスワードの発行 (SPEC §2.1): a card without a password proves itself and sets one. No login. */
-import { api } from './api.ts';
+/** パスワードの発行 ([docs/rules.md#sessions](../../docs/rules.md#sessions)): a card without a password proves itself and sets one. No login. */
+import type { Api } from './api.ts';
 
 export interface PasswordIssuance {
   cardNumber: string;
@@ -9,6 +9,6 @@ export interface PasswordIssuance {
   newPasswordConfirm: string;
 }
 
-export async function issuePassword(request: PasswordIssuance): Promise<void> {
+export async function issuePassword(api: Api, request: PasswordIssuance): Promise<void> {
   await api<unknown>('/api/password-issuance', { method: 'POST', body: request, on401: 'throw' });
 }

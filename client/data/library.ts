@@ -1,22 +1,11 @@
-/** Branches, opening hours and today's 開館 / 休館 (SPEC §2.11): GET /api/library, no login needed. */
+/**
+ * GET /api/library, no login needed: branches, today's 開館 / 休館, whether this is kiosk mode, and
+ * the library's published policy ([docs/api.md#library](../../docs/api.md#library)). The app loads it
+ * once at start and provides it to every page (client/app/context.ts `libraryContext`).
+ */
 import type { LibraryInfo } from '../../common/api.ts';
-import { api } from './api.ts';
+import type { Api } from './api.ts';
 
-let cached: Promise<LibraryInfo> | null = null;
-
-/** One request per visit: branch names and today's hours do not change under the patron's feet. */
-export function fetchLibrary(): Promise<LibraryInfo> {
-  cached ??= api<LibraryInfo>('/api/library', { on401: 'throw' }).then(
-    (r) => r.data,
-    (e: unknown) => {
-      cached = null; // let the next caller try again
-      throw e;
-    },
-  );
-  return cached;
-}
-
-/** Test hook: forget the cached answer. */
-export function forgetLibraryForTest(): void {
-  cached = null;
+export async function fetchLibrary(api: Api, signal?: AbortSignal): Promise<LibraryInfo> {
+  return (await api<LibraryInfo>('/api/library', { on401: 'throw', ...(signal ? { signal } : {}) })).data;
 }

@@ -1,12 +1,12 @@
 /** Loan actions: renew (idempotent), add every loan to the want-to-read list. */
 import type { Loan } from '../../common/api.ts';
 import { IDEMPOTENCY_HEADER, type RenewalQueued } from '../../common/offline.ts';
-import { api } from './api.ts';
+import type { Api } from './api.ts';
 
 export type RenewOutcome = { kind: 'renewed'; loan: Loan } | { kind: 'queued' };
 
 /** `idempotencyKey` stays the same for retries of one attempt, so the server renews once. */
-export async function renewLoan(loanId: string, idempotencyKey: string): Promise<RenewOutcome> {
+export async function renewLoan(api: Api, loanId: string, idempotencyKey: string): Promise<RenewOutcome> {
   const { status, data } = await api<{ loan: Loan } | RenewalQueued>(`/api/loans/${encodeURIComponent(loanId)}/renew`, {
     method: 'POST',
     headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
@@ -15,6 +15,6 @@ export async function renewLoan(loanId: string, idempotencyKey: string): Promise
   return { kind: 'renewed', loan: (data as { loan: Loan }).loan };
 }
 
-export async function addLoansToWishlist(): Promise<void> {
+export async function addLoansToWishlist(api: Api): Promise<void> {
   await api<unknown>('/api/wishlist/from-loans', { method: 'POST' });
 }

@@ -1,5 +1,5 @@
-/** パスワード変更 (SPEC §2.7): PUT /api/password → 204. */
-import { api } from './api.ts';
+/** パスワード変更 ([docs/rules.md#passwords](../../docs/rules.md#passwords)): PUT /api/password → 204. */
+import type { Api } from './api.ts';
 
 export interface PasswordChange {
   currentPassword: string;
@@ -7,6 +7,6 @@ export interface PasswordChange {
   newPasswordConfirm: string;
 }
 
-export async function changePassword(change: PasswordChange): Promise<void> {
+export async function changePassword(api: Api, change: PasswordChange): Promise<void> {
   await api<null>('/api/password', { method: 'PUT', body: change });
 }

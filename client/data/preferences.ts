@@ -1,12 +1,12 @@
-/** 受取館・連絡方法 初期設定 (SPEC §2.9): PUT /api/preferences. */
+/** 受取館・連絡方法 初期設定 ([docs/rules.md#hold-defaults](../../docs/rules.md#hold-defaults)): PUT /api/preferences. */
 import type { BranchCode, ContactMethod } from '../../common/api.ts';
-import { api } from './api.ts';
+import type { Api } from './api.ts';
 
 export interface HoldDefaults {
   pickupBranch: BranchCode;
   contactMethod: ContactMethod;
 }
 
-export async function updatePreferences(defaults: HoldDefaults): Promise<void> {
+export async function updatePreferences(api: Api, defaults: HoldDefaults): Promise<void> {
   await api<unknown>('/api/preferences', { method: 'PUT', body: defaults });
 }

@@ -1,22 +1,21 @@
-/** Words for codes (branches, contact methods, statuses, errors) and date formats, per locale. */
-import { msg, str } from '@lit/localize';
-import type { BranchCode, CancelReason, Category, ContactMethod, HoldStatus, IsoDate } from '../../common/api.ts';
-import { LIBRARY_TIME_ZONE } from '../../common/dates.ts';
-import type { ApiFailure } from '../data/api.ts';
-import { currentLocale, kidsErrorText } from './localize.ts';
+/** Words for codes (branches, contact methods, statuses) and date formats, per locale. */
+import { msg } from '@lit/localize';
+import type { BranchCode, BranchNames, CancelReason, Category, ContactMethod, HoldStatus, IsoDate, LibraryPolicy, PolicyBranch } from '../../common/api.ts';
+import { libraryDate, slashDate } from '../../common/dates.ts';
+import { currentLocale } from './localize.ts';
 
-export const BRANCH_CODES: BranchCode[] = ['central', 'higashi', 'nukuikita', 'midori', 'nishinodai'];
 export const CONTACT_METHODS: ContactMethod[] = ['email', 'phone', 'none'];
 
-export function branchName(code: BranchCode): string {
-  switch (code) {
-    case 'central': return msg('本館', { id: 'branch.central' });
-    case 'higashi': return msg('東分館', { id: 'branch.higashi' });
-    case 'nukuikita': return msg('貫井北分館', { id: 'branch.nukuikita' });
-    case 'midori': return msg('緑分室', { id: 'branch.midori' });
-    case 'nishinodai': return msg('西之台', { id: 'branch.nishinodai' });
-    default: return code;
-  }
+/** A branch's names in the page's language: English or kids' names when the library gave them, else its own. */
+export function branchNames(branch: PolicyBranch): BranchNames {
+  const locale = currentLocale();
+  return (locale === 'en' ? branch.en : locale === 'ja-kids' ? branch.kids : undefined) ?? branch;
+}
+
+/** The short name of a branch (tables, choices); its code when the policy does not know it (yet). */
+export function branchName(code: BranchCode, policy: LibraryPolicy | null | undefined): string {
+  const branch = policy?.branches.find((b) => b.code === code);
+  return branch ? branchNames(branch).shortName : code;
 }
 
 export function contactName(method: ContactMethod): string {
@@ -53,7 +52,7 @@ export function cancelReasonName(reason: CancelReason): string {
 
 /** 2020-04-28 → 2020/04/28 (the seed's format, used in every language). */
 export function formatDate(date: IsoDate | null): string {
-  return date ? date.replaceAll('-', '/') : '';
+  return date ? slashDate(date) : '';
 }
 
 /** 2020-05-11 → 5/11 */
@@ -62,36 +61,39 @@ export function formatMonthDay(date: IsoDate): string {
   return `${Number(m)}/${Number(d)}`;
 }
 
-const instantFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: LIBRARY_TIME_ZONE,
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
+/** Built on first use: the first Intl.DateTimeFormat starts ICU (tens of ms), off the start path. */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant as YYYY/MM/DD HH:mm in the library's time zone. */
-export function formatInstant(instant: string): string {
+function instantFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      ...(timeZone ? { timeZone } : {}),
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    instantFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Builds the date formatters a start needs (the first Intl.DateTimeFormat starts ICU: tens of ms),
+ * so that it can happen while a request is on its way rather than when its answer is to be shown.
+ */
+export function prepareDateFormats(timeZone: string | undefined): void {
+  instantFormat(timeZone);
+  if (timeZone) libraryDate(new Date(0), timeZone);
+}
+
+/**
+ * An instant as YYYY/MM/DD HH:mm in the library's time zone (the policy's); without the policy,
+ * in the device's own zone.
+ */
+export function formatInstant(instant: string, timeZone: string | undefined): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const parts = instantFormat.formatToParts(date);
+  const parts = instantFormat(timeZone).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}/${get('month')}/${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
-/** How long to wait, in words: whole minutes from 60 s on, seconds below. */
-export function waitText(seconds: number): string {
-  if (seconds >= 60) {
-    const minutes = Math.ceil(seconds / 60);
-    return msg(str`${minutes}分`, { id: 'wait.minutes' });
-  }
-  return msg(str`${seconds}秒`, { id: 'wait.seconds' });
-}
-
-/** What to tell the patron about a failed call, in their language. */
-export function errorText(failure: ApiFailure): string {
-  if (failure.code === 'network') return msg('通信できませんでした。接続を確かめて、もう一度お試しください。', { id: 'error.network' });
-  if (failure.code === 'too_many_attempts') {
-    const wait = waitText(failure.retryAfterSeconds ?? 60);
-    return msg(str`ログインの試行回数が多すぎます。${wait}後にもう一度お試しください。`, { id: 'error.too_many_attempts' });
-  }
-  if (currentLocale() === 'ja-kids') return kidsErrorText(failure.code) ?? failure.message;
-  return failure.message || msg('エラーが発生しました。もう一度お試しください。', { id: 'error.unexpected' });
 }

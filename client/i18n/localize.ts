@@ -1,6 +1,7 @@
 /**
  * @lit/localize in runtime mode. Japanese (the seed's wording) is the source; English and the
- * kids' Japanese are hand-written locale modules loaded on demand (their own chunks).
+ * kids' Japanese are hand-written locale modules loaded on demand (their own chunks), each with its
+ * catalogue of refusal words (client/i18n/refusal-text.ts).
  */
 import { configureLocalization } from '@lit/localize';
 import type { DisplayOptions } from '../app/display-options.ts';
@@ -10,20 +11,8 @@ export type AppLocale = 'ja' | 'en' | 'ja-kids';
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale: 'ja',
   targetLocales: ['en', 'ja-kids'],
-  loadLocale: async (locale) => {
-    if (locale === 'en') return import('../locales/en.ts');
-    const kids = await import('../locales/ja-kids.ts');
-    kidsErrors = kids.errors;
-    return kids;
-  },
+  loadLocale: (locale) => (locale === 'en' ? import('../locales/en.ts') : import('../locales/ja-kids.ts')),
 });
-
-/** Kids' wording for server error codes (the server speaks adult Japanese and English only). */
-let kidsErrors: Record<string, string> = {};
-
-export function kidsErrorText(code: string): string | undefined {
-  return kidsErrors[code] ?? kidsErrors['unexpected'];
-}
 
 /** English wins over kids (there is no kids' English); kids + 日本語 is the kids' Japanese. */
 export function localeFor(options: DisplayOptions): AppLocale {

@@ -1,10 +1,11 @@
 /**
- * Kids' Japanese catalogue (こども): one file per area under ./ja-kids/, merged here.
- * `errors` maps server error codes to kids' wording.
+ * Kids' Japanese catalogue (こども): one file per area under ./ja-kids/, merged here, and the kids'
+ * words for every refusal (./ja-kids/refusals.ts).
  */
-import { templates as core, errors as coreErrors } from './ja-kids/core.ts';
-import { templates as more, errors as moreErrors } from './ja-kids/more.ts';
+import { templates as core } from './ja-kids/core.ts';
+import { templates as more } from './ja-kids/more.ts';
 import { templates as reminders } from './ja-kids/reminders.ts';
 
+export { refusals } from './ja-kids/refusals.ts';
+
 export const templates = { ...core, ...more, ...reminders };
-export const errors: Record<string, string> = { ...coreErrors, ...moreErrors };

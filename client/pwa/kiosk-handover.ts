@@ -1,5 +1,5 @@
 /**
- * The kiosk handover (SPEC §5): a kiosk page start never inherits the previous patron's session.
+ * The kiosk handover ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)): a kiosk page start never inherits the previous patron's session.
  * Before the shell routes to any page, it ends whatever session the browser still carries
  * (DELETE /api/session: the session cookie is HttpOnly, only the server can end it). When the server
  * cannot be reached and a session may still be live (session-hint.ts: a logout or countdown that
@@ -7,14 +7,15 @@
  * and tries again until the server answers. Only then does the login form appear.
  */
 import { sessionMayLive } from '../app/session-hint.ts';
-import { endServerSession } from '../data/session.ts';
+import type { Api } from '../data/api.ts';
+import { endServerSession } from '../data/session-end.ts';
 
 /** How long one attempt may take (a proxy that hangs) and the pause before the next. */
 const ATTEMPT_MS = 3000;
 
-export async function handOverKiosk(onWaiting: () => void): Promise<void> {
+export async function handOverKiosk(api: Api, onWaiting: () => void): Promise<void> {
   let waiting = false;
-  while (!(await endServerSession(ATTEMPT_MS))) {
+  while (!(await endServerSession(api, ATTEMPT_MS))) {
     // Unreachable, but this browser holds no session the page knows of: nothing to wait for.
     if (!sessionMayLive()) return;
     if (!waiting) {

@@ -1,29 +1,25 @@
 /**
- * Kiosk idle countdown (SPEC §3, §5): after 3 minutes without pointer, key or touch activity the
- * kiosk session ends. The last 30 seconds are shown as an alert with a 続ける button.
+ * Kiosk idle countdown ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)): after the
+ * policy's kiosk idle timeout without pointer, key or touch activity the kiosk session ends. The last
+ * 30 seconds are shown as an alert with a 続ける button. The shell shows it while a kiosk patron is
+ * logged in (its own chunk), so the idle time counts from the login.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { displayOptions } from '../app/display-options.ts';
-import { KIOSK_IDLE_MS, KIOSK_TIMEOUT_EVENT, KIOSK_WARNING_MS } from './kiosk-timeout.ts';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { KIOSK_WARNING_MS } from './kiosk-timeout.ts';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'wheel'] as const;
 
-const TEXT = {
-  ja: {
-    alert: (s: number) => `しばらく操作がないため、${s}秒後に自動的にログアウトします。`,
-    left: (s: number) => `残り ${s} 秒`,
-    keep: '続ける',
-  },
-  en: {
-    alert: (s: number) => `No activity: you will be logged out automatically in ${s} seconds.`,
-    left: (s: number) => `${s} s left`,
-    keep: 'Continue',
-  },
-};
+declare global {
+  interface HTMLElementEventMap {
+    /** The kiosk idle time is over: the shell wipes the device and logs out. */
+    'shiori-kiosk-timeout': Event;
+  }
+}
 
 /**
- * @fires shiori:kiosk-timeout - on `window`, when the idle time is over (the page then wipes and logs out).
+ * @fires shiori-kiosk-timeout - when the idle time is over (bubbles to the shell, which wipes and logs out).
  */
 @customElement('shiori-kiosk-timer')
 export class ShioriKioskTimer extends LitElement {
@@ -64,16 +60,18 @@ export class ShioriKioskTimer extends LitElement {
     button:focus-visible { outline: 0.1875rem solid var(--c-focus, #f5a300); outline-offset: 0.125rem; }
   `;
 
-  /** Idle time (ms) after which the session ends. */
-  @property({ type: Number }) timeoutMs = KIOSK_IDLE_MS;
+  /** Idle time (ms) after which the session ends (the shell sets the policy's). */
+  @property({ type: Number }) timeoutMs = 0;
 
   /** How long (ms) before the end the countdown is shown. */
   @property({ type: Number }) warningMs = KIOSK_WARNING_MS;
 
-  /** Whether the countdown runs now (kiosk mode can be learnt after start, from the session). */
-  isActive: () => boolean = () => true;
+  @state() private remainingMs = Infinity;
 
-  @state() private remainingMs = KIOSK_IDLE_MS;
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   private lastActivity = Date.now();
   private ticker: number | undefined;
@@ -103,11 +101,7 @@ export class ShioriKioskTimer extends LitElement {
   }
 
   private tick(): void {
-    if (!this.isActive()) {
-      this.lastActivity = Date.now();
-      this.remainingMs = this.timeoutMs;
-      return;
-    }
+    if (this.timeoutMs <= 0) return; // not set yet
     const remaining = this.timeoutMs - (Date.now() - this.lastActivity);
     if (remaining > 0) {
       this.remainingMs = remaining;
@@ -116,19 +110,19 @@ export class ShioriKioskTimer extends LitElement {
     // Fire once per idle period; the page wipes and leaves, or activity starts a new period.
     this.lastActivity = Date.now();
     this.remainingMs = this.timeoutMs;
-    window.dispatchEvent(new CustomEvent(KIOSK_TIMEOUT_EVENT));
+    this.dispatchEvent(new Event('shiori-kiosk-timeout', { bubbles: true, composed: true }));
   }
 
   override render() {
-    if (this.remainingMs > this.warningMs) return nothing;
-    const t = TEXT[displayOptions().lang];
+    const warning = Math.min(this.warningMs, this.timeoutMs);
+    if (this.remainingMs > warning) return nothing;
     const seconds = Math.ceil(this.remainingMs / 1000);
-    const warningSeconds = Math.ceil(this.warningMs / 1000);
+    const warningSeconds = Math.ceil(warning / 1000);
     // The alert text is fixed while it is shown (announced once); the ticking seconds are visual only.
     return html`<div class="alert" role="alert">
-      <span>${t.alert(warningSeconds)}</span>
-      <span class="left" aria-hidden="true">${t.left(seconds)}</span>
-      <button type="button" @click=${this.restart}>${t.keep}</button>
+      <span>${msg(str`しばらく操作がないため、${warningSeconds}秒後に自動的にログアウトします。`, { id: 'kiosk.timer.alert' })}</span>
+      <span class="left" aria-hidden="true">${msg(str`残り ${seconds} 秒`, { id: 'kiosk.timer.left' })}</span>
+      <button type="button" @click=${this.restart}>${msg('続ける', { id: 'kiosk.timer.keep' })}</button>
     </div>`;
   }
 }

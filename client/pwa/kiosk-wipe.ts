@@ -1,7 +1,7 @@
 /**
- * Kiosk wipe (SPEC §5): on ログアウト or when the idle countdown runs out, nothing of the patron stays
+ * Kiosk wipe ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)): on ログアウト or when the idle countdown runs out, nothing of the patron stays
  * on the shared device; then the page starts again at the kiosk login, and that fresh page load drops
- * every in-memory state.
+ * every in-memory state (the app's state lives in the page, nowhere else).
  *  - The screen is emptied at once.
  *  - The SW forgets its records (snapshots, queue, last patron: it keeps none in kiosk mode anyway)
  *    and every IndexedDB store of the origin is emptied. Cache Storage keeps only Workbox's precache
@@ -14,10 +14,10 @@
  */
 import { msg } from '@lit/localize';
 import { KIOSK_COOKIE } from '../../common/kiosk.ts';
-import { clearMemoryStore } from '../app/device-storage.ts';
 import { href } from '../app/navigate.ts';
 import { SESSION_HINT_COOKIE } from '../app/session-hint.ts';
-import { endServerSession } from '../data/session.ts';
+import type { Api } from '../data/api.ts';
+import { endServerSession } from '../data/session-end.ts';
 import { forgetAll } from '../data/sw-bridge.ts';
 
 /** Workbox names its precache `workbox-precache-v2-<scope>`: the build's files, nothing personal. */
@@ -26,18 +26,17 @@ const PRECACHE_PREFIX = 'workbox-precache';
 const LOGOUT_WAIT_MS = 3000;
 const KEPT_COOKIES = new Set([KIOSK_COOKIE, SESSION_HINT_COOKIE]);
 
-export async function wipeKioskDevice(): Promise<void> {
+export async function wipeKioskDevice(api: Api): Promise<void> {
   const loginPath = href('/login');
   const done = document.createElement('p');
   done.textContent = msg('ログアウトしました', { id: 'logout.done' });
   document.body.replaceChildren(done);
 
-  clearMemoryStore();
   forgetAll();
   clearWebStorage();
   clearCookies();
   await Promise.all([emptyIndexedDb(), deleteRuntimeCaches()]);
-  await endServerSession(LOGOUT_WAIT_MS);
+  await endServerSession(api, LOGOUT_WAIT_MS);
   window.location.replace(loginPath);
 }
 

@@ -1,20 +1,21 @@
 /**
- * This device's Web Push subscription (SPEC §11): asking the browser, subscribing with the server's
+ * This device's Web Push subscription ([docs/rules.md#reminders](../../docs/rules.md#reminders)): asking the browser, subscribing with the server's
  * VAPID key, and giving it up. The 通知設定 page takes it as a property, so a component test can
  * hand it a stand-in (a test browser has no push service).
  */
 import type { NotificationLanguage } from '../../common/notifications.ts';
+import type { Api } from '../data/api.ts';
 import { deletePushSubscription, registerPushSubscription, vapidPublicKey } from '../data/notifications.ts';
 
 export interface PushDevice {
   /** Whether this browser can receive push at all (a service worker, PushManager, Notification). */
   supported(): boolean;
   /** The server's id of this device's subscription, or null when it has none. */
-  currentId(lang: NotificationLanguage, deviceName: string): Promise<string | null>;
+  currentId(api: Api, lang: NotificationLanguage, deviceName: string): Promise<string | null>;
   /** Asks permission, subscribes and stores it; resolves to the server's id, or null when refused. */
-  subscribe(lang: NotificationLanguage, deviceName: string): Promise<string | null>;
+  subscribe(api: Api, lang: NotificationLanguage, deviceName: string): Promise<string | null>;
   /** Stops push on this device (browser and server). */
-  unsubscribe(lang: NotificationLanguage, deviceName: string): Promise<void>;
+  unsubscribe(api: Api, lang: NotificationLanguage, deviceName: string): Promise<void>;
 }
 
 function toRequest(sub: PushSubscription, lang: NotificationLanguage, deviceName: string) {
@@ -29,24 +30,24 @@ async function existing(): Promise<PushSubscription | null> {
 
 export const browserPushDevice: PushDevice = {
   supported: () => 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window,
-  async currentId(lang, deviceName) {
+  async currentId(api, lang, deviceName) {
     const sub = await existing();
     // Sending it again is how the device learns its id (the same endpoint keeps its id, and its language is refreshed).
-    return sub ? registerPushSubscription(toRequest(sub, lang, deviceName)) : null;
+    return sub ? registerPushSubscription(api, toRequest(sub, lang, deviceName)) : null;
   },
-  async subscribe(lang, deviceName) {
+  async subscribe(api, lang, deviceName) {
     if ((await Notification.requestPermission()) !== 'granted') return null;
     const registration = await navigator.serviceWorker.ready;
     // PushManager takes the base64url key as it is.
-    const key = await vapidPublicKey();
+    const key = await vapidPublicKey(api);
     const sub = (await registration.pushManager.getSubscription()) ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
-    return registerPushSubscription(toRequest(sub, lang, deviceName));
+    return registerPushSubscription(api, toRequest(sub, lang, deviceName));
   },
-  async unsubscribe(lang, deviceName) {
+  async unsubscribe(api, lang, deviceName) {
     const sub = await existing();
     if (!sub) return;
-    const id = await registerPushSubscription(toRequest(sub, lang, deviceName));
-    await deletePushSubscription(id);
+    const id = await registerPushSubscription(api, toRequest(sub, lang, deviceName));
+    await deletePushSubscription(api, id);
     await sub.unsubscribe();
   },
 };

@@ -1,15 +1,10 @@
 /**
  * Everything PWA on the page, started once from client/main.ts: the service worker and its update
- * prompt, the SW message bridge, and kiosk mode's page side (kiosk-start.ts).
+ * prompt, and the SW message bridge. (Kiosk mode's page side is the shell's: client/app/shiori-app.ts.)
  */
-import { registerServiceWorker } from './register-sw.ts';
-import { startSwEvents } from './sw-events.ts';
-
 export function startPwa(): void {
-  // Its own chunk, off the first load (kiosk mode itself is known from client/app/kiosk.ts). The
-  // first URL's query is read now: the router may have moved on when the chunk arrives.
-  const firstSearch = window.location.search;
-  void import('./kiosk-start.ts').then((m) => m.startKioskSide(firstSearch));
-  startSwEvents();
-  void registerServiceWorker();
+  // Their own chunks, off the first page's path: the SW's messages wait in its queue until the
+  // bridge starts them (startMessages), and registering (or checking for an update) holds up nothing.
+  void import('./sw-events.ts').then((m) => m.startSwEvents());
+  void import('./register-sw.ts').then((m) => m.registerServiceWorker());
 }

@@ -4,14 +4,15 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { displayOptions } from '../app/display-options.ts';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 
 export const UPDATE_ACCEPTED_EVENT = 'shiori-update-accepted';
 
-const TEXT = {
-  ja: { message: '新しいバージョンがあります', update: '更新', later: '閉じる' },
-  en: { message: 'A new version is available', update: 'Update', later: 'Close' },
-};
+declare global {
+  interface HTMLElementEventMap {
+    'shiori-update-accepted': CustomEvent<void>;
+  }
+}
 
 /**
  * @fires shiori-update-accepted - the patron chose 更新 (the bridge then activates the new version and reloads).
@@ -67,12 +68,16 @@ export class ShioriUpdatePrompt extends LitElement {
     }
   `;
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    const t = TEXT[displayOptions().lang];
     return html`<div role="status" aria-live="polite">
-      <span>${t.message} —</span>
-      <button class="update" type="button" @click=${this.accept}>${t.update}</button>
-      <button class="later" type="button" @click=${this.dismiss}>${t.later}</button>
+      <span>${msg('新しいバージョンがあります', { id: 'update.message' })} —</span>
+      <button class="update" type="button" @click=${this.accept}>${msg('更新', { id: 'update.accept' })}</button>
+      <button class="later" type="button" @click=${this.dismiss}>${msg('閉じる', { id: 'common.close' })}</button>
     </div>`;
   }
 

@@ -1,4 +1,7 @@
-/** The Koganei City Library defaults (SPEC §3), used when LIBRARY_CONFIG is unset. */
+/**
+ * The Koganei City Library defaults (SPEC §3), used when LIBRARY_CONFIG is unset. Branch names in
+ * English and in the kids' wording live here too: the pages take every name from the published policy.
+ */
 import type { Policy } from './policy.ts';
 
 const closedMonday = (hours: string) => [hours, null, hours, hours, hours, hours, hours];
@@ -17,11 +20,29 @@ export const KOGANEI_POLICY: Policy = {
         { days: '水・木・金', hours: '10:00~20:00' },
       ],
       closedDates: [],
+      en: { name: 'Central Library', shortName: 'Central Library' },
+      kids: { name: 'ほんかん', shortName: 'ほんかん' },
     },
-    { code: 'higashi', name: '東分館', shortName: '東分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
-    { code: 'nukuikita', name: '貫井北分館', shortName: '貫井北分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
-    { code: 'midori', name: '緑分室', shortName: '緑分室', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [] },
-    { code: 'nishinodai', name: '西之台会館図書室', shortName: '西之台', weeklyHours: closedMonday('9:00~17:00'), hours: [{ days: '火〜日', hours: '9:00~17:00' }], closedDates: [] },
+    {
+      code: 'higashi', name: '東分館', shortName: '東分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [],
+      en: { name: 'Higashi Branch', shortName: 'Higashi Branch' },
+      kids: { name: 'ひがしぶんかん', shortName: 'ひがしぶんかん' },
+    },
+    {
+      code: 'nukuikita', name: '貫井北分館', shortName: '貫井北分館', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [],
+      en: { name: 'Nukui-kita Branch', shortName: 'Nukui-kita Branch' },
+      kids: { name: 'ぬくいきたぶんかん', shortName: 'ぬくいきたぶんかん' },
+    },
+    {
+      code: 'midori', name: '緑分室', shortName: '緑分室', weeklyHours: closedMonday('10:00~17:00'), hours: [{ days: '火〜日', hours: '10:00~17:00' }], closedDates: [],
+      en: { name: 'Midori Branch Room', shortName: 'Midori Branch Room' },
+      kids: { name: 'みどりぶんしつ', shortName: 'みどりぶんしつ' },
+    },
+    {
+      code: 'nishinodai', name: '西之台会館図書室', shortName: '西之台', weeklyHours: closedMonday('9:00~17:00'), hours: [{ days: '火〜日', hours: '9:00~17:00' }], closedDates: [],
+      en: { name: 'Nishinodai Community Hall Library', shortName: 'Nishinodai' },
+      kids: { name: 'にしのだいかいかん としょしつ', shortName: 'にしのだい' },
+    },
   ],
   loanPeriodDays: 21,
   cdLoanPeriodDays: 14,

@@ -1,12 +1,19 @@
 /**
  * The library's policy (SPEC §3): branches, loan and hold rules, limits, periods, timeouts.
- * Validated at start by the schema below; a library edits one JSON file (LIBRARY_CONFIG).
+ * Validated at start by the schema below; a library edits one JSON file (LIBRARY_CONFIG). What the
+ * pages and the SW need of it is published by GET /api/library (published-policy.ts).
  */
 import * as v from 'valibot';
 import { isIsoDate } from '../../common/dates.ts';
 
 const hoursText = v.pipe(v.string(), v.regex(/^\d{1,2}:\d{2}~\d{1,2}:\d{2}$/, 'expected hours like "10:00~17:00"'));
 const days = (n: number) => v.pipe(v.number(), v.integer(), v.minValue(n));
+
+/** A branch's names in another language than Japanese (tables use `shortName`). */
+const BranchNamesSchema = v.strictObject({
+  name: v.pipe(v.string(), v.minLength(1)),
+  shortName: v.pipe(v.string(), v.minLength(1)),
+});
 
 export const BranchSchema = v.strictObject({
   code: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case code')),
@@ -20,6 +27,10 @@ export const BranchSchema = v.strictObject({
   hours: v.array(v.strictObject({ days: v.string(), hours: v.string() })),
   /** Extra closed days (holidays, inventory). */
   closedDates: v.array(v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'))),
+  /** English names; without them the pages show the Japanese ones in English too. */
+  en: v.optional(BranchNamesSchema),
+  /** The kids' wording (hiragana); without it the pages show the Japanese names. */
+  kids: v.optional(BranchNamesSchema),
 });
 
 export const PolicySchema = v.pipe(

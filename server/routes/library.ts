@@ -1,7 +1,8 @@
 /**
  * Library information (SPEC §2.11, §15): GET /api/library → branches with their weekly hours and
- * today's status (開館 / 休館) on the library clock, and whether this is kiosk mode. Public: no
- * login needed.
+ * today's status (開館 / 休館) on the library clock, whether this is kiosk mode, and the published
+ * policy (server/policy/published-policy.ts) the pages and the SW take every rule and name from.
+ * Public: no login needed. Nothing in it is personal, so the SW may keep a copy for offline use.
  */
 import type { H3 } from 'h3';
 import type { LibraryInfo } from '../../common/api.ts';
@@ -11,27 +12,30 @@ import type { AppContext } from '../context.ts';
 import { isHttpsRequest } from '../http/cookies.ts';
 import { kioskFlagCookie } from '../http/kiosk-flag.ts';
 import { libraryCalendar } from '../library/calendar.ts';
-import { formatHours, statusOn, weeklySummary } from '../rules/opening-hours.ts';
+import { publishedPolicy } from '../policy/published-policy.ts';
+import { formatHours, statusOn } from '../rules/opening-hours.ts';
 
 export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
   const calendar = libraryCalendar(ctx.policy);
+  const policy = publishedPolicy(ctx.policy);
   app.get('/api/library', (event) => {
     const today = ctx.clock.today();
     const body: LibraryInfo = {
       // The server's KIOSK=1, or a page in kiosk mode by its /kiosk/ URL (it says so in the header).
       kiosk: ctx.config.kiosk || kioskHeaderSaysKiosk(event.req.headers.get(KIOSK_HEADER)),
       today,
-      branches: ctx.policy.branches.map((branch) => {
+      branches: policy.branches.map((branch) => {
         const status = statusOn(calendar, branch.code, today);
         return {
           code: branch.code,
           name: branch.shortName,
           hoursToday: status.hours ? formatHours(status.hours) : null,
           openToday: status.open,
-          hours: weeklySummary(calendar.schedules[branch.code]!),
+          hours: branch.hours,
           closedFor: status.closedFor,
         };
       }),
+      policy,
     };
     // Today's status changes at midnight: never cached past the request.
     event.res.headers.set('cache-control', 'no-store');

@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/account/cancelled-panel.ts';
 import '../../client/pages/account/wishlist-panel.ts';
 import type { CancelledPanel } from '../../client/pages/account/cancelled-panel.ts';
 import type { WishlistPanel } from '../../client/pages/account/wishlist-panel.ts';
 import { snapshot, wishlist } from './fixtures.ts';
-import { STANDARD, afterEachRestoreFetchAndMode, applyMode, itIsAccessibleInEveryMode, json, stubApi, waitForLive } from './helpers.ts';
+import { STANDARD, afterEachRestoreFetchAndMode, applyMode, itIsAccessibleInEveryMode, json, stubApi, waitForLive, fixture } from './helpers.ts';
 
 describe('利用状況一覧: 予約取消', () => {
   afterEach(() => applyMode(STANDARD));

@@ -1,15 +1,14 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { ACCOUNT_UPDATED_EVENT, OFFLINE_HEADER, OFFLINE_REASON_HEADER, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT } from '../../common/offline.ts';
-import { setDeviceNowForTest } from '../../client/app/device-clock.ts';
 import '../../client/pages/account/account-page.ts';
 import type { AccountPage } from '../../client/pages/account/account-page.ts';
 import { loan, snapshot } from './fixtures.ts';
 import {
-  MODES, STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, deepQuery, deepQueryAll, json, recordNavigations, stubApi, waitForLive,
-} from './helpers.ts';
+  MODES, STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, deepQuery, deepQueryAll, json, recordNavigations, stubApi, waitForLive, type TestApp, fixture, openedDialog } from './helpers.ts';
 
-async function renderAccount(): Promise<AccountPage> {
-  const el = await fixture<AccountPage>(html`<shiori-account-page></shiori-account-page>`);
+async function renderAccount(app: TestApp = {}): Promise<AccountPage> {
+  const el = await fixture<AccountPage>(html`<shiori-account-page></shiori-account-page>`, app);
   await waitUntil(() => deepQuery(el, 'table.loans'), 'loans table never appeared');
   return el;
 }
@@ -20,7 +19,6 @@ function row(el: Element, loanId: string): HTMLTableRowElement {
 
 describe('利用状況一覧: 貸出', () => {
   afterEachRestoreFetchAndMode();
-  afterEach(() => setDeviceNowForTest(undefined));
 
   for (const mode of MODES) {
     it(`is accessible and shows the card line and loans (${mode.name})`, async () => {
@@ -62,8 +60,7 @@ describe('利用状況一覧: 貸出', () => {
     const renew = row(el, 'L1').querySelector<HTMLButtonElement>('button.renew')!;
     expect(renew.textContent!.trim()).to.equal('延長');
     renew.click();
-    const dialog = deepQuery<HTMLDialogElement>(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
-    await waitUntil(() => dialog.open);
+    const dialog = await openedDialog(el, 'shiori-renew-dialog');
     expect(dialog.textContent).to.include('【貸出延長確認】');
     expect(dialog.textContent).to.include('夢の守り人');
     expect(dialog.querySelector('.new-due')!.textContent).to.equal('2020/05/05');
@@ -86,14 +83,13 @@ describe('利用状況一覧: 貸出', () => {
     const renew = row(el, 'L1').querySelector<HTMLButtonElement>('button.renew')!;
     renew.focus();
     renew.click();
-    const dialog = deepQuery<HTMLDialogElement>(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
-    await waitUntil(() => dialog.open);
+    const dialog = await openedDialog(el, 'shiori-renew-dialog');
     dialog.querySelector<HTMLButtonElement>('button.cancel')!.click();
     await waitUntil(() => deepActiveElement() === renew, 'focus did not return to 延長');
     renew.click();
     await waitUntil(() => dialog.open);
-    dialog.dispatchEvent(new Event('cancel'));
-    dialog.close();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'Escape did not close the dialog');
     await waitUntil(() => deepActiveElement() === renew, 'focus did not return after Escape');
     expect(calls.filter((c) => c.path.includes('/renew'))).to.have.length(0);
   });
@@ -139,8 +135,7 @@ describe('利用状況一覧: 貸出', () => {
     const many = deepQuery<HTMLButtonElement>(el, 'button.renew-selected')!;
     await waitUntil(() => !many.disabled);
     many.click();
-    const dialog = deepQuery(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
-    await waitUntil(() => dialog.open);
+    const dialog = await openedDialog(el, 'shiori-renew-dialog');
     expect(dialog.querySelectorAll('.new-due')).to.have.length(2);
     dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
     await waitForLive('一冊目: 延長しました');
@@ -174,7 +169,7 @@ describe('利用状況一覧: 貸出', () => {
 
   it('offline: banner with the capture time (Asia/Tokyo), other actions disabled with a reason, renew queued as 送信待ち', async () => {
     // The snapshot was taken on 4/20, when L1 was not yet renewable; the device says it is 4/27 now.
-    setDeviceNowForTest('2026-04-27T01:00:00.000Z');
+    const deviceNow = () => new Date('2026-04-27T01:00:00.000Z');
     const offlineSnapshot = snapshot({
       today: '2026-04-20',
       loans: [
@@ -187,7 +182,7 @@ describe('利用状況一覧: 貸出', () => {
       if (c.path === '/api/loans/L1/renew') return json(202, { queued: true, loanId: 'L1' });
       return apiError(404, 'not_found', '');
     });
-    const el = await renderAccount();
+    const el = await renderAccount({ now: deviceNow });
     expect(el.shadowRoot!.querySelector('.offline-banner')!.textContent).to.include('オフライン表示中（2020/04/27 10:00 時点）');
     const wl = [...deepQueryAll<HTMLButtonElement>(el, 'button')].find((b) => b.textContent!.includes('全て今度読みたい資料に追加する'))!;
     expect(wl.disabled).to.equal(true);
@@ -195,8 +190,7 @@ describe('利用状況一覧: 貸出', () => {
     expect(row(el, 'L9').textContent).to.include('送信待ち');
     // Predicted from the window and today's date: renewable offline.
     row(el, 'L1').querySelector<HTMLButtonElement>('button.renew')!.click();
-    const dialog = deepQuery(el, 'shiori-renew-dialog')!.shadowRoot!.querySelector('dialog')!;
-    await waitUntil(() => dialog.open);
+    const dialog = await openedDialog(el, 'shiori-renew-dialog');
     dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
     await waitUntil(() => row(el, 'L1').textContent!.includes('送信待ち'));
     await expect(el).to.be.accessible();

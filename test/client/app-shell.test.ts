@@ -1,20 +1,20 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { Router } from '@vaadin/router';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../client/app/shiori-app.ts';
 import type { ShioriApp } from '../../client/app/shiori-app.ts';
-import { setPendingRenewalCount } from '../../client/app/account-state.ts';
-import { setCartItems } from '../../client/app/cart-store.ts';
-import { setKioskForTest } from '../../client/app/kiosk.ts';
-import { setCurrentPatron } from '../../client/data/session.ts';
+import { askApp } from '../../client/app/events.ts';
+import { KIOSK_COOKIE } from '../../common/kiosk.ts';
+import { LIBRARY } from './catalog-fixtures.ts';
 import { snapshot } from './fixtures.ts';
-import { MODES, STANDARD, applyMode, deepQuery, json, recordNavigations, restoreFetch, stubApi, type Call } from './helpers.ts';
+import { MODES, STANDARD, applyMode, deepQuery, json, recordNavigations, restoreFetch, stubApi, type Call, openedDialog } from './helpers.ts';
 
 function api(loggedIn: boolean) {
   return (c: Call) => {
     if (c.path === '/api/session' && c.method === 'GET') return loggedIn ? json(200, { patron: snapshot().patron, kiosk: false, idleTimeoutSeconds: 3600 }) : json(401, { error: { code: 'unauthenticated', message: '' } });
     if (c.path === '/api/session' && c.method === 'DELETE') return new Response(null, { status: 204 });
     if (c.path === '/api/account') return json(200, snapshot());
+    if (c.path === '/api/library') return json(200, LIBRARY);
     return json(404, { error: { code: 'not_found', message: '' } });
   };
 }
@@ -29,12 +29,10 @@ async function renderApp(): Promise<ShioriApp> {
 describe('app shell', () => {
   beforeEach(() => {
     localStorage.clear();
-    setCurrentPatron(null);
   });
   afterEach(async () => {
     restoreFetch();
-    setKioskForTest(false);
-    setPendingRenewalCount(0);
+    document.cookie = `${KIOSK_COOKIE}=; max-age=0; path=/`;
     history.replaceState(null, '', '/');
     await applyMode(STANDARD);
   });
@@ -56,13 +54,13 @@ describe('app shell', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('.brand')!.textContent).to.equal('小金井市立図書館');
     expect(root.querySelector('a.login')!.textContent).to.equal('ログイン');
-    setCartItems(['B1', 'B2']);
+    askApp(el, 'shiori-cart-change', { bibIds: ['B1', 'B2'] });
     await waitUntil(() => root.querySelector('a.cart')!.textContent!.includes('予約カート(2件)'));
-    setCurrentPatron(snapshot().patron);
+    askApp(el, 'shiori-session-change', { patron: snapshot().patron });
     await waitUntil(() => root.querySelector('.status'));
     expect(root.querySelector('.status')!.textContent).to.equal('ログインしています');
     expect(root.querySelector('button.logout')!.textContent).to.equal('ログアウト');
-    setCartItems([]);
+    askApp(el, 'shiori-cart-change', { bibIds: [] });
   });
 
   it('has the 利用者のページ menu with the seed entries, then 通知設定 and お知らせ (keyboard: Escape closes)', async () => {
@@ -80,8 +78,10 @@ describe('app shell', () => {
       ['通知設定', '/notifications'],
       ['お知らせ', '/notices'],
     ]);
-    el.shadowRoot!.querySelector('nav')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    el.shadowRoot!.querySelector<HTMLElement>('#patron-menu a')!.focus();
+    await sendKeys({ press: 'Escape' });
     await waitUntil(() => button.getAttribute('aria-expanded') === 'false');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
   });
 
   it('display options: CUD, こども, 大 and English change the page and are stored on the device', async () => {
@@ -131,7 +131,7 @@ describe('app shell', () => {
   });
 
   it('kiosk mode: the menu has no 通知設定 and no お知らせ (nothing of reminders on a shared device)', async () => {
-    setKioskForTest(true);
+    document.cookie = `${KIOSK_COOKIE}=1; path=/`;
     stubApi(api(true));
     const el = await renderApp();
     const links = [...el.shadowRoot!.querySelectorAll('#patron-menu a')].map((a) => a.textContent);
@@ -141,13 +141,15 @@ describe('app shell', () => {
   });
 
   it('kiosk mode: every API call carries X-Shiori-Kiosk: 1 and nothing is written to web storage', async () => {
-    setKioskForTest(true);
+    // What a KIOSK=1 server's page carries: the kiosk flag cookie (common/kiosk.ts).
+    document.cookie = `${KIOSK_COOKIE}=1; path=/`;
     const calls = stubApi(api(true));
     const el = await renderApp();
     const options = el.shadowRoot!.querySelector('shiori-display-options')!.shadowRoot!;
     options.querySelector<HTMLButtonElement>('button[data-option="palette:cud"]')!.click();
-    setCartItems(['B1']);
+    askApp(el, 'shiori-cart-change', { bibIds: ['B1'] });
     await waitUntil(() => document.documentElement.dataset['palette'] === 'cud');
+    expect(el.state.cart).to.deep.equal(['B1']);
     expect(localStorage.length).to.equal(0);
     expect(sessionStorage.length).to.equal(0);
     expect(calls.length).to.be.greaterThan(0);
@@ -160,12 +162,11 @@ describe('app shell', () => {
     const calls = stubApi(api(true));
     const el = await renderApp();
     await waitUntil(() => el.shadowRoot!.querySelector('button.logout'));
-    setPendingRenewalCount(1);
+    askApp(el, 'shiori-pending-renewals', { count: 1 });
     const nav = recordNavigations();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.logout')!.click();
+    const dialog = await openedDialog(el, 'shiori-confirm-dialog');
     const confirm = el.shadowRoot!.querySelector('shiori-confirm-dialog')!;
-    const dialog = confirm.shadowRoot!.querySelector('dialog')!;
-    await waitUntil(() => dialog.open);
     expect(dialog.textContent).to.include('送信待ちの延長はまだ図書館に送られていません');
     await expect(confirm).to.be.accessible();
     dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();

@@ -1,12 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/cart/cart-page.ts';
 import type { CartPage } from '../../client/pages/cart/cart-page.ts';
-import { cartItems, setCartItems } from '../../client/app/cart-store.ts';
 import { snapshot } from './fixtures.ts';
 import { placedHold, titleDetail } from './catalog-fixtures.ts';
 import {
-  STANDARD, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, restoreFetch, stubApi, waitForLive, type Call,
-} from './helpers.ts';
+  STANDARD, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, restoreFetch, stubApi, waitForLive, type Call, appOf, fixture } from './helpers.ts';
 
 const TITLES: Record<string, string> = { B100: '精霊の守り人', B101: '闇の守り人', B102: '夢の守り人' };
 
@@ -18,9 +16,8 @@ function catalogue(c: Call): Response | null {
 }
 
 async function renderCart(handler: (c: Call) => Response | Promise<Response>, items = ['B100', 'B101', 'B102']): Promise<{ el: CartPage; calls: Call[] }> {
-  setCartItems(items);
   const calls = stubApi((c) => catalogue(c) ?? handler(c));
-  const el = await fixture<CartPage>(html`<shiori-cart-page></shiori-cart-page>`);
+  const el = await fixture<CartPage>(html`<shiori-cart-page></shiori-cart-page>`, { cart: items });
   await waitUntil(
     () => el.shadowRoot!.querySelectorAll('ol.cart h2.item a').length === items.filter((i) => TITLES[i]).length && el.shadowRoot!.querySelector('#cart-branch'),
     'cart never filled',
@@ -33,7 +30,6 @@ const titlesShown = (el: CartPage) => [...el.shadowRoot!.querySelectorAll('ol.ca
 describe('予約カート', () => {
   afterEach(async () => {
     restoreFetch();
-    setCartItems([]);
     await applyMode(STANDARD);
   });
 
@@ -53,7 +49,7 @@ describe('予約カート', () => {
     const { el } = await renderCart(() => apiError(404, 'not_found', ''));
     el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.remove')[1]!.click();
     await waitForLive('「闇の守り人」を予約カートから削除しました。');
-    expect(cartItems()).to.deep.equal(['B100', 'B102']);
+    expect(appOf(el).cart).to.deep.equal(['B100', 'B102']);
     await waitUntil(() => titlesShown(el).length === 2);
     expect(el.shadowRoot!.querySelector('h1')!.textContent!.trim()).to.equal('予約カート(2件)');
     await waitUntil(() => deepActiveElement()?.classList.contains('remove'), 'focus left the list');
@@ -91,7 +87,7 @@ describe('予約カート', () => {
     expect(outcomes[0]).to.include('精霊の守り人').and.include('予約しました');
     expect(outcomes[1]).to.include('闇の守り人').and.include('予約できる件数の上限に達している');
     expect(outcomes[2]).to.include('夢の守り人').and.include('予約しました');
-    expect(cartItems()).to.deep.equal(['B101']);
+    expect(appOf(el).cart).to.deep.equal(['B101']);
     await waitUntil(() => titlesShown(el).length === 1);
     expect(titlesShown(el)).to.deep.equal(['闇の守り人']);
     expect(deepActiveElement()?.id).to.equal('outcomes-heading');
@@ -105,7 +101,6 @@ describe('予約カート', () => {
   });
 
   it('says the cart is empty and links to かんたん検索', async () => {
-    setCartItems([]);
     stubApi((c) => catalogue(c) ?? apiError(404, 'not_found', ''));
     const el = await fixture<CartPage>(html`<shiori-cart-page></shiori-cart-page>`);
     expect(el.shadowRoot!.querySelector('h1')!.textContent!.trim()).to.equal('予約カート(0件)');

@@ -1,6 +1,11 @@
 /** Catalogue, wishlist and library test data shaped exactly as common/api.ts. */
 import type { Hold, LibraryInfo, SearchResponse, SearchResult, TitleDetail, Wishlist } from '../../common/api.ts';
+import { KOGANEI_POLICY } from '../../server/policy/defaults.ts';
+import { publishedPolicy } from '../../server/policy/published-policy.ts';
 import { hold } from './fixtures.ts';
+
+/** The policy the server publishes with its defaults (no LIBRARY_CONFIG), built by the server's own function. */
+export const POLICY = publishedPolicy(KOGANEI_POLICY);
 
 export function result(overrides: Partial<SearchResult> = {}): SearchResult {
   return {
@@ -62,4 +67,5 @@ export const LIBRARY: LibraryInfo = {
     { code: 'midori', name: '緑分室', openToday: false, hoursToday: null, hours: [{ days: '火〜日', hours: '9:00~17:00' }] },
     { code: 'nishinodai', name: '西之台会館図書室', openToday: true, hoursToday: '9:00~17:00', hours: [{ days: '火〜日', hours: '9:00~17:00' }] },
   ],
+  policy: POLICY,
 };

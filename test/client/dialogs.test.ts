@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../client/pages/account/renew-dialog.ts';
 import '../../client/pages/account/cancel-hold-dialog.ts';
 import '../../client/pages/account/change-hold-dialog.ts';
@@ -10,7 +11,7 @@ import type { ChangeHoldDialog } from '../../client/pages/account/change-hold-di
 import type { SeriesDialog } from '../../client/pages/account/series-dialog.ts';
 import type { ConfirmDialog } from '../../client/components/confirm-dialog.ts';
 import { TODAY, hold, loan } from './fixtures.ts';
-import { MODES, STANDARD, applyMode, deepActiveElement } from './helpers.ts';
+import { MODES, STANDARD, applyMode, deepActiveElement, fixture } from './helpers.ts';
 
 const dialogOf = (el: Element) => el.shadowRoot!.querySelector('dialog')!;
 
@@ -23,8 +24,9 @@ async function openCheckClose(el: Element, open: (opener: HTMLElement) => void, 
   await waitUntil(() => dialog.open, 'the dialog did not open');
   expect(dialog.textContent).to.include(expectText);
   await expect(el).to.be.accessible();
-  dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-  dialog.close();
+  // The key itself, as a patron presses it: the native <dialog> closes on it.
+  await sendKeys({ press: 'Escape' });
+  await waitUntil(() => !dialog.open, 'Escape did not close the dialog');
   await waitUntil(() => deepActiveElement() === opener, 'focus did not return to the opener');
 }
 

@@ -1,10 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/email/email-page.ts';
 import type { EmailPage } from '../../client/pages/email/email-page.ts';
 import { snapshot } from './fixtures.ts';
 import {
-  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
-} from './helpers.ts';
+  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call, fixture } from './helpers.ts';
 
 async function render(put: (c: Call) => Response = (c) => json(200, { email: (c.body as { email: string }).email || null })): Promise<{ el: EmailPage; calls: Call[] }> {
   const calls = stubApi((c) => (c.path === '/api/account' ? json(200, snapshot()) : put(c)));

@@ -1,10 +1,87 @@
 /**
- * Test helpers: the API is stubbed at the fetch boundary only (window.fetch replaced), and the
- * display modes are applied the way the app applies them.
+ * Test helpers: the API is stubbed at the fetch boundary only (window.fetch replaced), the display
+ * modes are applied the way the app applies them, and components are rendered inside a
+ * `<test-provider>` that provides the app's contexts (client/app/context.ts) with the test's own
+ * values — the same AppState the shell uses, so no production module needs a test setter.
  */
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { setDisplayOptionsForTest, type DisplayOptions } from '../../client/app/display-options.ts';
+import { aTimeout, expect, fixture as openWcFixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement, type TemplateResult } from 'lit';
+import { Router } from '@vaadin/router';
+import { customElement } from 'lit/decorators.js';
+import { AppState, type AppStateOptions } from '../../client/app/app-state.ts';
+import { appliedDisplayOptions, applyToDocument, type DisplayOptions } from '../../client/app/display-options.ts';
+import { pageRoutes } from '../../client/app/routes.ts';
 import { localeFor, setLocale } from '../../client/i18n/localize.ts';
+import { LIBRARY } from './catalog-fixtures.ts';
+
+/** What a test's app holds; anything left out is the ordinary start (no kiosk, nobody, empty cart, LIBRARY). */
+export type TestApp = Partial<Omit<AppStateOptions, 'library'>> & {
+  /** GET /api/library as provided; `'load'` = loaded through the (stubbed) API as the shell does. */
+  library?: AppStateOptions['library'] | 'load';
+};
+
+/** Provides the app's contexts to its children, as `<shiori-app>` does. */
+@customElement('test-provider')
+export class TestProvider extends LitElement {
+  state!: AppState;
+
+  /** Set before the children connect (the template's property binding comes first). */
+  set app(app: TestApp) {
+    const { library, ...rest } = app;
+    this.state = new AppState(this, {
+      kiosk: false,
+      display: appliedDisplayOptions(),
+      ...rest,
+      ...(library === 'load' ? {} : { library: library ?? LIBRARY }),
+    });
+  }
+
+  /** The router of a routedFixture(), stopped when the fixture is removed. */
+  router: Router | null = null;
+
+  protected override createRenderRoot(): HTMLElement {
+    // Light DOM: the children are the test's, rendered by the fixture.
+    return this;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.router?.unsubscribe();
+  }
+}
+
+/** Renders `template` inside a `<test-provider>` with `app`; returns the template's element. */
+export async function fixture<T extends Element>(template: TemplateResult, app: TestApp = {}): Promise<T> {
+  const provider = await openWcFixture<TestProvider>(html`<test-provider .app=${app}>${template}</test-provider>`);
+  const el = provider.firstElementChild as T;
+  await (el as unknown as Partial<LitElement>).updateComplete;
+  return el;
+}
+
+/**
+ * Opens `url` with Vaadin Router and the app's routes (client/app/routes.ts) inside a
+ * `<test-provider>`: the page gets its `location` (route parameters, query) as in the shell, and a
+ * navigation (Router.go) gives it the next one. Returns the routed page (its module must be imported).
+ */
+export async function routedFixture<T extends Element>(url: string, app: TestApp = {}): Promise<T> {
+  history.replaceState(null, '', url);
+  const provider = await openWcFixture<TestProvider>(html`<test-provider .app=${app}><div class="outlet"></div></test-provider>`);
+  const outlet = provider.querySelector('.outlet')!;
+  const router = new Router(outlet);
+  provider.router = router;
+  await router.setRoutes(pageRoutes.map((r) => ({ path: r.path, component: r.tag })));
+  await waitUntil(() => outlet.firstElementChild, `no route rendered ${url}`);
+  const el = outlet.firstElementChild as T;
+  await (el as unknown as Partial<LitElement>).updateComplete;
+  return el;
+}
+
+/** The app's state a fixture's element lives in (to read the cart, or change who is logged in). */
+export function appOf(el: Element): AppState {
+  const provider = el.closest('test-provider');
+  if (!(provider instanceof TestProvider)) throw new Error('not rendered by fixture() of test/client/helpers.ts');
+  return provider.state;
+}
 
 export interface Call {
   method: string;
@@ -63,8 +140,9 @@ export const MODES: Array<{ name: string; options: DisplayOptions }> = [
   { name: 'CUD こども 大', options: { palette: 'cud', audience: 'kids', size: 'l', lang: 'ja' } },
 ];
 
+/** Applies a display mode to the page (a provider made afterwards starts with it, as the shell does). */
 export async function applyMode(options: DisplayOptions): Promise<void> {
-  setDisplayOptionsForTest(options);
+  applyToDocument(options);
   await setLocale(localeFor(options));
 }
 
@@ -156,3 +234,12 @@ async function loadAppCss(): Promise<void> {
   document.documentElement.dataset['ready'] = '';
 }
 await loadAppCss();
+
+/**
+ * The native <dialog> of the dialog element `tag` inside `root`, once it is open. The dialogs are
+ * their own chunks, loaded by the button that opens them: wait for the element to be defined too.
+ */
+export async function openedDialog(root: Element, tag: string): Promise<HTMLDialogElement> {
+  await waitUntil(() => deepQuery(root, tag)?.shadowRoot?.querySelector('dialog')?.open, `${tag} never opened`);
+  return deepQuery(root, tag)!.shadowRoot!.querySelector('dialog')!;
+}

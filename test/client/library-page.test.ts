@@ -1,15 +1,13 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/library/library-page.ts';
 import type { LibraryPage } from '../../client/pages/library/library-page.ts';
 import type { LibraryToday } from '../../client/pages/library/library-today.ts';
-import { forgetLibraryForTest } from '../../client/data/library.ts';
 import { LIBRARY } from './catalog-fixtures.ts';
-import { afterEachRestoreFetchAndMode, apiError, deepQuery, itIsAccessibleInEveryMode, json, stubApi } from './helpers.ts';
+import { afterEachRestoreFetchAndMode, apiError, deepQuery, itIsAccessibleInEveryMode, json, stubApi, fixture } from './helpers.ts';
 
 async function render(): Promise<LibraryPage> {
-  forgetLibraryForTest();
   stubApi((c) => (c.path === '/api/library' ? json(200, LIBRARY) : apiError(404, 'not_found', '')));
-  const el = await fixture<LibraryPage>(html`<shiori-library-page></shiori-library-page>`);
+  const el = await fixture<LibraryPage>(html`<shiori-library-page></shiori-library-page>`, { library: 'load' });
   await waitUntil(() => deepQuery(el, 'shiori-library-today')?.shadowRoot?.querySelector('ul') && el.shadowRoot!.querySelector('.branches'));
   return el;
 }
@@ -39,15 +37,16 @@ describe('各館案内 (library information)', () => {
     const el = await render();
     const central = el.shadowRoot!.querySelector('section.branch')!;
     expect(central.querySelector('h3')!.textContent).to.equal('本館');
-    expect(central.textContent).to.include('水・木・金');
-    expect(central.textContent).to.include('10:00~20:00（17時以降は1階のみ）');
+    // The weekly hours are the published policy's (the server's defaults: 水〜金 until 20:00, with its note).
+    expect(central.textContent).to.include('水〜金');
+    expect(central.textContent).to.include('10:00~20:00（17:00以降は1階のみ）');
+    expect(central.textContent).to.include('月休館');
   });
 
   it('says so when the information cannot be loaded', async () => {
-    forgetLibraryForTest();
     stubApi(() => apiError(503, 'internal', 'サーバーでエラーが発生しました。'));
-    const el = await fixture<LibraryToday>(html`<shiori-library-today></shiori-library-today>`);
+    const el = await fixture<LibraryToday>(html`<shiori-library-today></shiori-library-today>`, { library: 'load' });
     await waitUntil(() => el.shadowRoot!.querySelector('.notice.warn'));
-    expect(el.shadowRoot!.textContent).to.include('サーバーでエラーが発生しました。');
+    expect(el.shadowRoot!.textContent).to.include('エラーが発生しました。しばらくしてからもう一度お試しください。');
   });
 });

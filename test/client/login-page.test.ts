@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/login/login-page.ts';
 import type { LoginPage } from '../../client/pages/login/login-page.ts';
 import { snapshot } from './fixtures.ts';
-import { STANDARD, apiError, applyMode, itIsAccessibleInEveryMode, json, recordNavigations, restoreFetch, stubApi } from './helpers.ts';
+import { STANDARD, apiError, applyMode, itIsAccessibleInEveryMode, json, recordNavigations, restoreFetch, stubApi, fixture, routedFixture } from './helpers.ts';
 
 function fill(el: LoginPage, card: string, password: string): void {
   el.shadowRoot!.querySelector<HTMLInputElement>('#card')!.value = card;
@@ -48,10 +48,9 @@ describe('ログイン', () => {
   it('logs in, asks the SW to replay queued renewals, and returns to the return path', async () => {
     const posted: unknown[] = [];
     Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { controller: { postMessage: (m: unknown) => posted.push(m) } } });
-    history.replaceState(null, '', `/login?return=${encodeURIComponent('/account/holds')}`);
     const calls = stubApi(() => json(200, { patron: snapshot().patron }));
     const nav = recordNavigations();
-    const el = await fixture<LoginPage>(html`<shiori-login-page></shiori-login-page>`);
+    const el = await routedFixture<LoginPage>(`/login?return=${encodeURIComponent('/account/holds')}`);
     fill(el, '2000000326', 'library1');
     await waitUntil(() => nav.paths.length > 0);
     nav.stop();
@@ -62,10 +61,9 @@ describe('ログイン', () => {
   });
 
   it('never returns to another site (return=//evil)', async () => {
-    history.replaceState(null, '', '/login?return=//evil.example/x');
     stubApi(() => json(200, { patron: snapshot().patron }));
     const nav = recordNavigations();
-    const el = await fixture<LoginPage>(html`<shiori-login-page></shiori-login-page>`);
+    const el = await routedFixture<LoginPage>('/login?return=//evil.example/x');
     fill(el, '2000000326', 'library1');
     await waitUntil(() => nav.paths.length > 0);
     nav.stop();

@@ -1,13 +1,14 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/notifications/notifications-page.ts';
 import '../../client/pages/notices/notices-page.ts';
 import type { NotificationsPage } from '../../client/pages/notifications/notifications-page.ts';
 import type { NoticesPage } from '../../client/pages/notices/notices-page.ts';
 import { NOTIFICATION_EVENTS, type Notice, type NotificationSettings } from '../../common/notifications.ts';
-import { setCurrentPatron } from '../../client/data/session.ts';
 import type { PushDevice } from '../../client/pwa/push-device.ts';
+import type { LibraryInfo } from '../../common/api.ts';
+import { LIBRARY } from './catalog-fixtures.ts';
 import { snapshot } from './fixtures.ts';
-import { afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call } from './helpers.ts';
+import { afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call, fixture } from './helpers.ts';
 
 function settings(over: Partial<NotificationSettings> = {}): NotificationSettings {
   return {
@@ -27,8 +28,8 @@ function fakeDevice(initial: string | null, grant = true): PushDevice & { asked:
   return {
     asked,
     supported: () => true,
-    currentId: async (lang) => (asked.push(`current:${lang}`), id),
-    subscribe: async (lang) => {
+    currentId: async (_api, lang) => (asked.push(`current:${lang}`), id),
+    subscribe: async (_api, lang) => {
       asked.push(`subscribe:${lang}`);
       id = grant ? 's-this' : null;
       return id;
@@ -40,8 +41,7 @@ function fakeDevice(initial: string | null, grant = true): PushDevice & { asked:
   };
 }
 
-async function render(opts: { handler?: (c: Call) => Response | undefined; device?: PushDevice; email?: string | null; initial?: NotificationSettings } = {}) {
-  setCurrentPatron({ ...snapshot().patron, email: opts.email === undefined ? 'taro@example.jp' : opts.email });
+async function render(opts: { handler?: (c: Call) => Response | undefined; device?: PushDevice; email?: string | null; initial?: NotificationSettings; library?: LibraryInfo } = {}) {
   let current = opts.initial ?? settings();
   const calls = stubApi((c) => {
     const special = opts.handler?.(c);
@@ -63,7 +63,10 @@ async function render(opts: { handler?: (c: Call) => Response | undefined; devic
     if (c.path === '/api/notifications/test') return new Response(null, { status: 202 });
     return json(404, { error: { code: 'not_found', message: '' } });
   });
-  const el = await fixture<NotificationsPage>(html`<shiori-notifications-page .pushDevice=${opts.device ?? fakeDevice(null)}></shiori-notifications-page>`);
+  const el = await fixture<NotificationsPage>(html`<shiori-notifications-page .pushDevice=${opts.device ?? fakeDevice(null)}></shiori-notifications-page>`, {
+    patron: { ...snapshot().patron, email: opts.email === undefined ? 'taro@example.jp' : opts.email },
+    ...(opts.library ? { library: opts.library } : {}),
+  });
   await waitUntil(() => el.shadowRoot!.querySelector('form'), 'settings never appeared');
   return { el, calls, root: el.shadowRoot! };
 }
@@ -83,6 +86,13 @@ describe('通知設定', () => {
     expect(checkbox(root, 'overdue-email').checked).to.equal(true);
     expect(checkbox(root, 'due_soon-push').closest('label')!.textContent!.trim()).to.equal('プッシュ通知');
     expect(root.querySelector<HTMLSelectElement>('#days-before')!.value).to.equal('3');
+  });
+
+  it("offers 1 … the policy's maxDaysBefore days (a library's own 4, not a copy of 7)", async () => {
+    const library = { ...LIBRARY, policy: { ...LIBRARY.policy, notifications: { ...LIBRARY.policy.notifications, maxDaysBefore: 4 } } };
+    const { root } = await render({ library });
+    const options = [...root.querySelector<HTMLSelectElement>('#days-before')!.options].map((o) => o.value);
+    expect(options).to.deep.equal(['1', '2', '3', '4']);
   });
 
   it('保存する sends the events, days and 自動延長 chosen', async () => {
@@ -195,6 +205,13 @@ describe('お知らせ', () => {
   it('says when there is nothing', async () => {
     const { root } = await renderNotices([]);
     expect(root.textContent).to.include('この30日間のお知らせはありません。');
+  });
+
+  it("says so with the library's own number of days kept", async () => {
+    stubApi((c) => (c.path === '/api/notices' ? json(200, { notices: [] }) : json(404, {})));
+    const library = { ...LIBRARY, policy: { ...LIBRARY.policy, notifications: { ...LIBRARY.policy.notifications, noticesKeptDays: 14 } } };
+    const el = await fixture<NoticesPage>(html`<shiori-notices-page></shiori-notices-page>`, { library });
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('この14日間のお知らせはありません。'), 'not the configured 14 days');
   });
 
   it('offline: the device’s copy, with the time it is from', async () => {

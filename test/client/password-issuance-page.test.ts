@@ -1,9 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import '../../client/pages/password-issuance/password-issuance-page.ts';
 import type { PasswordIssuancePage } from '../../client/pages/password-issuance/password-issuance-page.ts';
 import {
-  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, recordNavigations, stubApi, waitForLive, type Call,
-} from './helpers.ts';
+  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, recordNavigations, stubApi, waitForLive, type Call, fixture } from './helpers.ts';
 
 async function render(handler: (c: Call) => Response = () => json(201, {})): Promise<{ el: PasswordIssuancePage; calls: Call[] }> {
   const calls = stubApi(handler);

@@ -1,9 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/password/password-page.ts';
 import type { PasswordPage } from '../../client/pages/password/password-page.ts';
 import {
-  STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
-} from './helpers.ts';
+  STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call, fixture } from './helpers.ts';
 
 const NOTE = '新しく変更したいパスワードを入力してください。(6文字以上) パスワードは、半角英数(大文字、小文字)のみで英数混在での入力をお願い致します。';
 

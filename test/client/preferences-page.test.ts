@@ -1,10 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../client/pages/preferences/preferences-page.ts';
 import type { PreferencesPage } from '../../client/pages/preferences/preferences-page.ts';
 import { snapshot } from './fixtures.ts';
 import {
-  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
-} from './helpers.ts';
+  afterEachRestoreFetchAndMode, apiError, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call, fixture } from './helpers.ts';
 
 async function render(put: (c: Call) => Response = () => json(200, {})): Promise<{ el: PreferencesPage; calls: Call[] }> {
   const account = snapshot({ patron: { ...snapshot().patron, defaults: { pickupBranch: 'higashi', contactMethod: 'phone' } } });

@@ -1,12 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { Router } from '@vaadin/router';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../client/pages/search/search-page.ts';
 import type { SearchPage } from '../../client/pages/search/search-page.ts';
-import { CART_CHANGED_EVENT, cartItems, setCartItems } from '../../client/app/cart-store.ts';
 import { snapshot } from './fixtures.ts';
 import { LIBRARY, WISHLIST, placedHold, result, searchAnswer } from './catalog-fixtures.ts';
 import {
-  MODES, STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, deepQuery, json, recordNavigations, restoreFetch, stubApi, waitForLive, type Call,
-} from './helpers.ts';
+  MODES, STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepActiveElement, deepQuery, json, recordNavigations, restoreFetch, stubApi, waitForLive, type Call, appOf, routedFixture } from './helpers.ts';
 
 const START_URL = location.pathname + location.search;
 
@@ -18,8 +17,7 @@ function freshQuery(word = '守り人'): string {
 }
 
 async function renderAt(url: string): Promise<SearchPage> {
-  history.replaceState(null, '', url);
-  const el = await fixture<SearchPage>(html`<shiori-search-page></shiori-search-page>`);
+  const el = await routedFixture<SearchPage>(url);
   return el;
 }
 
@@ -43,7 +41,6 @@ const catalogue = (c: Call) => {
 };
 
 describe('かんたん検索', () => {
-  beforeEach(() => setCartItems([]));
   afterEachRestoreFetchAndMode();
   afterEach(() => history.replaceState(null, '', START_URL));
 
@@ -136,10 +133,14 @@ describe('かんたん検索', () => {
     expect(calls.filter((c) => c.path.startsWith('/api/catalog/search'))).to.have.length(1);
     document.body.style.minHeight = '5000px';
     window.scrollTo(0, 600);
-    el.onBeforeLeave(); // what the router calls before the next page replaces this one
-    el.remove();
+    // Away to another page and back, in the same app (the router calls onBeforeLeave on the way out).
+    const outlet = el.parentElement!;
+    Router.go('/library');
+    await waitUntil(() => !el.isConnected, 'the search page was not left');
     window.scrollTo(0, 0);
-    const again = await renderAt(`/search?q=${encodeURIComponent(q)}`);
+    Router.go(`/search?q=${encodeURIComponent(q)}`);
+    await waitUntil(() => outlet.querySelector('shiori-search-page'), 'the search page did not come back');
+    const again = outlet.querySelector<SearchPage>('shiori-search-page')!;
     await waitUntil(() => resultItems(again).length === 3);
     await waitUntil(() => window.scrollY === 600, `scroll was ${window.scrollY}`);
     expect(calls.filter((c) => c.path.startsWith('/api/catalog/search'))).to.have.length(1);
@@ -189,7 +190,7 @@ describe('かんたん検索', () => {
     ['cd_hold_limit', 409, 'CDの予約できる件数の上限'],
     ['already_held', 409, 'すでに予約しています'],
     ['already_on_loan', 409, 'いま借りているため'],
-    ['card_expired', 409, '利用券の有効期限が切れている'],
+    ['card_expired', 409, '利用券の有効期限が切れています'],
     ['email_not_registered', 409, 'メールアドレスが登録されていない'],
   ];
   for (const [code, status, words] of refusals) {
@@ -239,12 +240,12 @@ describe('かんたん検索', () => {
   it('カートに入れる adds the title to the 予約カート store and says how many are in it', async () => {
     let changes = 0;
     const count = () => (changes += 1);
-    window.addEventListener(CART_CHANGED_EVENT, count);
+    window.addEventListener('shiori-cart-change', count);
     const { el } = await renderResults(catalogue);
     resultItems(el)[0]!.querySelector<HTMLButtonElement>('button.cart')!.click();
     await waitForLive('「精霊の守り人」を予約カートに入れました（1件）。');
-    window.removeEventListener(CART_CHANGED_EVENT, count);
-    expect(cartItems()).to.deep.equal(['B100']);
+    window.removeEventListener('shiori-cart-change', count);
+    expect(appOf(el).cart).to.deep.equal(['B100']);
     expect(changes).to.equal(1);
     await waitUntil(() => resultItems(el)[0]!.querySelector('a.in-cart'));
     expect(resultItems(el)[0]!.querySelector('a.in-cart')!.textContent!.trim()).to.equal('予約カートに入っています');

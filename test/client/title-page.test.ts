@@ -1,19 +1,16 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../client/pages/title/title-page.ts';
 import type { TitlePage } from '../../client/pages/title/title-page.ts';
-import { cartItems, setCartItems } from '../../client/app/cart-store.ts';
 import { snapshot } from './fixtures.ts';
 import { placedHold, titleDetail } from './catalog-fixtures.ts';
 import {
-  STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepQuery, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call,
-} from './helpers.ts';
+  STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepQuery, itIsAccessibleInEveryMode, json, stubApi, waitForLive, type Call, appOf, routedFixture } from './helpers.ts';
 
 const START_URL = location.pathname + location.search;
 
 async function renderTitle(handler: (c: Call) => Response, bibId = 'B100'): Promise<{ el: TitlePage; calls: Call[] }> {
   const calls = stubApi(handler);
-  history.replaceState(null, '', `/titles/${bibId}`);
-  const el = await fixture<TitlePage>(html`<shiori-title-page></shiori-title-page>`);
+  const el = await routedFixture<TitlePage>(`/titles/${bibId}`);
   await waitUntil(() => el.shadowRoot!.querySelector('h1, .notice.warn'), 'title never appeared');
   return { el, calls };
 }
@@ -26,7 +23,6 @@ const api = (c: Call) => {
 };
 
 describe('資料の詳細 (title page)', () => {
-  beforeEach(() => setCartItems([]));
   afterEachRestoreFetchAndMode();
   afterEach(() => history.replaceState(null, '', START_URL));
 
@@ -55,7 +51,7 @@ describe('資料の詳細 (title page)', () => {
     expect(names).to.deep.equal(['予約する', '今度読みたい資料に追加', 'カートに入れる']);
     for (const b of root.querySelectorAll('.title-actions button')) expect(b.getAttribute('aria-describedby')).to.equal('title-name');
     root.querySelector<HTMLButtonElement>('button.cart')!.click();
-    expect(cartItems()).to.deep.equal(['B100']);
+    expect(appOf(el).cart).to.deep.equal(['B100']);
     root.querySelector<HTMLButtonElement>('button.hold')!.click();
     const dialog = deepQuery(el, 'shiori-place-hold-dialog')!.shadowRoot!.querySelector('dialog')!;
     await waitUntil(() => dialog.open);

@@ -125,7 +125,7 @@ export class TestServer {
     return this.output;
   }
 
-  /** Calls the staff API (SPEC §8). */
+  /** Calls the staff API ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)). */
   async staff<T = unknown>(path: string, body: unknown = {}): Promise<T> {
     const res = await fetch(`${this.url}/api/staff/${path}`, {
       method: 'POST',
@@ -193,7 +193,7 @@ export async function launchPersistent(): Promise<{ context: BrowserContext; use
   };
 }
 
-/** Logs in through the login page with the seed's labels (SPEC §2.1). */
+/** Logs in through the login page with the seed's labels ([docs/rules.md#sessions](../../docs/rules.md#sessions)). */
 export async function loginThroughPage(page: Page, baseUrl: string, cardNumber: string, password: string, path = '/login'): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByLabel('利用券番号').fill(cardNumber);

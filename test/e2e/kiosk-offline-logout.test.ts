@@ -1,5 +1,5 @@
 /**
- * A kiosk logout while the library's server cannot be reached (SPEC §5): the device is wiped at once,
+ * A kiosk logout while the library's server cannot be reached ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)): the device is wiped at once,
  * but the HttpOnly session cookie and the server's session are still there. The next kiosk start
  * must end that session before it shows the login form — while the server is still down it says
  * 前の利用者のログアウト処理中… instead — so the next person never sees the previous patron.

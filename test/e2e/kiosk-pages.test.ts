@@ -1,5 +1,5 @@
 /**
- * Kiosk mode on the pages (SPEC §5): logging out, or the idle countdown running out, wipes the
+ * Kiosk mode on the pages ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)): logging out, or the idle countdown running out, wipes the
  * device and returns to /kiosk/login; IndexedDB, Cache Storage and web storage never hold anything
  * of the patron. The idle timeout is shortened with `?kioskIdleSeconds=N` on the first URL (it can
  * only shorten the 3 minutes).

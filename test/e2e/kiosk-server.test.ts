@@ -1,6 +1,6 @@
 /**
  * A server started with KIOSK=1, used as a library kiosk uses it: the plain URL, a login through the
- * form (SPEC §5). The page is a kiosk from its first visible frame — also on a later start answered
+ * form ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)). The page is a kiosk from its first visible frame — also on a later start answered
  * by the service worker with the server down; nothing of the patron is kept on the device; display
  * choices and the cart live in memory only; the idle countdown ends the session.
  */

@@ -1,5 +1,5 @@
 /**
- * Kiosk mode keeps nothing personal on the device (SPEC §5): no snapshot, no queue, no /api
+ * Kiosk mode keeps nothing personal on the device ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode)): no snapshot, no queue, no /api
  * response in Cache Storage, for /kiosk/ pages and for a server started with KIOSK=1.
  * The pages' side (countdown, wipe on logout) is in kiosk-pages.test.ts.
  */

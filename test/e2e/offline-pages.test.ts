@@ -1,5 +1,5 @@
 /**
- * What the patron sees offline (SPEC §4), with the real server, the built app and its own service
+ * What the patron sees offline ([docs/rules.md#offline](../../docs/rules.md#offline)), with the real server, the built app and its own service
  * worker registration: the app starts offline and shows the snapshot with the banner, an offline
  * renewal shows 送信待ち until the connection returns and is then applied once, and switching
  * patrons on one device shows nothing of the first. "Offline" = the server stopped (and the

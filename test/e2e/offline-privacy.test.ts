@@ -1,5 +1,5 @@
 /**
- * Offline data belongs to one patron (SPEC §4): a queued renewal waits through an expired session
+ * Offline data belongs to one patron ([docs/rules.md#offline](../../docs/rules.md#offline)): a queued renewal waits through an expired session
  * until its patron logs in again, another patron on the same device never sends or sees it, and a
  * logout forgets the patron. Real server, headless Chromium; "offline" = the server stopped.
  */
@@ -34,7 +34,7 @@ test('a replay that meets an expired session keeps the renewal queued until the 
     await queueRenewalOffline(page, server, erin, 'e2e-expired-1');
 
     await server.start();
-    // 61 minutes without a request on the library clock: the session is over (SPEC §2.1).
+    // 61 minutes without a request on the library clock: the session is over ([docs/rules.md#sessions](../../docs/rules.md#sessions)).
     await server.staff('clock', { now: new Date(Date.parse(DEFAULT_NOW) + 2 * 60 * 60 * 1000).toISOString() });
     await postToSw(page, { type: 'replay-renewals' });
     await waitForSwMessage(page, { type: 'renewal-needs-login', loanId: erin.loanId });

@@ -1,5 +1,5 @@
 /**
- * Offline as it really happens (SPEC §4, §16): Chromium → a reverse proxy (reverse-proxy.ts) → the
+ * Offline as it really happens ([docs/rules.md#offline](../../docs/rules.md#offline), [docs/rules.md#behind-a-proxy](../../docs/rules.md#behind-a-proxy)): Chromium → a reverse proxy (reverse-proxy.ts) → the
  * real server. Three modes: pass; 502 (the proxy up, the server behind it stopped); hang (lie-fi:
  * the proxy accepts and never answers). The patron sees the snapshot with the right banner, a
  * renewal is queued (送信待ち) and applied exactly once after the server is back and the page is

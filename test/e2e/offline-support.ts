@@ -31,7 +31,7 @@ export interface SeededPatron {
 
 let seq = 0;
 
-/** A patron with one renewable loan (due today), made through the staff API (SPEC §8). */
+/** A patron with one renewable loan (due today), made through the staff API ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)). */
 export async function seedPatron(server: TestServer, title: string): Promise<SeededPatron> {
   seq++;
   const n = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');

@@ -1,5 +1,5 @@
 /**
- * The service worker against the real server, in headless Chromium (SPEC §4). "Offline" is the
+ * The service worker against the real server, in headless Chromium ([docs/rules.md#offline](../../docs/rules.md#offline)). "Offline" is the
  * server process stopped. These tests talk to the API from inside the page, so they check the SW's
  * own answers whatever the pages look like; offline-pages.test.ts checks what the patron sees.
  */

@@ -1,5 +1,5 @@
 /**
- * A new version of the app (SPEC §4 app shell): the waiting service worker is offered with
+ * A new version of the app ([docs/rules.md#offline](../../docs/rules.md#offline) app shell): the waiting service worker is offered with
  * 「新しいバージョンがあります — 更新」, nothing reloads on its own (what the patron typed stays),
  * and 更新 activates it and reloads. A small proxy in front of the real server serves a changed
  * sw.js on demand, as a deployment would.

@@ -1,5 +1,5 @@
 /**
- * The service worker's `push` and `notificationclick` handlers in Chromium (SPEC §11), with
+ * The service worker's `push` and `notificationclick` handlers in Chromium ([docs/rules.md#reminders](../../docs/rules.md#reminders)), with
  * payloads the real server made: the server pushes to a push service run by this test (loopback,
  * PUSH_ALLOW_HTTP_LOOPBACK=1), the test decrypts it with the subscription's own key, and delivers
  * it to the SW through CDP `ServiceWorker.deliverPushMessage`. Then: the notification is there

@@ -1,4 +1,4 @@
-/** GET /api/account: the snapshot as typed in common/api.ts (SPEC §2.2–2.5, §7). */
+/** GET /api/account: the snapshot as typed in common/api.ts ([docs/rules.md#account](../../docs/rules.md#account), [docs/api.md#account](../../docs/api.md#account)). */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountSnapshot } from '../../common/api.ts';

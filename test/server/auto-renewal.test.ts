@@ -1,5 +1,5 @@
 /**
- * 自動延長 (SPEC §11): on the first day a loan can be renewed, the pass renews it by the normal rule
+ * 自動延長 ([docs/rules.md#reminders](../../docs/rules.md#reminders)): on the first day a loan can be renewed, the pass renews it by the normal rule
  * (old due date + extension), and reports auto_renewed; what the rule refuses is reported as
  * auto_renewal_refused with its reason, and stays as it was. Two passes racing renew once, also
  * with a policy that would allow a second renewal. Nothing happens for a patron who did not opt in.

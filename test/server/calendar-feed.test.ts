@@ -1,5 +1,5 @@
 /**
- * The calendar feed (SPEC §11), read by an independent parser (ical.js) as a calendar app would:
+ * The calendar feed ([docs/rules.md#reminders](../../docs/rules.md#reminders)), read by an independent parser (ical.js) as a calendar app would:
  * all-day events for 返却期限日, 取置期限日 and 予約待ち期限日 with alarms N days before at 9:00, stable
  * UIDs (a renewal moves the event), hidden titles, the patron's branches' closed days; a new URL
  * revokes the old one, and a revoked, unknown or malformed token is 404.

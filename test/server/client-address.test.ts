@@ -1,5 +1,5 @@
 /**
- * The client address and HTTPS behind reverse proxies (SPEC §16, server/http/client-address.ts):
+ * The client address and HTTPS behind reverse proxies ([docs/rules.md#behind-a-proxy](../../docs/rules.md#behind-a-proxy), server/http/client-address.ts):
  * X-Forwarded-For / X-Forwarded-Proto believed only from a proxy in TRUST_PROXY. The pure rules,
  * then the real server on a socket: a spoofed header from an untrusted peer changes nothing, the
  * same header from a trusted proxy names the client (login throttling per address), HTTPS (HSTS) and

@@ -1,4 +1,4 @@
-/** The demo data of `npm start` (SPEC §8): the seed patron's story, placed around today. */
+/** The demo data of `npm start` ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)): the seed patron's story, placed around today. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountSnapshot } from '../../common/api.ts';

@@ -1,4 +1,4 @@
-/** メール登録・変更 through the real app and store (SPEC §2.8, §7), with the outbox as the mail. */
+/** メール登録・変更 through the real app and store ([docs/rules.md#e-mail](../../docs/rules.md#e-mail), [docs/api.md](../../docs/api.md)), with the outbox as the mail. */
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';

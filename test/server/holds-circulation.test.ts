@@ -1,5 +1,5 @@
 /**
- * Holds at the desk (SPEC §2.4, §8): check-in passes the copy to the next hold in line (in transit
+ * Holds at the desk ([docs/rules.md#holds](../../docs/rules.md#holds), [docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)): check-in passes the copy to the next hold in line (in transit
  * or ready at once), arrival, set-aside of a shelved copy, pickup, and the maintenance pass on the
  * library clock.
  */

@@ -1,4 +1,4 @@
-/** シリーズ予約 through the API (SPEC §2.4): grouping, order at check-in, regroup and release. */
+/** シリーズ予約 through the API ([docs/rules.md#holds](../../docs/rules.md#holds)): grouping, order at check-in, regroup and release. */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type PatronClient, type TestApp } from './helpers.ts';

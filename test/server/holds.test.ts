@@ -1,4 +1,4 @@
-/** Placing, changing and cancelling holds through the API (SPEC §2.4, §7): limits, races, queue ranks. */
+/** Placing, changing and cancelling holds through the API ([docs/rules.md#holds](../../docs/rules.md#holds), [docs/api.md](../../docs/api.md)): limits, races, queue ranks. */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type PatronClient, type TestApp } from './helpers.ts';

@@ -1,4 +1,4 @@
-/** CSRF origin check, security headers, bad input (SPEC §9): never a 500, never a partial write. */
+/** CSRF origin check, security headers, bad input ([docs/rules.md#bad-input-and-failure](../../docs/rules.md#bad-input-and-failure)): never a 500, never a partial write. */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, startTestApp, STAFF_TOKEN, type TestApp } from './helpers.ts';

@@ -1,5 +1,5 @@
 /**
- * How a KIOSK=1 server tells its pages they are a kiosk before they ask anything (SPEC §5, §15):
+ * How a KIOSK=1 server tells its pages they are a kiosk before they ask anything ([docs/rules.md#kiosk-mode](../../docs/rules.md#kiosk-mode), [docs/api.md#library](../../docs/api.md#library)):
  * GET /api/library `kiosk`, and the non-personal `shiori_kiosk=1` cookie on index.html and
  * GET /api/library that the page reads before first paint (also when the SW answers the page).
  */

@@ -1,10 +1,11 @@
-/** GET /api/library: branches, weekly hours and today's 開館 / 休館 on the library clock (SPEC §2.11). */
+/** GET /api/library: branches, weekly hours and today's 開館 / 休館 on the library clock ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)). */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LibraryInfo } from '../../common/api.ts';
+import { KOGANEI_POLICY } from '../../server/policy/defaults.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 
 describe('library information route', () => {
@@ -84,6 +85,68 @@ describe('library information from a LIBRARY_CONFIG', () => {
         closedDay.branches.map((b) => [b.code, b.openToday, b.closedFor]),
         [['central', false, '臨時休館'], ['nishinodai', true, null]],
       );
+    } finally {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the published policy (GET /api/library `policy`)', () => {
+  it('publishes the Koganei defaults, with the English and kids names of each branch', async () => {
+    const t = await startTestApp({ now: '2020-04-27T01:00:00Z' });
+    try {
+      const { policy } = (await (await t.fetch('/api/library')).json()) as LibraryInfo;
+      assert.equal(policy.timeZone, 'Asia/Tokyo');
+      assert.deepEqual(policy.renewal, { daysBeforeDue: 7, daysAfterDue: 7, maxRenewals: 1, extensionDays: 7 });
+      assert.deepEqual(policy.loanPeriodDays, { general: 21, cd: 14 });
+      assert.deepEqual(policy.loanLimits, { total: 9999, cd: 5 });
+      assert.deepEqual(policy.holdLimits, { total: 10, cd: 5 });
+      assert.equal(policy.pickupPeriodDays, 7);
+      assert.equal(policy.cancelledHoldsShownMonths, 1);
+      assert.deepEqual(policy.idleTimeoutSeconds, { normal: 3600, kiosk: 180 });
+      assert.deepEqual(policy.notifications, { defaultDaysBefore: 3, maxDaysBefore: 7, noticesKeptDays: 30 });
+      assert.deepEqual(
+        policy.branches.map((b) => [b.code, b.shortName, b.en?.shortName, b.kids?.shortName]),
+        [
+          ['central', '本館', 'Central Library', 'ほんかん'],
+          ['higashi', '東分館', 'Higashi Branch', 'ひがしぶんかん'],
+          ['nukuikita', '貫井北分館', 'Nukui-kita Branch', 'ぬくいきたぶんかん'],
+          ['midori', '緑分室', 'Midori Branch Room', 'みどりぶんしつ'],
+          ['nishinodai', '西之台', 'Nishinodai', 'にしのだい'],
+        ],
+      );
+      assert.equal(policy.branches[4]!.name, '西之台会館図書室');
+      // The weekly hours are the ones the branch list shows: one summary, published once.
+      const info = (await (await t.fetch('/api/library')).json()) as LibraryInfo;
+      for (const b of info.branches) assert.deepEqual(policy.branches.find((p) => p.code === b.code)!.hours, b.hours);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("follows a LIBRARY_CONFIG: other renewal rules, timeouts and a sixth branch with no translations", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shiori-policy-publish-'));
+    const configPath = join(dir, 'library.json');
+    await writeFile(configPath, JSON.stringify({
+      renewal: { daysBeforeDue: 3, daysAfterDue: 2, maxRenewals: 2, extensionDays: 10 },
+      idleTimeoutMinutes: 30,
+      kioskIdleTimeoutMinutes: 2,
+      timeZone: 'Asia/Tokyo',
+      branches: [
+        ...KOGANEI_POLICY.branches,
+        { code: 'testbr', name: 'テスト分館', shortName: 'テスト分館', weeklyHours: ['9:00~17:00', null, '9:00~17:00', '9:00~17:00', '9:00~17:00', '9:00~17:00', '9:00~17:00'], hours: [], closedDates: [] },
+      ],
+    }));
+    const t = await startTestApp({ now: '2020-04-27T01:00:00Z', env: { LIBRARY_CONFIG: configPath } });
+    try {
+      const { policy, branches } = (await (await t.fetch('/api/library')).json()) as LibraryInfo;
+      assert.deepEqual(policy.renewal, { daysBeforeDue: 3, daysAfterDue: 2, maxRenewals: 2, extensionDays: 10 });
+      assert.deepEqual(policy.idleTimeoutSeconds, { normal: 1800, kiosk: 120 });
+      const testbr = policy.branches.at(-1)!;
+      assert.deepEqual([testbr.code, testbr.name, testbr.shortName, testbr.en, testbr.kids], ['testbr', 'テスト分館', 'テスト分館', undefined, undefined]);
+      assert.deepEqual(testbr.hours, [{ days: '火〜日', hours: '9:00~17:00' }, { days: '月', hours: '休館' }]);
+      assert.equal(branches.at(-1)!.code, 'testbr');
     } finally {
       await t.close();
       await rm(dir, { recursive: true, force: true });

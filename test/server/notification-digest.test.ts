@@ -1,5 +1,5 @@
 /**
- * The day's digest on the library clock (SPEC §11), by mail through a loopback SMTP server: at
+ * The day's digest on the library clock ([docs/rules.md#reminders](../../docs/rules.md#reminders)), by mail through a loopback SMTP server: at
  * 9:00 (library zone) it holds exactly the loans due in N days; before 9:00 nothing; a second tick,
  * a second pass and a pass after a restart on the same DATA_DIR send nothing more. hold_ready goes
  * at once, by e-mail whenever the hold's 連絡方法 is メール, and not at all for 電話.

@@ -1,5 +1,5 @@
 /**
- * Two server instances on one real redis-server (SPEC §11: "not twice when several instances share
+ * Two server instances on one real redis-server ([docs/rules.md#reminders](../../docs/rules.md#reminders): "not twice when several instances share
  * Redis"): both run the day's pass at the same moment, and both tick at 9:00; each event still goes
  * out once per channel — one mail, one push per device. The VAPID key is one for both.
  */

@@ -1,5 +1,5 @@
 /**
- * The reminders API at the edge (SPEC §11): settings read and changed, validated (400 invalid_input,
+ * The reminders API at the edge ([docs/rules.md#reminders](../../docs/rules.md#reminders)): settings read and changed, validated (400 invalid_input,
  * 409 email_not_registered), subscriptions validated (400 invalid_subscription: https only — loopback
  * http with PUSH_ALLOW_HTTP_LOOPBACK=1 —, a P-256 point, a 16-byte secret), one endpoint per patron,
  * and every route of the feature answering 404 on a kiosk, where nothing is stored.

@@ -1,4 +1,4 @@
-/** パスワード変更 and 新規パスワード発行 through the real app and store (SPEC §2.1, §2.7, §7). */
+/** パスワード変更 and 新規パスワード発行 through the real app and store ([docs/rules.md#sessions](../../docs/rules.md#sessions), [docs/rules.md#passwords](../../docs/rules.md#passwords), [docs/api.md](../../docs/api.md)). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type PatronClient, type TestApp } from './helpers.ts';

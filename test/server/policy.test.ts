@@ -78,3 +78,12 @@ test('sessions and login throttling: defaults, and a session lifetime or address
   const wait = await configFile({ loginThrottle: { addressDelayMaxSeconds: 0.5 } });
   assert.throws(() => loadPolicy(wait), /loginThrottle\.addressDelayMaxSeconds/);
 });
+
+test("a branch's English or kids names are optional, and checked when given", async () => {
+  const base = loadPolicy(undefined).branches[0]!;
+  const { en: _en, kids: _kids, ...plain } = base;
+  const ok = loadPolicy(await configFile({ branches: [{ ...plain, code: 'testbr' }] }));
+  assert.equal(ok.branches[0]!.en, undefined);
+  const path = await configFile({ branches: [{ ...plain, en: { name: 'Test Branch' } }] });
+  assert.throws(() => loadPolicy(path), /branches\.0\.en\.shortName/);
+});

@@ -1,4 +1,4 @@
-/** 受取館・連絡方法 初期設定 through the real app and store (SPEC §2.9, §7). */
+/** 受取館・連絡方法 初期設定 through the real app and store ([docs/rules.md#hold-defaults](../../docs/rules.md#hold-defaults), [docs/api.md](../../docs/api.md)). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type PatronClient, type TestApp } from './helpers.ts';

@@ -1,5 +1,5 @@
 /**
- * Production defaults (SPEC §16): demo data — whose passwords are published — only with DEMO=1 or
+ * Production defaults ([docs/rules.md#behind-a-proxy](../../docs/rules.md#behind-a-proxy)): demo data — whose passwords are published — only with DEMO=1 or
  * outside NODE_ENV=production, and a production start on an empty store says in its log how to
  * add patrons and titles. The real server process on an empty DATA_DIR.
  */

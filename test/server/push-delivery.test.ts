@@ -1,5 +1,5 @@
 /**
- * Web Push end to end (SPEC §11): the server's requests reach a push service run by the test, which
+ * Web Push end to end ([docs/rules.md#reminders](../../docs/rules.md#reminders)): the server's requests reach a push service run by the test, which
  * checks them as a real one does — VAPID JWT (ES256 with the server's key, aud, exp, sub), TTL,
  * aes128gcm — and the payload is decrypted with the subscription's own private key, as the browser
  * would. 410 from the service deletes the subscription; a service that hangs delays nobody else.

@@ -1,4 +1,4 @@
-/** Renewal through the API (SPEC §2.3): window boundaries, once only, refusals, idempotency, races. */
+/** Renewal through the API ([docs/rules.md#renewal](../../docs/rules.md#renewal)): window boundaries, once only, refusals, idempotency, races. */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { placeHold } from '../../server/holds/patron-holds.ts';

@@ -1,4 +1,4 @@
-/** Login, session cookie, idle timeout on the library clock, logout (SPEC §2.1). */
+/** Login, session cookie, idle timeout on the library clock, logout ([docs/rules.md#sessions](../../docs/rules.md#sessions)). */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, startTestApp, type TestApp } from './helpers.ts';

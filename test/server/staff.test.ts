@@ -1,4 +1,4 @@
-/** Staff API (SPEC §8): desk records are not refused for patron-side rules, only for impossible states. */
+/** Staff API ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)): desk records are not refused for patron-side rules, only for impossible states. */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { placeHold } from '../../server/holds/patron-holds.ts';

@@ -1,4 +1,4 @@
-/** 今度読みたい資料 through the real app and store (SPEC §2.6, §7). */
+/** 今度読みたい資料 through the real app and store ([docs/rules.md#want-to-read-list](../../docs/rules.md#want-to-read-list), [docs/api.md](../../docs/api.md)). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Wishlist, WishlistAddResult } from '../../common/api.ts';

@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AccountSnapshot, Loan } from '../../common/api.ts';
+import type { AccountSnapshot, LibraryInfo, Loan } from '../../common/api.ts';
 import { OFFLINE_HEADER } from '../../common/offline.ts';
 import {
   markPendingRenewals,
   offlineAccountAnswer,
+  libraryToStore,
   offlineError,
+  offlineLibraryAnswer,
   offlineSessionAnswer,
   snapshotToStore,
   withRenewedLoan,
@@ -119,4 +121,54 @@ test('offline, the session answer is a 503 for another patron, for nobody, and i
   assert.equal(offlineSessionAnswer({ ...s, lastPatronId: 'pB', stored: stored('pA') }).status, 503);
   assert.equal(offlineSessionAnswer({ ...s, lastPatronId: null, stored: undefined }).status, 503);
   assert.equal(offlineSessionAnswer({ ...s, kiosk: true, lastPatronId: 'pA', stored: stored('pA') }).status, 503);
+});
+
+test('the offline error carries its code and parameters, so the page can word it (kids too)', () => {
+  const body = offlineError('kiosk-renewal', null).body as { error: Record<string, unknown> };
+  assert.deepEqual({ ...body.error, message: undefined }, { code: 'offline', action: 'renewal', sharedDevice: true, message: undefined });
+  assert.match(String(body.error['message']), /共用端末では送信待ちにできません/);
+});
+
+test('offline, the session answer takes its idle timeout from the kept policy, and is a 503 when none is kept', () => {
+  const a = offlineSessionAnswer({ ...base, lastPatronId: 'pA', stored: stored('pA'), idleTimeoutSeconds: 1800 });
+  assert.equal((a.body as { idleTimeoutSeconds: number }).idleTimeoutSeconds, 1800);
+  assert.equal(offlineSessionAnswer({ ...base, lastPatronId: 'pA', stored: stored('pA'), idleTimeoutSeconds: null }).status, 503);
+});
+
+function libraryInfo(kiosk = false): LibraryInfo {
+  return {
+    kiosk,
+    today: '2026-04-27',
+    branches: [{ code: 'testbr', name: 'テスト分館', hoursToday: null, openToday: false, hours: [] }],
+    policy: {
+      timeZone: 'Asia/Tokyo',
+      branches: [{ code: 'testbr', name: 'テスト分館', shortName: 'テスト分館', hours: [] }],
+      loanPeriodDays: { general: 21, cd: 14 },
+      renewal: { daysBeforeDue: 3, daysAfterDue: 2, maxRenewals: 2, extensionDays: 10 },
+      loanLimits: { total: 9999, cd: 5 },
+      holdLimits: { total: 10, cd: 5 },
+      pickupPeriodDays: 7,
+      cancelledHoldsShownMonths: 1,
+      idleTimeoutSeconds: { normal: 3600, kiosk: 180 },
+      notifications: { defaultDaysBefore: 3, maxDaysBefore: 7, noticesKeptDays: 30 },
+    },
+  };
+}
+
+test('a library answer is kept with its policy; anything else is not', () => {
+  const kept = libraryToStore(libraryInfo(), '2026-04-27T01:00:00.000Z');
+  assert.equal(kept?.info.policy.renewal.daysBeforeDue, 3);
+  assert.equal(libraryToStore({ error: { code: 'internal' } }, 'x'), null);
+  assert.equal(libraryToStore({ today: '2026-04-27', branches: [] }, 'x'), null, 'an answer without a policy');
+});
+
+test('offline, GET /api/library answers the kept copy with its capture time, kiosk for a kiosk page; 503 when none is kept', () => {
+  const kept = libraryToStore(libraryInfo(), '2026-04-27T01:00:00.000Z')!;
+  const a = offlineLibraryAnswer({ kept, kiosk: false, acceptLanguage: null, offlineHeader: OFFLINE_HEADER });
+  assert.equal(a.status, 200);
+  assert.equal(a.headers[OFFLINE_HEADER], '2026-04-27T01:00:00.000Z');
+  assert.deepEqual((a.body as LibraryInfo).policy.renewal, { daysBeforeDue: 3, daysAfterDue: 2, maxRenewals: 2, extensionDays: 10 });
+  assert.equal((a.body as LibraryInfo).kiosk, false);
+  assert.equal((offlineLibraryAnswer({ kept, kiosk: true, acceptLanguage: null, offlineHeader: OFFLINE_HEADER }).body as LibraryInfo).kiosk, true);
+  assert.equal(offlineLibraryAnswer({ kept: undefined, kiosk: false, acceptLanguage: null, offlineHeader: OFFLINE_HEADER }).status, 503);
 });

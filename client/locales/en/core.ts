@@ -129,7 +129,7 @@ export const templates = {
   'cancelled.reason.pickup_expired': 'Not picked up in time',
   'cancelled.reason.wait_expired': 'Not-needed-after date passed',
   'cancelled.empty': 'No cancelled holds.',
-  'cancelled.note': 'Cancelled holds are shown for one month from the day they were cancelled.',
+  'cancelled.note': str`Cancelled holds are shown for ${0} month(s) from the day they were cancelled.`,
   'wishlist.unsorted': 'Uncategorised',
   'wishlist.moveTo': 'Move to',
   'wishlist.moved': 'Moved',
@@ -164,4 +164,10 @@ export const templates = {
   'error.network': 'Could not reach the library. Check your connection and try again.',
   'error.too_many_attempts': str`Too many login attempts. Please try again in ${0}.`,
   'error.unexpected': 'Something went wrong. Please try again.',
+  // Kiosk idle countdown and the new-version prompt.
+  'kiosk.timer.alert': str`No activity for a while: you will be logged out automatically in ${0} seconds.`,
+  'kiosk.timer.left': str`${0} s left`,
+  'kiosk.timer.keep': 'Continue',
+  'update.message': 'A new version is available',
+  'update.accept': 'Update',
 };

@@ -4,7 +4,8 @@ import { str } from '@lit/localize';
 export const templates = {
   'menu.notifications': 'Notification settings',
   'menu.notices': 'News',
-  'notices.none': 'No news in the last 30 days.',
+  'notices.noneAtAll': 'No news.',
+  'notices.none': str`No news in the last ${0} days.`,
   'notices.open': 'Open',
   'notifications.intro': 'The library can tell you about due dates and holds by push notification, e-mail and in your calendar.',
   'notifications.device.heading': 'Notifications on this device',

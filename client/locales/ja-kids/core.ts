@@ -132,7 +132,7 @@ export const templates = {
   'cancelled.reason.pickup_expired': 'とりに くる ひを すぎました',
   'cancelled.reason.wait_expired': 'まつ ひを すぎました',
   'cancelled.empty': 'とりけした よやくは ありません。',
-  'cancelled.note': 'とりけした よやくは 1かげつ のこります。',
+  'cancelled.note': str`とりけした よやくは ${0}かげつ のこります。`,
   'wishlist.unsorted': 'わけていない',
   'wishlist.moveTo': 'うつす ところ',
   'wishlist.moved': 'うつしました',
@@ -167,27 +167,10 @@ export const templates = {
   'error.network': 'つながりませんでした。もういちど やってみてね。',
   'error.too_many_attempts': str`なんかいも まちがえたので、${0}ご に もういちど やってみてね。`,
   'error.unexpected': 'うまく いきませんでした。もういちど やってみてね。',
-};
-
-/** Kids' wording for server error codes (the server answers in adult Japanese or English). */
-export const errors: Record<string, string> = {
-  invalid_credentials: 'カードの ばんごうか パスワードが ちがいます。',
-  invalid_input: 'いれた ないようを たしかめてね。',
-  unauthenticated: 'もういちど ログインしてね。',
-  not_found: 'みつかりませんでした。',
-  outside_window: 'いまは のばせない きかんです。',
-  renewal_limit: 'もう のばしました。',
-  has_holds: 'よやくしている ひとが いるので のばせません。',
-  not_renewable_material: 'CDは のばせません。',
-  inter_library_loan: 'ほかの としょかんの ほんは のばせません。',
-  card_expired: 'カードの きげんが きれています。まどぐちで きいてね。',
-  hold_limit: 'よやくできる かずを こえました。',
-  cd_hold_limit: 'CDを よやくできる かずを こえました。',
-  already_held: 'もう よやくしています。',
-  already_on_loan: 'いま かりているので よやくできません。',
-  email_not_registered: 'メールが とうろくされていません。',
-  not_changeable: 'この よやくは かえられません。でんわか まどぐちで いってね。',
-  not_cancellable: 'この よやくは とりけせません。でんわか まどぐちで いってね。',
-  not_waiting: 'まっている よやくだけ ならべかえられます。',
-  unexpected: 'うまく いきませんでした。もういちど やってみてね。',
+  // Kiosk idle countdown and the new-version prompt.
+  'kiosk.timer.alert': str`しばらく なにも しなかったので、${0}びょう たつと じどうで ログアウトします。`,
+  'kiosk.timer.left': str`のこり ${0} びょう`,
+  'kiosk.timer.keep': 'つづける',
+  'update.message': 'あたらしい バージョンが あります',
+  'update.accept': 'あたらしくする',
 };

@@ -117,15 +117,3 @@ export const templates = {
   'library.col.hours': 'あいている じかん',
 };
 
-/** Kids' wording for the server codes these pages meet. */
-export const errors: Record<string, string> = {
-  password_policy: 'パスワードは 6もじ いじょうで、えいごの もじと すうじを まぜてね。',
-  password_mismatch: 'あたらしい パスワードが 2かい おなじに なっていません。',
-  wrong_password: 'いまの パスワードが ちがいます。',
-  verification_failed: 'カードの ばんごうか うまれた ひが ちがいます。',
-  already_issued: 'この カードの パスワードは もう あります。',
-  invalid_email: 'メールアドレスの かきかたが ちがいます。',
-  email_mismatch: '2かい いれた メールアドレスが おなじに なっていません。',
-  email_in_use: 'メールで しらせる よやくが あるので、けせません。',
-  too_many_attempts: 'なんかいも まちがえました。すこし まってから やってみてね。',
-};

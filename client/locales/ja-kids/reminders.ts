@@ -4,7 +4,8 @@ import { str } from '@lit/localize';
 export const templates = {
   'menu.notifications': 'おしらせの せってい',
   'menu.notices': 'おしらせ',
-  'notices.none': 'この 30にちの おしらせは ないよ。',
+  'notices.noneAtAll': 'おしらせは ないよ。',
+  'notices.none': str`この ${0}にちの おしらせは ないよ。`,
   'notices.open': 'みる',
   'notifications.intro': 'かえす ひや よやくの ことを、つうち・メール・カレンダーで おしらせするよ。',
   'notifications.device.heading': 'この たんまつへの つうち',

@@ -1,18 +1,23 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { RouterLocation } from '@vaadin/router';
 import type { Loan } from '../../../common/api.ts';
-import { ACCOUNT_UPDATED_EVENT, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT, type OfflineReason, type SwToPage } from '../../../common/offline.ts';
 import { libraryDate } from '../../../common/dates.ts';
-import { deviceNow } from '../../app/device-clock.ts';
-import { announce } from '../../app/announcer.ts';
-import { setPendingRenewalCount } from '../../app/account-state.ts';
-import { currentAppPath, href } from '../../app/navigate.ts';
+import { ACCOUNT_UPDATED_EVENT, RENEWAL_NEEDS_LOGIN_EVENT, RENEWAL_SETTLED_EVENT, type OfflineReason } from '../../../common/offline.ts';
 import { ApiFailure } from '../../data/api.ts';
+import { announce } from '../../app/announcer.ts';
+import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
+import { askApp } from '../../app/events.ts';
+import { currentAppPath, href } from '../../app/navigate.ts';
+import { explained, loadFailureText, showsFailure, failureText } from '../../app/page-load.ts';
 import { fetchAccount, liveView, type AccountView, type Snapshot } from '../../data/account.ts';
-import { errorText, formatDate, formatInstant } from '../../i18n/labels.ts';
+import { formatDate, formatInstant, prepareDateFormats } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
+import type { PendingRenewals } from './renewal-state.ts';
 import './loans-panel.ts';
 
 export const ACCOUNT_TABS = ['loans', 'holds', 'wishlist', 'cancelled'] as const;
@@ -25,14 +30,15 @@ const panelLoaders: Record<Exclude<AccountTab, 'loans'>, () => Promise<unknown>>
   wishlist: () => import('./wishlist-panel.ts'),
 };
 
-function tabFromPath(pathname: string): AccountTab {
-  const last = pathname.split('/').filter(Boolean).pop() ?? '';
-  return (ACCOUNT_TABS as readonly string[]).includes(last) ? (last as AccountTab) : 'loans';
+function tabOf(param: unknown): AccountTab {
+  return (ACCOUNT_TABS as readonly unknown[]).includes(param) ? (param as AccountTab) : 'loans';
 }
 
 /**
  * 利用状況一覧 (/account, /account/loans|holds|wishlist|cancelled): card line, tabs with counts,
- * the offline banner, 印刷する, and the panel of the chosen tab.
+ * the offline banner, 印刷する, and the panel of the chosen tab. The snapshot loads through a
+ * @lit/task; a reload (after a change) keeps showing the last one until the new one is there.
+ * @fires shiori-pending-renewals - how many renewals wait to be sent (ログアウト warns about them)
  */
 @customElement('shiori-account-page')
 export class AccountPage extends LitElement {
@@ -52,16 +58,41 @@ export class AccountPage extends LitElement {
     `,
   ];
 
+  /** Set by Vaadin Router: `params.tab` of /account/:tab. */
+  @property({ attribute: false }) location: RouterLocation | null = null;
+
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
   @state() private view: AccountView | null = null;
-  /** Read when connected: the router creates the element before it updates the URL. */
   @state() private tab: AccountTab = 'loans';
-  @state() private failure: string | null = null;
-  @state() private pending = new Set<string>();
+  /** Renewals the SW has queued from this page: loan id → the loan's renewals when it was queued. */
+  @state() private pending: PendingRenewals = new Map();
   @state() private needsLogin = false;
   @state() private panelReady: Record<AccountTab, boolean> = { loans: true, holds: false, cancelled: false, wishlist: false };
   /** The server's last late answer (lie-fi), numbered, so a load that was under way when it came can use it. */
   private lateAnswer: { seq: number; patronId: string; snapshot: Snapshot } | null = null;
   private lateAnswers = 0;
+
+  private readonly account = new Task(this, {
+    task: async (_args, { signal }) => {
+      const since = this.lateAnswers;
+      const answer = fetchAccount(this.services.api, signal);
+      // While the request is on its way (an offline answer comes within tens of ms, and its banner
+      // and today's date need a formatter at once).
+      prepareDateFormats(this.library.info?.policy.timeZone);
+      const view = await explained(answer);
+      // The offline answer and the server's late one can cross on their way here: the live one wins.
+      const late = this.lateAnswer;
+      const cameMeanwhile = late !== null && late.seq > since && late.patronId === view.snapshot.patron.id;
+      return view.offlineAsOf && cameMeanwhile ? liveView(late.snapshot) : view;
+    },
+    args: () => [] as const,
+    onComplete: (view) => this.show(view),
+  });
 
   constructor() {
     super();
@@ -73,9 +104,6 @@ export class AccountPage extends LitElement {
     window.addEventListener(RENEWAL_SETTLED_EVENT, this.onSettled);
     window.addEventListener(RENEWAL_NEEDS_LOGIN_EVENT, this.onNeedsLogin);
     window.addEventListener(ACCOUNT_UPDATED_EVENT, this.onAccountUpdated);
-    this.tab = tabFromPath(location.pathname);
-    void this.load();
-    void this.ensurePanel(this.tab);
   }
 
   override disconnectedCallback(): void {
@@ -85,32 +113,32 @@ export class AccountPage extends LitElement {
     window.removeEventListener(ACCOUNT_UPDATED_EVENT, this.onAccountUpdated);
   }
 
-  /** Loads (or reloads) the snapshot. */
-  async load(): Promise<void> {
-    const since = this.lateAnswers;
-    try {
-      const view = await fetchAccount();
-      // The offline answer and the server's late one can cross on their way here: the live one wins.
-      const late = this.lateAnswer;
-      const cameMeanwhile = late !== null && late.seq > since && late.patronId === view.snapshot.patron.id;
-      this.show(view.offlineAsOf && cameMeanwhile ? liveView(late.snapshot) : view);
-    } catch (err) {
-      if (err instanceof ApiFailure && err.status === 401) return; // on the way to login
-      this.failure = err instanceof ApiFailure ? errorText(err) : String(err);
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('location')) {
+      this.tab = tabOf(this.location?.params['tab']);
+      void this.ensurePanel(this.tab);
     }
+  }
+
+  /** Loads the snapshot again (after a change, or 再読み込み). */
+  load(): Promise<void> {
+    return this.account.run();
   }
 
   private show(view: AccountView): void {
     this.view = view;
-    this.failure = null;
-    // A fresh live snapshot knows every queued renewal's fate; an offline one marks them itself.
-    if (!view.offlineAsOf) this.pending = new Set([...this.pending].filter((id) => view.snapshot.loans.some((l) => l.id === id && l.renewals === 0)));
-    this.updatePendingCount();
+    // A fresh live snapshot knows every queued renewal's fate: one still pending has not been renewed
+    // since it was queued. An offline snapshot marks them itself.
+    if (!view.offlineAsOf) {
+      const renewals = new Map(view.snapshot.loans.map((l) => [l.id, l.renewals]));
+      this.pending = new Map([...this.pending].filter(([id, atQueue]) => renewals.get(id) === atQueue));
+    }
+    this.reportPending();
   }
 
   /** The server answered after all (lie-fi): its snapshot replaces the offline one, and the banner goes. */
-  private onAccountUpdated = (e: Event): void => {
-    const m = (e as CustomEvent<SwToPage>).detail;
+  private onAccountUpdated = (e: WindowEventMap['shiori:account-updated']): void => {
+    const m = e.detail;
     if (m.type !== 'account-updated') return;
     const snapshot = m.snapshot as Snapshot;
     this.lateAnswer = { seq: ++this.lateAnswers, patronId: m.patronId, snapshot };
@@ -119,9 +147,9 @@ export class AccountPage extends LitElement {
     announce(msg('最新の情報を表示しました', { id: 'offline.updated' }));
   };
 
-  private updatePendingCount(): void {
+  private reportPending(): void {
     const marked = this.view?.snapshot.loans.filter((l) => l.pendingRenewal).map((l) => l.id) ?? [];
-    setPendingRenewalCount(new Set([...marked, ...this.pending]).size);
+    askApp(this, 'shiori-pending-renewals', { count: new Set([...marked, ...this.pending.keys()]).size });
   }
 
   private async ensurePanel(tab: AccountTab): Promise<void> {
@@ -147,18 +175,24 @@ export class AccountPage extends LitElement {
     this.selectTab(ACCOUNT_TABS[next]!, true);
   }
 
-  private titleOf(loanId: string): string {
-    return this.view?.snapshot.loans.find((l) => l.id === loanId)?.title ?? '';
+  private loanOf(loanId: string): Loan | undefined {
+    return this.view?.snapshot.loans.find((l) => l.id === loanId);
   }
 
-  private onSettled = (e: Event): void => {
-    const m = (e as CustomEvent<SwToPage>).detail;
+  private onSettled = async (e: WindowEventMap['shiori:renewal-settled']): Promise<void> => {
+    const m = e.detail;
     if (m.type !== 'renewal-settled') return;
-    const next = new Set(this.pending);
+    const next = new Map(this.pending);
     next.delete(m.loanId);
     this.pending = next;
-    const outcome = m.ok ? msg('延長しました', { id: 'renew.done' }) : errorText(new ApiFailure(409, m.code as ApiFailure['code'], m.message));
-    announce(`${this.titleOf(m.loanId)}: ${outcome}`);
+    const loan = this.loanOf(m.loanId);
+    const outcome = m.ok
+      ? msg('延長しました', { id: 'renew.done' })
+      : await failureText(new ApiFailure(409, m.code as ApiFailure['code'], m.message, null, m.params ?? {}), {
+          policy: this.library.info?.policy,
+          ...(loan ? { loan } : {}),
+        });
+    announce(`${loan?.title ?? ''}: ${outcome}`);
     void this.load();
   };
 
@@ -174,19 +208,21 @@ export class AccountPage extends LitElement {
   }
 
   private onLoanQueued(e: CustomEvent<{ loanId: string }>): void {
-    this.pending = new Set([...this.pending, e.detail.loanId]);
-    this.updatePendingCount();
+    const renewals = this.loanOf(e.detail.loanId)?.renewals ?? 0;
+    this.pending = new Map([...this.pending, [e.detail.loanId, renewals]]);
+    this.reportPending();
   }
 
-  private renderPanel() {
-    const v = this.view!;
+  private renderPanel(v: AccountView) {
     const s = v.snapshot;
     const offline = v.offlineAsOf !== null;
-    const today = offline ? libraryDate(deviceNow()) : s.today;
+    // Offline the device's date is all there is (in the library's zone; the snapshot's day without the policy).
+    const zone = this.library.info?.policy.timeZone;
+    const today = offline && zone ? libraryDate(this.services.now(), zone) : s.today;
     if (!this.panelReady[this.tab]) return html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
     switch (this.tab) {
       case 'loans':
-        return html`<shiori-loans-panel .loans=${s.loans} .counts=${s.counts} today=${today} ?offline=${offline} .pending=${this.pending}
+        return html`<shiori-loans-panel .loans=${s.loans} .counts=${s.counts} today=${today} ?offline=${offline} .pending=${new Set(this.pending.keys())}
           @loan-renewed=${this.onLoanRenewed} @loan-queued=${this.onLoanQueued} @account-reload=${() => this.load()}></shiori-loans-panel>`;
       case 'holds':
         return html`<shiori-holds-panel .holds=${s.holds} .counts=${s.counts} today=${today} ?offline=${offline}
@@ -198,18 +234,9 @@ export class AccountPage extends LitElement {
     }
   }
 
-  override render() {
-    const heading = html`<div class="heading-row">
-      <h1>${rt(msg('利用状況一覧', { id: 'account.title' }))}</h1>
-      <button type="button" class="secondary print no-print" @click=${() => window.print()}>${rt(msg('印刷する', { id: 'account.print' }))}</button>
-    </div>`;
-    if (this.failure) {
-      return html`${heading}<p class="notice warn" role="alert">${this.failure}</p>
-        <button type="button" @click=${() => this.load()}>${msg('再読み込み', { id: 'common.reload' })}</button>`;
-    }
-    if (!this.view) return html`${heading}<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
-    const s = this.view.snapshot;
-    const asOf = this.view.offlineAsOf;
+  private renderView(v: AccountView) {
+    const s = v.snapshot;
+    const asOf = v.offlineAsOf;
     const counts: Record<AccountTab, number> = {
       loans: s.loans.length,
       holds: s.holds.length,
@@ -225,7 +252,6 @@ export class AccountPage extends LitElement {
     const card = s.patron.cardMasked;
     const expires = formatDate(s.patron.cardExpiresOn);
     return html`
-      ${heading}
       <p class="card-line">
         <span>${msg(str`利用券番号:${card}`, { id: 'account.card' })}</span>
         <span>${msg(str`有効期限日:${expires}`, { id: 'account.expires' })}</span>
@@ -234,8 +260,8 @@ export class AccountPage extends LitElement {
         ? html`<p class="notice warn"><span aria-hidden="true">⚠</span> ${rt(msg('利用券の有効期限が切れています。延長や予約はできません。窓口で更新してください。', { id: 'account.cardExpired' }))}</p>`
         : nothing}
       ${asOf
-        ? html`<p class="notice pending offline-banner"><span aria-hidden="true">⚠</span> ${msg(str`オフライン表示中（${formatInstant(asOf)} 時点）`, { id: 'offline.banner' })}
-            <span class="offline-reason">${rt(offlineReasonText(this.view.offlineReason))}</span>
+        ? html`<p class="notice pending offline-banner"><span aria-hidden="true">⚠</span> ${msg(str`オフライン表示中（${formatInstant(asOf, this.library.info?.policy.timeZone)} 時点）`, { id: 'offline.banner' })}
+            <span class="offline-reason">${rt(offlineReasonText(v.offlineReason))}</span>
             ${msg('サーバーに接続できないため、延長以外の操作はできません。', { id: 'offline.actionsDisabled' })}</p>`
         : nothing}
       ${this.needsLogin
@@ -248,8 +274,27 @@ export class AccountPage extends LitElement {
             tabindex=${t === this.tab ? '0' : '-1'} @click=${() => this.selectTab(t)}>${rt(labels[t])} <span class="count">${counts[t]}</span></button>`,
         )}
       </div>
-      <section role="tabpanel" id="panel" aria-labelledby="tab-${this.tab}">${this.renderPanel()}</section>
+      <section role="tabpanel" id="panel" aria-labelledby="tab-${this.tab}">${this.renderPanel(v)}</section>
     `;
+  }
+
+  override render() {
+    const heading = html`<div class="heading-row">
+      <h1>${rt(msg('利用状況一覧', { id: 'account.title' }))}</h1>
+      <button type="button" class="secondary print no-print" @click=${() => window.print()}>${rt(msg('印刷する', { id: 'account.print' }))}</button>
+    </div>`;
+    const loading = html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
+    return html`${heading}${this.account.render({
+      initial: () => loading,
+      // A reload keeps the last snapshot on screen until the new one is there.
+      pending: () => (this.view ? this.renderView(this.view) : loading),
+      complete: () => (this.view ? this.renderView(this.view) : loading),
+      error: (error) =>
+        showsFailure(error)
+          ? html`<p class="notice warn" role="alert">${loadFailureText(error)}</p>
+              <button type="button" @click=${() => this.load()}>${msg('再読み込み', { id: 'common.reload' })}</button>`
+          : nothing,
+    })}`;
   }
 }
 

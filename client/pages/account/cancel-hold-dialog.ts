@@ -6,6 +6,12 @@ import { DialogBase } from '../../components/dialog-base.ts';
 import { formatDate } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 
+declare global {
+  interface HTMLElementEventMap {
+    'cancel-confirmed': CustomEvent<{ hold: Hold; sendConfirmationEmail: boolean }>;
+  }
+}
+
 /**
  * 【予約取消確認】: タイトル, 予約日, 予約取消日 (today), 予約取消確認メール 送信する / 送信しない,
  * buttons 取消する / 取消しない.
@@ -24,6 +30,7 @@ export class CancelHoldDialog extends DialogBase {
 
   private confirm(): void {
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#send-mail');
+    if (!this.hold) return;
     const detail = { hold: this.hold, sendConfirmationEmail: select?.value === 'yes' };
     this.close();
     this.dispatchEvent(new CustomEvent('cancel-confirmed', { detail, bubbles: true, composed: true }));

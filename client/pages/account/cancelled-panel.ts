@@ -1,7 +1,9 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { consume } from '@lit/context';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { CancelledHold } from '../../../common/api.ts';
+import { libraryContext, type LibraryState } from '../../app/context.ts';
 import { branchName, cancelReasonName, formatDate } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
@@ -12,6 +14,9 @@ export class CancelledPanel extends LitElement {
   static override styles = [sharedStyles, tableStyles];
 
   @property({ attribute: false }) cancelled: CancelledHold[] = [];
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
 
   constructor() {
     super();
@@ -30,7 +35,8 @@ export class CancelledPanel extends LitElement {
       cancelledOn: msg('予約取消日', { id: 'cancelled.col.cancelledOn' }),
     };
     if (this.cancelled.length === 0) return html`<p>${rt(msg('取り消した予約はありません。', { id: 'cancelled.empty' }))}</p>`;
-    return html`<p class="reason">${rt(msg('予約取消は取消した日から1か月間表示されます。', { id: 'cancelled.note' }))}</p>
+    const months = this.library.info?.policy.cancelledHoldsShownMonths;
+    return html`${months === undefined ? nothing : html`<p class="reason">${rt(msg(str`予約取消は取消した日から${months}か月間表示されます。`, { id: 'cancelled.note' }))}</p>`}
       <div class="table-wrap" tabindex="0" role="region" aria-label=${msg('予約取消', { id: 'tab.cancelled' })}><table class="cancelled">
         <caption class="visually-hidden">${msg('予約取消', { id: 'tab.cancelled' })}</caption>
         <thead><tr>
@@ -44,7 +50,7 @@ export class CancelledPanel extends LitElement {
               <td data-label=${L.title} class="title" lang="ja">${c.title}</td>
               <td data-label=${L.placedOn}>${formatDate(c.placedOn)}</td>
               <td data-label=${L.notNeededAfter}>${formatDate(c.notNeededAfter)}</td>
-              <td data-label=${L.branch}>${branchName(c.pickupBranch)}</td>
+              <td data-label=${L.branch}>${rt(branchName(c.pickupBranch, this.library.info?.policy))}</td>
               <td data-label=${L.reason} class="reason-col">${cancelReasonName(c.reason)}</td>
               <td data-label=${L.cancelledOn}>${formatDate(c.cancelledOn)}</td>
             </tr>`,

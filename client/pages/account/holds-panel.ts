@@ -1,8 +1,10 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { BranchCode, ContactMethod, Counts, Hold, IsoDate } from '../../../common/api.ts';
+import type { Counts, Hold, IsoDate } from '../../../common/api.ts';
 import { attempt } from '../../app/attempt.ts';
+import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
 import { cancelHold, changeHold } from '../../data/holds.ts';
 import { branchName, contactName, formatDate, holdStatusName } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
@@ -39,6 +41,12 @@ export class HoldsPanel extends LitElement {
   @property() today: IsoDate = '';
   @property({ type: Boolean }) offline = false;
 
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
   @state() private sort: SortState<HoldSortKey> = { key: null, direction: 'ascending' };
   @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
   @query('shiori-cancel-hold-dialog') private cancelDialog!: CancelHoldDialog;
@@ -59,14 +67,14 @@ export class HoldsPanel extends LitElement {
     if (outcome.kind === 'ok') this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
   }
 
-  private onCancelConfirmed(e: CustomEvent<{ hold: Hold; sendConfirmationEmail: boolean }>): void {
+  private onCancelConfirmed(e: HTMLElementEventMap['cancel-confirmed']): void {
     const { hold, sendConfirmationEmail } = e.detail;
-    void this.report(() => cancelHold(hold.id, sendConfirmationEmail), `${hold.title}: ${msg('予約を取り消しました', { id: 'holds.cancelled' })}`);
+    void this.report(() => cancelHold(this.services.api, hold.id, sendConfirmationEmail), `${hold.title}: ${msg('予約を取り消しました', { id: 'holds.cancelled' })}`);
   }
 
-  private onChangeConfirmed(e: CustomEvent<{ hold: Hold; pickupBranch: BranchCode; contactMethod: ContactMethod }>): void {
+  private onChangeConfirmed(e: HTMLElementEventMap['change-confirmed']): void {
     const { hold, pickupBranch, contactMethod } = e.detail;
-    void this.report(() => changeHold(hold.id, { pickupBranch, contactMethod }), `${hold.title}: ${msg('予約を変更しました', { id: 'holds.changed' })}`);
+    void this.report(() => changeHold(this.services.api, hold.id, { pickupBranch, contactMethod }), `${hold.title}: ${msg('予約を変更しました', { id: 'holds.changed' })}`);
   }
 
   private renderCounts() {
@@ -103,8 +111,9 @@ export class HoldsPanel extends LitElement {
   }
 
   override render() {
+    const policy = this.library.info?.policy;
     const holds = sortRows(this.holds, this.sort, (h, k) =>
-      k === 'status' ? STATUS_ORDER[h.status] : k === 'pickupBranch' ? branchName(h.pickupBranch) : (h[k] ?? ''),
+      k === 'status' ? STATUS_ORDER[h.status] : k === 'pickupBranch' ? branchName(h.pickupBranch, policy) : (h[k] ?? ''),
     );
     const onSort = (k: HoldSortKey) => (this.sort = nextSort(this.sort, k));
     const L = {
@@ -159,7 +168,7 @@ export class HoldsPanel extends LitElement {
                   <td data-label=${L.placedOn}>${formatDate(h.placedOn)}</td>
                   <td data-label=${L.notNeededAfter}>${formatDate(h.notNeededAfter)}</td>
                   <td data-label=${L.pickupBy}>${formatDate(h.pickupBy)}</td>
-                  <td data-label=${L.branch}>${branchName(h.pickupBranch)}</td>
+                  <td data-label=${L.branch}>${rt(branchName(h.pickupBranch, policy))}</td>
                   <td data-label=${L.contact} class="contact">${contactName(h.contactMethod)}</td>
                   <td data-label="">${this.renderChange(h, offlineReasonId)}</td>
                 </tr>`,

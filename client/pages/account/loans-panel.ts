@@ -1,19 +1,21 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Counts, IsoDate, Loan } from '../../../common/api.ts';
 import { announce } from '../../app/announcer.ts';
 import { attempt } from '../../app/attempt.ts';
+import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
 import { ApiFailure } from '../../data/api.ts';
 import type { SnapshotLoan } from '../../data/account.ts';
 import { addLoansToWishlist, renewLoan } from '../../data/loans.ts';
-import { branchName, categoryName, errorText, formatDate, formatMonthDay } from '../../i18n/labels.ts';
+import { branchName, categoryName, formatDate, formatMonthDay } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import { renewCell, type RenewCell } from './renewal-state.ts';
-import './renew-dialog.ts';
 import type { RenewDialog } from './renew-dialog.ts';
+import { failureText } from '../../app/page-load.ts';
 
 type LoanSortKey = 'branch' | 'loanedOn' | 'dueOn';
 
@@ -36,10 +38,13 @@ export function renewReasonText(cell: RenewCell): string {
   }
 }
 
-/** The server's refusal of a renewal, phrased like the row reasons where we can. */
-function refusalText(failure: ApiFailure, loan: Loan, today: IsoDate): string {
-  if (failure.code === 'renewal_limit') return msg('延長済', { id: 'renew.done.badge' });
-  return errorText(failure) || renewReasonText(renewCell({ ...loan, renewable: false }, today, false, false));
+declare global {
+  interface HTMLElementEventMap {
+    'loan-renewed': CustomEvent<Loan>;
+    'loan-queued': CustomEvent<{ loanId: string }>;
+    /** Load the account snapshot again (its counts changed). */
+    'account-reload': CustomEvent<void>;
+  }
 }
 
 /**
@@ -69,6 +74,12 @@ export class LoansPanel extends LitElement {
   /** Loans whose renewal the SW has queued (送信待ち). */
   @property({ attribute: false }) pending: ReadonlySet<string> = new Set();
 
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
   @state() private sort: SortState<LoanSortKey> = { key: null, direction: 'ascending' };
   @state() private selected = new Set<string>();
   @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
@@ -84,12 +95,20 @@ export class LoansPanel extends LitElement {
   }
 
   private cellFor(loan: SnapshotLoan): RenewCell {
-    return renewCell(loan, this.today, this.offline, this.pending.has(loan.id));
+    return renewCell(loan, this.today, this.offline, this.pending.has(loan.id), this.library.info?.policy.renewal.maxRenewals);
   }
 
-  private openRenew(loans: Loan[], opener: HTMLElement): void {
+  /** The server's refusal of a renewal: 延長済 when it has had all its renewals, else the refusal's words. */
+  private async refusalText(failure: ApiFailure, loan: Loan): Promise<string> {
+    if (failure.code === 'renewal_limit') return msg('延長済', { id: 'renew.done.badge' });
+    return failureText(failure, { policy: this.library.info?.policy, loan });
+  }
+
+  /** 【貸出延長確認】 is its own chunk, loaded by the first 延長 (off the loans page's first load). */
+  private async openRenew(loans: Loan[], opener: HTMLElement): Promise<void> {
+    await import('./renew-dialog.ts');
     const firstId = loans[0]?.id;
-    void this.dialog.show(loans, opener, () => this.renderRoot.querySelector<HTMLElement>(`#status-${firstId}`));
+    await this.dialog.show(loans, opener, () => this.renderRoot.querySelector<HTMLElement>(`#status-${firstId}`));
   }
 
   private async onRenewConfirmed(e: CustomEvent<{ loans: Loan[] }>): Promise<void> {
@@ -121,7 +140,7 @@ export class LoansPanel extends LitElement {
       this.attemptKeys.set(loan.id, key);
     }
     try {
-      const outcome = await renewLoan(loan.id, key);
+      const outcome = await renewLoan(this.services.api, loan.id, key);
       this.attemptKeys.delete(loan.id);
       if (outcome.kind === 'queued') {
         this.dispatchEvent(new CustomEvent('loan-queued', { detail: { loanId: loan.id }, bubbles: true, composed: true }));
@@ -133,12 +152,12 @@ export class LoansPanel extends LitElement {
       const failure = err instanceof ApiFailure ? err : new ApiFailure(0, 'unexpected', '');
       // A network failure keeps the key: trying again is the same attempt.
       if (failure.code !== 'network') this.attemptKeys.delete(loan.id);
-      return { text: refusalText(failure, loan, this.today), ok: false };
+      return { text: await this.refusalText(failure, loan), ok: false };
     }
   }
 
   private async addAllToWishlist(): Promise<void> {
-    const outcome = await attempt(addLoansToWishlist, msg('今度読みたい資料に追加しました', { id: 'loans.wishlist.added' }));
+    const outcome = await attempt(() => addLoansToWishlist(this.services.api), msg('今度読みたい資料に追加しました', { id: 'loans.wishlist.added' }));
     if (!outcome) return;
     this.message = outcome;
     if (outcome.kind === 'ok') this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
@@ -156,7 +175,7 @@ export class LoansPanel extends LitElement {
       case 'renewable':
         return html`<span class="renew-cell">
           <button type="button" class="renew" aria-describedby="title-${loan.id}" ?disabled=${this.busy}
-            @click=${(e: Event) => this.openRenew([loan], e.currentTarget as HTMLElement)}>${rt(msg('延長', { id: 'renew.button' }))}</button>
+            @click=${(e: Event) => void this.openRenew([loan], e.currentTarget as HTMLElement)}>${rt(msg('延長', { id: 'renew.button' }))}</button>
           <label class="select-box"><input type="checkbox" .checked=${this.selected.has(loan.id)}
             @change=${(e: Event) => this.toggleSelected(loan.id, (e.target as HTMLInputElement).checked)}
             aria-describedby="title-${loan.id}">${msg('選択', { id: 'renew.select' })}</label>
@@ -190,7 +209,8 @@ export class LoansPanel extends LitElement {
   }
 
   override render() {
-    const loans = sortRows(this.loans, this.sort, (l, k) => (k === 'branch' ? branchName(l.branch) : l[k]));
+    const policy = this.library.info?.policy;
+    const loans = sortRows(this.loans, this.sort, (l, k) => (k === 'branch' ? branchName(l.branch, policy) : l[k]));
     const onSort = (k: LoanSortKey) => (this.sort = nextSort(this.sort, k));
     const cells = new Map(this.loans.map((l) => [l.id, this.cellFor(l)]));
     const selectable = this.loans.filter((l) => cells.get(l.id)!.kind === 'renewable' && this.selected.has(l.id));
@@ -212,7 +232,7 @@ export class LoansPanel extends LitElement {
           @click=${this.addAllToWishlist}>${rt(msg('全て今度読みたい資料に追加する', { id: 'loans.addAllToWishlist' }))}</button>
         ${this.offline ? html`<span id="wl-reason" class="reason">${offlineReason}</span>` : nothing}
         <button type="button" class="renew-selected" ?disabled=${selectable.length === 0 || this.busy}
-          @click=${(e: Event) => this.openRenew(selectable, e.currentTarget as HTMLElement)}>${rt(msg('選択した資料を延長する', { id: 'renew.selected' }))}</button>
+          @click=${(e: Event) => void this.openRenew(selectable, e.currentTarget as HTMLElement)}>${rt(msg('選択した資料を延長する', { id: 'renew.selected' }))}</button>
       </div>
       ${this.message ? html`<p class="notice ${this.message.kind}">${this.message.text}</p>` : nothing}
       ${this.loans.length === 0
@@ -237,7 +257,7 @@ export class LoansPanel extends LitElement {
                   <td data-label=${L.title} id="title-${loan.id}" class="title" lang="ja">${loan.title}</td>
                   <td data-label=${L.category}>${categoryName(loan.category)}</td>
                   <td data-label=${L.barcode}>${loan.barcode}</td>
-                  <td data-label=${L.branch}>${branchName(loan.branch)}</td>
+                  <td data-label=${L.branch}>${rt(branchName(loan.branch, policy))}</td>
                   <td data-label=${L.loanedOn}>${formatDate(loan.loanedOn)}</td>
                   <td data-label=${L.due} class="due">${formatDate(loan.dueOn)}
                     ${loan.overdue ? html`<span class="badge warn"><span aria-hidden="true">⚠</span>${rt(msg('延滞', { id: 'loans.overdue' }))}</span>` : nothing}</td>

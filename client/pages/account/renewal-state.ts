@@ -1,6 +1,8 @@
 /**
- * What the 貸出更新 cell shows for a loan. Online the server's `renewable` / `renewBlockedBy` decide;
- * offline we predict from the renewal window and today's date (the server still decides on replay).
+ * What the 貸出更新 cell shows for a loan ([docs/rules.md#renewal](../../../docs/rules.md#renewal)).
+ * Online the server's `renewable` / `renewBlockedBy` decide; offline we predict from the loan's
+ * renewal window (the server's, from the library's policy) and today's date — the server still
+ * decides on replay. How many renewals a loan may have is the policy's (`maxRenewals`).
  */
 import type { IsoDate, Loan, RenewBlock } from '../../../common/api.ts';
 import { compareDates } from '../../../common/dates.ts';
@@ -14,6 +16,9 @@ export type RenewCell =
   | { kind: 'blocked'; reason: Exclude<RenewBlock, 'outside_window' | 'renewal_limit'> }
   | { kind: 'none' };
 
+/** Renewals the SW has queued from this page: loan id → how many renewals the loan had when queued. */
+export type PendingRenewals = ReadonlyMap<string, number>;
+
 /** Blocks that do not depend on the date, so they still hold offline. */
 const LASTING_BLOCKS = new Set<RenewBlock>(['has_holds', 'not_renewable_material', 'inter_library_loan', 'card_expired']);
 
@@ -23,9 +28,13 @@ function byWindow(loan: Loan, today: IsoDate): RenewCell {
   return { kind: 'renewable' };
 }
 
-export function renewCell(loan: Loan & { pendingRenewal?: boolean }, today: IsoDate, offline: boolean, pending: boolean): RenewCell {
+/**
+ * `maxRenewals`: the policy's, when known — a loan with that many renewals is 延長済 (the server
+ * says so too, as renewal_limit); one renewed fewer times may be renewed again.
+ */
+export function renewCell(loan: Loan & { pendingRenewal?: boolean }, today: IsoDate, offline: boolean, pending: boolean, maxRenewals?: number): RenewCell {
   if (pending || loan.pendingRenewal) return { kind: 'pending' };
-  if (loan.renewals >= 1 || loan.renewBlockedBy === 'renewal_limit') return { kind: 'renewed' };
+  if (loan.renewBlockedBy === 'renewal_limit' || (maxRenewals !== undefined && loan.renewals >= maxRenewals)) return { kind: 'renewed' };
   const block = loan.renewBlockedBy;
   if (block && LASTING_BLOCKS.has(block)) return { kind: 'blocked', reason: block as Exclude<RenewBlock, 'outside_window' | 'renewal_limit'> };
   if (offline) return byWindow(loan, today);

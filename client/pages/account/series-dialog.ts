@@ -1,8 +1,10 @@
 import { html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import type { Hold } from '../../../common/api.ts';
 import { attempt } from '../../app/attempt.ts';
+import { servicesContext, type AppServices } from '../../app/context.ts';
 import { createSeries, releaseSeries, reorderSeries } from '../../data/holds.ts';
 import { DialogBase, dialogStyles } from '../../components/dialog-base.ts';
 import { rt } from '../../i18n/ruby.ts';
@@ -12,6 +14,12 @@ function move<T>(list: T[], index: number, delta: number): T[] {
   const [item] = next.splice(index, 1);
   next.splice(index + delta, 0, item!);
   return next;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'series-changed': CustomEvent<void>;
+  }
 }
 
 /**
@@ -31,6 +39,9 @@ export class SeriesDialog extends DialogBase {
       .pick input { width: 1.25rem; height: 1.25rem; min-height: 0; }
     `,
   ];
+
+  @consume({ context: servicesContext })
+  private services!: AppServices;
 
   /** Existing series: seriesNo → ordered holds (edited locally until saved). */
   @state() private series = new Map<number, Hold[]>();
@@ -88,8 +99,8 @@ export class SeriesDialog extends DialogBase {
             </div>`,
           )}
           <div class="actions">
-            <button type="button" @click=${() => this.run(() => reorderSeries(no, list.map((h) => h.id)), saved)}>${msg('この順番で保存する', { id: 'series.save' })}</button>
-            <button type="button" class="secondary" @click=${() => this.run(() => releaseSeries(no), saved)}>${msg('シリーズ予約を解除する', { id: 'series.release' })}</button>
+            <button type="button" @click=${() => this.run(() => reorderSeries(this.services.api, no, list.map((h) => h.id)), saved)}>${msg('この順番で保存する', { id: 'series.save' })}</button>
+            <button type="button" class="secondary" @click=${() => this.run(() => releaseSeries(this.services.api, no), saved)}>${msg('シリーズ予約を解除する', { id: 'series.release' })}</button>
           </div>
         </fieldset>`,
       )}
@@ -103,7 +114,7 @@ export class SeriesDialog extends DialogBase {
                 <span>${order >= 0 ? `${order + 1}. ` : ''}${h.title}</span></label>`;
             })}
         <div class="actions">
-          <button type="button" ?disabled=${this.picked.length < 2} @click=${() => this.run(() => createSeries(this.picked), saved)}>${msg('シリーズ予約にする', { id: 'series.create' })}</button>
+          <button type="button" ?disabled=${this.picked.length < 2} @click=${() => this.run(() => createSeries(this.services.api, this.picked), saved)}>${msg('シリーズ予約にする', { id: 'series.create' })}</button>
         </div>
       </fieldset>
       <div class="actions">

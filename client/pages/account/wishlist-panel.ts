@@ -1,9 +1,12 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
 import type { PatronSummary, Wishlist, WishlistEntry } from '../../../common/api.ts';
-import { attempt, failureText } from '../../app/attempt.ts';
-import { ApiFailure } from '../../data/api.ts';
+import { attempt } from '../../app/attempt.ts';
+import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
+import { explained, loadFailureText, showsFailure, type RefusalHints } from '../../app/page-load.ts';
 import { placeHold } from '../../data/holds.ts';
 import { addCategory, deleteCategory, fetchWishlist, moveEntry, removeEntry, renameCategory } from '../../data/wishlist.ts';
 import { rt } from '../../i18n/ruby.ts';
@@ -34,41 +37,42 @@ export class WishlistPanel extends LitElement {
   @property({ attribute: false }) patron: PatronSummary | null = null;
   @property({ type: Boolean }) offline = false;
 
-  @state() private list: Wishlist | null = null;
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
   @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
+
+  private readonly wishlist = new Task(this, {
+    task: async (_args, { signal }) => explained(fetchWishlist(this.services.api, signal)),
+    args: () => [] as const,
+  });
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  /** The list as last loaded (shown on while it loads again). */
+  private get list(): Wishlist | undefined {
+    return this.wishlist.value;
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.list = await fetchWishlist();
-    } catch (err) {
-      if (err instanceof ApiFailure && err.status === 401) return;
-      this.message = { kind: 'warn', text: failureText(err) };
-    }
-  }
-
-  private async run(action: () => Promise<unknown>, done: string, reloadAccount = false): Promise<void> {
-    const outcome = await attempt(action, done);
+  private async run(action: () => Promise<unknown>, done: string, reloadAccount = false, hints: RefusalHints = {}): Promise<void> {
+    const outcome = await attempt(action, done, { policy: this.library.info?.policy, ...hints });
     if (!outcome) return;
     this.message = outcome;
     if (outcome.kind === 'warn') return;
-    await this.load();
+    await this.wishlist.run();
     if (reloadAccount) this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
   }
 
   private hold(entry: WishlistEntry): void {
     const defaults = this.patron?.defaults;
     void this.run(
-      () => placeHold({ bibId: entry.bibId, ...(defaults ? { pickupBranch: defaults.pickupBranch, contactMethod: defaults.contactMethod } : {}) }),
+      () => placeHold(this.services.api, { bibId: entry.bibId, ...(defaults ? { pickupBranch: defaults.pickupBranch, contactMethod: defaults.contactMethod } : {}) }),
       `${entry.title}: ${msg('予約しました', { id: 'wishlist.held' })}`,
       true,
     );
@@ -80,7 +84,9 @@ export class WishlistPanel extends LitElement {
     const input = form.querySelector('input')!;
     const name = input.value.trim();
     if (!name) return;
-    void this.run(() => addCategory(name), msg('カテゴリを追加しました', { id: 'wishlist.category.added' })).then(() => (input.value = ''));
+    void this.run(() => addCategory(this.services.api, name), msg('カテゴリを追加しました', { id: 'wishlist.category.added' }), false, { limitOf: 'categories' }).then(
+      () => (input.value = ''),
+    );
   }
 
   private renderEntry(entry: WishlistEntry) {
@@ -95,14 +101,14 @@ export class WishlistPanel extends LitElement {
         <select id=${selectId} ?disabled=${disabled} aria-describedby="wl-title-${entry.id}"
           @change=${(e: Event) => {
             const value = (e.target as HTMLSelectElement).value;
-            void this.run(() => moveEntry(entry.id, value === UNSORTED ? null : value), msg('移動しました', { id: 'wishlist.moved' }));
+            void this.run(() => moveEntry(this.services.api, entry.id, value === UNSORTED ? null : value), msg('移動しました', { id: 'wishlist.moved' }));
           }}>
           <option value=${UNSORTED} ?selected=${entry.categoryId === null}>${msg('未分類', { id: 'wishlist.unsorted' })}</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${entry.categoryId === c.id}>${c.name}</option>`)}
         </select>
         <button type="button" class="hold" ?disabled=${disabled} aria-describedby="wl-title-${entry.id}" @click=${() => this.hold(entry)}>${rt(msg('予約する', { id: 'wishlist.hold' }))}</button>
         <button type="button" class="secondary remove" ?disabled=${disabled} aria-describedby="wl-title-${entry.id}"
-          @click=${() => this.run(() => removeEntry(entry.id), msg('削除しました', { id: 'wishlist.removed' }), true)}>${rt(msg('削除', { id: 'wishlist.remove' }))}</button>
+          @click=${() => this.run(() => removeEntry(this.services.api, entry.id), msg('削除しました', { id: 'wishlist.removed' }), true)}>${rt(msg('削除', { id: 'wishlist.remove' }))}</button>
       </div>
     </li>`;
   }
@@ -116,12 +122,12 @@ export class WishlistPanel extends LitElement {
         ? html`<form class="no-print" @submit=${(e: SubmitEvent) => {
             e.preventDefault();
             const value = (e.target as HTMLFormElement).querySelector('input')!.value.trim();
-            if (value) void this.run(() => renameCategory(id, value), msg('名前を変更しました', { id: 'wishlist.category.renamed' }));
+            if (value) void this.run(() => renameCategory(this.services.api, id, value), msg('名前を変更しました', { id: 'wishlist.category.renamed' }));
           }}>
             <div class="field"><label for=${renameId}>${msg(str`「${name}」の新しい名前`, { id: 'wishlist.category.newName' })}</label>
               <input id=${renameId} .value=${name} maxlength="40"></div>
             <button type="submit" class="secondary">${msg('名前を変更', { id: 'wishlist.category.rename' })}</button>
-            <button type="button" class="secondary" @click=${() => this.run(() => deleteCategory(id), msg('カテゴリを削除しました', { id: 'wishlist.category.deleted' }))}>${msg(str`「${name}」を削除`, { id: 'wishlist.category.delete' })}</button>
+            <button type="button" class="secondary" @click=${() => this.run(() => deleteCategory(this.services.api, id), msg('カテゴリを削除しました', { id: 'wishlist.category.deleted' }))}>${msg(str`「${name}」を削除`, { id: 'wishlist.category.delete' })}</button>
           </form>`
         : nothing}
       ${entries.length === 0 ? html`<p>${msg('登録はありません。', { id: 'wishlist.emptyCategory' })}</p>` : html`<ul class="entries">${entries.map((e) => this.renderEntry(e))}</ul>`}
@@ -130,7 +136,11 @@ export class WishlistPanel extends LitElement {
 
   override render() {
     if (!this.list) {
-      return html`${this.message ? html`<p class="notice warn">${this.message.text}</p>` : html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`}`;
+      return this.wishlist.render({
+        error: (error) => (showsFailure(error) ? html`<p class="notice warn">${loadFailureText(error)}</p>` : nothing),
+        initial: () => html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`,
+        pending: () => html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`,
+      });
     }
     return html`
       ${this.message ? html`<p class="notice ${this.message.kind}">${this.message.text}</p>` : nothing}

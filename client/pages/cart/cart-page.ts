@@ -1,20 +1,22 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
 import type { TitleDetail } from '../../../common/api.ts';
 import { announce } from '../../app/announcer.ts';
-import { CART_CHANGED_EVENT, cartItems, setCartItems } from '../../app/cart-store.ts';
+import { cartContext, libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
+import { askApp } from '../../app/events.ts';
 import { href } from '../../app/navigate.ts';
+import { explained, loadFailureText, showsFailure, failureText } from '../../app/page-load.ts';
 import { ApiFailure } from '../../data/api.ts';
 import { fetchTitle } from '../../data/catalog.ts';
 import { placeHold } from '../../data/holds.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { availability, materialName } from '../holding/availability.ts';
 import { holdFields, type HoldChoice } from '../holding/hold-fields.ts';
 import { loadHoldStart } from '../holding/hold-defaults.ts';
-import { holdRefusalText } from '../holding/refusals.ts';
 import { titleStyles } from '../holding/title-styles.ts';
 
 interface Outcome {
@@ -26,8 +28,10 @@ interface Outcome {
 
 /**
  * 予約カート (/cart): the titles collected on this device, each removable; one 受取館 and 連絡方法
- * for all; まとめて予約する places the holds one after another and shows every title's outcome.
- * Placed titles leave the cart, refused ones stay (nothing is dropped silently).
+ * for all (the patron's 初期設定 to start with); まとめて予約する places the holds one after another
+ * and shows every title's outcome. Placed titles leave the cart, refused ones stay (nothing is
+ * dropped silently). The titles and the 初期設定 load through @lit/task.
+ * @fires shiori-cart-change - a title removed, or placed
  */
 @customElement('shiori-cart-page')
 export class CartPage extends LitElement {
@@ -45,57 +49,50 @@ export class CartPage extends LitElement {
     `,
   ];
 
-  @state() private bibIds: string[] = cartItems();
-  @state() private titles = new Map<string, TitleDetail | 'missing'>();
-  @state() private choice: HoldChoice | null = null;
-  @state() private hasEmail = true;
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
+  @consume({ context: cartContext, subscribe: true })
+  private bibIds: readonly string[] = [];
+
+  /** What the patron changed of the 初期設定 (null: as loaded). */
+  @state() private chosen: HoldChoice | null = null;
   @state() private busy = false;
   @state() private progress = '';
   @state() private outcomes: Outcome[] = [];
-  @state() private problem = '';
-  private readonly onCartChanged = () => {
-    this.bibIds = cartItems();
-    void this.loadTitles();
-  };
+  /** Titles already looked up (a title no longer in the catalogue is 'missing'). */
+  private readonly titles = new Map<string, TitleDetail | 'missing'>();
+
+  private readonly titleLoad = new Task(this, {
+    task: async ([bibIds], { signal }) => {
+      const missing = bibIds.filter((id) => !this.titles.has(id));
+      const found = await Promise.all(
+        missing.map(async (id) => [id, await fetchTitle(this.services.api, id, signal).catch(() => 'missing' as const)] as const),
+      );
+      for (const [id, t] of found) this.titles.set(id, t);
+    },
+    args: () => [this.bibIds] as const,
+  });
+
+  private readonly defaults = new Task(this, {
+    task: async (_args, { signal }) => explained(loadHoldStart(this.services.api, signal)),
+    args: () => [] as const,
+  });
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(CART_CHANGED_EVENT, this.onCartChanged);
-    this.bibIds = cartItems();
-    void this.loadTitles();
-    void this.loadDefaults();
+  private get choice(): HoldChoice | null {
+    return this.chosen ?? this.defaults.value?.choice ?? null;
   }
 
-  override disconnectedCallback(): void {
-    window.removeEventListener(CART_CHANGED_EVENT, this.onCartChanged);
-    super.disconnectedCallback();
-  }
-
-  private async loadDefaults(): Promise<void> {
-    try {
-      const start = await loadHoldStart();
-      this.choice = start.choice;
-      this.hasEmail = start.hasEmail;
-    } catch (e) {
-      if (e instanceof ApiFailure && e.status === 401) return; // on the way to the login page
-      this.problem = e instanceof ApiFailure ? errorText(e) : String(e);
-    }
-  }
-
-  private async loadTitles(): Promise<void> {
-    const missing = this.bibIds.filter((id) => !this.titles.has(id));
-    if (missing.length === 0) return;
-    const found = await Promise.all(
-      missing.map(async (id) => [id, await fetchTitle(id).catch(() => 'missing' as const)] as const),
-    );
-    const next = new Map(this.titles);
-    for (const [id, t] of found) next.set(id, t);
-    this.titles = next;
+  private setCart(bibIds: readonly string[]): void {
+    askApp(this, 'shiori-cart-change', { bibIds });
   }
 
   private titleOf(bibId: string): string {
@@ -105,7 +102,7 @@ export class CartPage extends LitElement {
 
   private removeItem(bibId: string, index: number): void {
     const title = this.titleOf(bibId);
-    setCartItems(cartItems().filter((id) => id !== bibId));
+    this.setCart(this.bibIds.filter((id) => id !== bibId));
     announce(plain(msg(str`「${title}」を予約カートから削除しました。`, { id: 'cart.removed' })));
     // Keep the focus in the list: the next item's 削除, else the heading.
     void this.updateComplete.then(() => {
@@ -126,14 +123,13 @@ export class CartPage extends LitElement {
       const title = this.titleOf(bibId);
       this.progress = plain(msg(str`予約しています（${i + 1} / ${queue.length}）…`, { id: 'cart.progress' }));
       try {
-        await placeHold({ bibId, pickupBranch, contactMethod });
+        await placeHold(this.services.api, { bibId, pickupBranch, contactMethod });
         outcomes.push({ bibId, title, placed: true, text: msg('予約しました', { id: 'cart.outcome.placed' }) });
         // Out of the cart as soon as it is placed: a reload mid-way never places it twice.
-        setCartItems(cartItems().filter((id) => id !== bibId));
+        this.setCart(this.bibIds.filter((id) => id !== bibId));
       } catch (err) {
         if (err instanceof ApiFailure && err.status === 401) break; // session over: login, the rest stays
-        const text = err instanceof ApiFailure ? holdRefusalText(err) : String(err);
-        outcomes.push({ bibId, title, placed: false, text });
+        outcomes.push({ bibId, title, placed: false, text: await failureText(err, { policy: this.library.info?.policy, notFound: 'title' }) });
       }
       this.outcomes = [...outcomes];
     }
@@ -185,16 +181,24 @@ export class CartPage extends LitElement {
     const count = this.bibIds.length;
     return html`
       <h1 tabindex="-1">${rt(msg(str`予約カート(${count}件)`, { id: 'cart.heading' }))}</h1>
-      ${this.problem ? html`<p class="notice warn" role="alert">${rt(this.problem)}</p>` : null}
+      ${this.defaults.render({
+        error: (error) => (showsFailure(error) ? html`<p class="notice warn" role="alert">${rt(loadFailureText(error))}</p>` : null),
+      })}
       ${this.outcomes.length ? this.renderOutcomes() : null}
       ${count === 0
         ? html`<p>${rt(msg('予約カートは空です。かんたん検索や資料のページの「カートに入れる」で追加できます。', { id: 'cart.empty' }))}
             <a href=${href('/search')}>${rt(msg('かんたん検索', { id: 'search.heading' }))}</a></p>`
-        : html`<ol class="cart">${this.bibIds.map((id, i) => this.renderItem(id, i))}</ol>
+        : html`<ol class="cart" aria-busy=${this.titleLoad.status === TaskStatus.PENDING ? 'true' : 'false'}>${this.bibIds.map((id, i) => this.renderItem(id, i))}</ol>
             <form @submit=${this.placeAll} aria-labelledby="place-heading">
               <h2 id="place-heading">${rt(msg('まとめて予約する', { id: 'cart.placeAll' }))}</h2>
               ${this.choice
-                ? holdFields({ idPrefix: 'cart', value: this.choice, onChange: (change) => (this.choice = { ...this.choice!, ...change }), hasEmail: this.hasEmail })
+                ? holdFields({
+                    idPrefix: 'cart',
+                    value: this.choice,
+                    policy: this.library.info?.policy,
+                    onChange: (change) => (this.chosen = { ...this.choice!, ...change }),
+                    hasEmail: this.defaults.value?.hasEmail ?? true,
+                  })
                 : null}
               <button type="submit" ?disabled=${this.busy || !this.choice}>
                 ${rt(msg(str`${count}件をまとめて予約する`, { id: 'cart.placeAll.button' }))}

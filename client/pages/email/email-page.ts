@@ -1,42 +1,47 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { PatronSummary } from '../../../common/api.ts';
 import { announce } from '../../app/announcer.ts';
+import { servicesContext, sessionContext, type AppServices } from '../../app/context.ts';
+import { askApp } from '../../app/events.ts';
 import { fetchAccount } from '../../data/account.ts';
 import { ApiFailure } from '../../data/api.ts';
 import { updateEmail } from '../../data/email.ts';
-import { currentPatron, setCurrentPatron } from '../../data/session.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { crumbs } from '../forms/crumbs.ts';
 import { formStyles } from '../forms/form-styles.ts';
+import { failureText } from '../../app/page-load.ts';
 
 type Field = 'email' | 'confirm' | null;
 
-function emailRefusal(failure: ApiFailure): { field: Field; text: string } {
-  switch (failure.code) {
-    case 'invalid_email':
-      return { field: 'email', text: msg('メールアドレスの形式が正しくありません。「name@example.jp」のように入力してください。', { id: 'email.refused.invalid_email' }) };
-    case 'email_mismatch':
-      return { field: 'confirm', text: msg('[E-mail1]と(再入力)が一致しません。同じメールアドレスを2回入力してください。', { id: 'email.refused.email_mismatch' }) };
-    case 'email_in_use':
-      return { field: null, text: msg('連絡方法が「メール」の予約があるため、メールアドレスを削除できません。先に予約の連絡方法を変更してください。', { id: 'email.refused.email_in_use' }) };
-    default:
-      return { field: null, text: errorText(failure) };
-  }
+/** The field a refusal is about (its words come from the refusal catalogue). */
+function fieldOf(error: unknown): Field {
+  const code = error instanceof ApiFailure ? error.code : null;
+  return code === 'invalid_email' ? 'email' : code === 'email_mismatch' ? 'confirm' : null;
 }
 
 /**
  * メール登録・変更 (/email, seed §5): the current address, [E-mail1] and (再入力), 登録・変更.
- * Both fields empty deletes the address. Success: 「登録されました。」
+ * Both fields empty deletes the address. Success: 「登録されました。」 The current address loads
+ * through a @lit/task (what the session said is shown meanwhile).
+ * @fires shiori-session-change - the patron's new address
  */
 @customElement('shiori-email-page')
 export class EmailPage extends LitElement {
   static override styles = [sharedStyles, formStyles];
 
-  /** undefined until known. */
-  @state() private current: string | null | undefined = currentPatron()?.email;
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: sessionContext, subscribe: true })
+  private patron: PatronSummary | null = null;
+
+  /** The address registered now, as this page last learnt it (undefined: not yet). */
+  @state() private registered: string | null | undefined = undefined;
   @state() private refusal: { field: Field; text: string } | null = null;
   @state() private done = '';
   @state() private busy = false;
@@ -46,17 +51,16 @@ export class EmailPage extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadCurrent();
-  }
+  /** A 401 goes to login; another failure leaves what the session said on screen. */
+  private readonly account = new Task(this, {
+    task: async (_args, { signal }) => (await fetchAccount(this.services.api, signal)).snapshot.patron.email,
+    args: () => [] as const,
+  });
 
-  private async loadCurrent(): Promise<void> {
-    try {
-      this.current = (await fetchAccount()).snapshot.patron.email;
-    } catch {
-      /* a 401 goes to login; otherwise keep what the session said */
-    }
+  /** undefined until known. */
+  private get current(): string | null | undefined {
+    if (this.registered !== undefined) return this.registered;
+    return this.account.value !== undefined ? this.account.value : this.patron?.email;
   }
 
   private async submit(e: Event): Promise<void> {
@@ -70,10 +74,9 @@ export class EmailPage extends LitElement {
     this.refusal = null;
     this.done = '';
     try {
-      const registered = await updateEmail(email, emailConfirm);
-      this.current = registered;
-      const patron = currentPatron();
-      if (patron) setCurrentPatron({ ...patron, email: registered });
+      const registered = await updateEmail(this.services.api, email, emailConfirm);
+      this.registered = registered;
+      if (this.patron) askApp(this, 'shiori-session-change', { patron: { ...this.patron, email: registered } });
       this.done = registered
         ? msg('登録されました。', { id: 'email.done' })
         : msg('メールアドレスの登録を削除しました。', { id: 'email.deleted' });
@@ -83,7 +86,7 @@ export class EmailPage extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) return; // on the way to the login page
-      this.refusal = err instanceof ApiFailure ? emailRefusal(err) : { field: null, text: String(err) };
+      this.refusal = { field: fieldOf(err), text: await failureText(err) };
       announce(plain(this.refusal.text));
       await this.updateComplete;
       const target = this.refusal.field === 'email' ? '#email' : this.refusal.field === 'confirm' ? '#email-confirm' : '#refusal';

@@ -1,12 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { announce } from '../../app/announcer.ts';
+import { servicesContext, type AppServices } from '../../app/context.ts';
 import { ApiFailure } from '../../data/api.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { formStyles } from './form-styles.ts';
-import { passwordRefusal, type PasswordField, type Refusal } from './password-refusals.ts';
+import { passwordFieldOf, type PasswordField, type Refusal } from './password-refusals.ts';
+import { failureText } from '../../app/page-load.ts';
 
 /** The element id of each field a refusal can point at. */
 const FIELD_IDS: Record<Exclude<PasswordField, null>, string> = { current: 'current', new: 'new', confirm: 'confirm', card: 'card' };
@@ -17,6 +20,9 @@ const FIELD_IDS: Record<Exclude<PasswordField, null>, string> = { current: 'curr
  */
 export abstract class PasswordForm extends LitElement {
   static override styles = [sharedStyles, formStyles];
+
+  @consume({ context: servicesContext })
+  protected services!: AppServices;
 
   @state() protected refusal: Refusal | null = null;
   @state() protected done = false;
@@ -46,7 +52,7 @@ export abstract class PasswordForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
     } catch (err) {
       if (err instanceof ApiFailure && err.code === 'unauthenticated') return; // on the way to the login page
-      this.refusal = err instanceof ApiFailure ? passwordRefusal(err) : { field: null, text: String(err) };
+      this.refusal = { field: passwordFieldOf(err), text: await failureText(err) };
       announce(plain(this.refusal.text));
       await this.updateComplete;
       const f = this.refusal.field;

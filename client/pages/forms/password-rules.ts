@@ -1,4 +1,4 @@
-/** The password note, worded as in the seed (§4), shown before the patron types. */
+/** The password note, worded as in the library's user guide, shown before the patron types. */
 import { msg } from '@lit/localize';
 
 export function passwordNote(): string {

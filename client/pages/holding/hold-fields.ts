@@ -1,11 +1,12 @@
 /**
- * The 受取館 / 連絡方法 (/ 予約待ち期限日) fields shared by the 予約する dialog, the 予約カート and
- * the 初期設定 page. Options are numbered as in the seed (1:本館, 1:メール …).
+ * The 受取館 / 連絡方法 (/ 予約待ち期限日) fields shared by the 予約する dialog, the 予約カート,
+ * 【予約変更確認】 and the 初期設定 page. Options are numbered as in the seed (1:本館, 1:メール …);
+ * the branches are the library's own, in its order (GET /api/library `policy.branches`).
  */
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { BranchCode, ContactMethod } from '../../../common/api.ts';
-import { BRANCH_CODES, CONTACT_METHODS, branchName, contactName } from '../../i18n/labels.ts';
+import type { BranchCode, ContactMethod, LibraryPolicy } from '../../../common/api.ts';
+import { CONTACT_METHODS, branchNames, contactName } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 
 export interface HoldChoice {
@@ -19,6 +20,8 @@ interface FieldsOptions {
   /** Prefix for element ids (several forms may live in one shadow root). */
   idPrefix: string;
   value: HoldChoice;
+  /** The library's policy: its branches are the choices. */
+  policy: LibraryPolicy | null | undefined;
   /** Receives only the changed field: the owner merges it into its current choice. */
   onChange: (change: Partial<HoldChoice>) => void;
   /** Show 予約待ち期限日 with this earliest date (today); omit to hide the field. */
@@ -27,12 +30,24 @@ interface FieldsOptions {
   hasEmail?: boolean;
 }
 
-export function branchOptionLabel(code: BranchCode): string {
-  return `${BRANCH_CODES.indexOf(code) + 1}:${branchName(code)}`;
+/** 1:本館 2:東分館 … — the library's branches, numbered in its order; `selected` chosen. */
+export function branchChoices(policy: LibraryPolicy | null | undefined, selected: BranchCode): TemplateResult {
+  const branches = policy?.branches ?? [];
+  // A branch the policy does not know (yet) stays choosable as it is, under its code.
+  const unknown = branches.some((b) => b.code === selected) ? null : html`<option value=${selected} selected>${selected}</option>`;
+  return html`${unknown}${branches.map(
+    (b, i) => html`<option value=${b.code} ?selected=${b.code === selected}>${i + 1}:${branchNames(b).shortName}</option>`,
+  )}`;
 }
 
-export function contactOptionLabel(method: ContactMethod): string {
-  return `${CONTACT_METHODS.indexOf(method) + 1}:${contactName(method)}`;
+/** 1:メール 2:電話 3:不要; `selected` chosen. */
+export function contactChoices(selected: ContactMethod): TemplateResult {
+  return html`${CONTACT_METHODS.map((m, i) => html`<option value=${m} ?selected=${m === selected}>${i + 1}:${contactName(m)}</option>`)}`;
+}
+
+/** The branch a new hold starts at when the patron's 初期設定 cannot be read: the library's first. */
+export function firstBranch(policy: LibraryPolicy | null | undefined): BranchCode {
+  return policy?.branches[0]?.code ?? '';
 }
 
 export function holdFields(o: FieldsOptions): TemplateResult {
@@ -43,7 +58,7 @@ export function holdFields(o: FieldsOptions): TemplateResult {
       <label for="${p}-branch">${rt(msg('受取館', { id: 'holds.col.pickupBranch' }))}</label>
       <select id="${p}-branch" name="pickupBranch" .value=${value.pickupBranch}
         @change=${(e: Event) => onChange({ pickupBranch: (e.target as HTMLSelectElement).value })}>
-        ${BRANCH_CODES.map((code) => html`<option value=${code} ?selected=${code === value.pickupBranch}>${branchOptionLabel(code)}</option>`)}
+        ${branchChoices(o.policy, value.pickupBranch)}
       </select>
     </div>
     <div class="field">
@@ -51,7 +66,7 @@ export function holdFields(o: FieldsOptions): TemplateResult {
       <select id="${p}-contact" name="contactMethod" .value=${value.contactMethod}
         aria-describedby=${noEmail ? `${p}-contact-note` : ''}
         @change=${(e: Event) => onChange({ contactMethod: (e.target as HTMLSelectElement).value as ContactMethod })}>
-        ${CONTACT_METHODS.map((m) => html`<option value=${m} ?selected=${m === value.contactMethod}>${contactOptionLabel(m)}</option>`)}
+        ${contactChoices(value.contactMethod)}
       </select>
       ${noEmail
         ? html`<p class="reason" id="${p}-contact-note">${rt(msg('メールアドレスが登録されていません。メールで連絡を受けるには「メール登録・変更」で登録してください。', { id: 'hold.field.contact.no_email' }))}</p>`

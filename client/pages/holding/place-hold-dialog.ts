@@ -1,19 +1,26 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
 import type { Hold } from '../../../common/api.ts';
+import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
+import { explained, LoadFailure, failureText } from '../../app/page-load.ts';
 import { DialogBase } from '../../components/dialog-base.ts';
-import { ApiFailure } from '../../data/api.ts';
 import { placeHold } from '../../data/holds.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
-import { holdFields, type HoldChoice } from './hold-fields.ts';
+import { firstBranch, holdFields, type HoldChoice } from './hold-fields.ts';
 import { loadHoldStart } from './hold-defaults.ts';
-import { holdRefusalText } from './refusals.ts';
 
 export interface HoldTarget {
   bibId: string;
   title: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'hold-placed': CustomEvent<{ hold: Hold; title: string }>;
+  }
 }
 
 /**
@@ -24,6 +31,19 @@ export interface HoldTarget {
  */
 @customElement('shiori-place-hold-dialog')
 export class PlaceHoldDialog extends DialogBase {
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
+  /** The patron's 初期設定, loaded each time the dialog opens. */
+  private readonly start = new Task(this, {
+    task: async (_args, { signal }) => explained(loadHoldStart(this.services.api, signal)),
+    args: () => [] as const,
+    autoRun: false,
+  });
+
   @state() private target: HoldTarget | null = null;
   @state() private choice: HoldChoice | null = null;
   @state() private hasEmail = true;
@@ -36,15 +56,17 @@ export class PlaceHoldDialog extends DialogBase {
     this.target = target;
     this.problem = '';
     this.choice = null;
-    try {
-      const start = await loadHoldStart();
+    await this.start.run();
+    const start = this.start.value;
+    if (this.start.status === TaskStatus.COMPLETE && start) {
       this.choice = start.choice;
       this.hasEmail = start.hasEmail;
       this.today = start.today;
-    } catch (e) {
-      if (e instanceof ApiFailure && e.status === 401) return; // on the way to the login page
-      this.problem = e instanceof ApiFailure ? errorText(e) : String(e);
-      this.choice = { pickupBranch: 'central', contactMethod: 'none', notNeededAfter: '' };
+    } else {
+      const failure = this.start.error;
+      if (failure instanceof LoadFailure && failure.unauthenticated) return; // on the way to the login page
+      this.problem = failure instanceof LoadFailure ? failure.text : String(failure);
+      this.choice = { pickupBranch: firstBranch(this.library.info?.policy), contactMethod: 'none', notNeededAfter: '' };
     }
     await this.showFrom(opener);
     this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus();
@@ -57,7 +79,7 @@ export class PlaceHoldDialog extends DialogBase {
     this.problem = '';
     const { pickupBranch, contactMethod, notNeededAfter } = this.choice;
     try {
-      const hold: Hold = await placeHold({
+      const hold: Hold = await placeHold(this.services.api, {
         bibId: this.target.bibId,
         pickupBranch,
         contactMethod,
@@ -67,7 +89,7 @@ export class PlaceHoldDialog extends DialogBase {
       this.close();
       this.dispatchEvent(new CustomEvent('hold-placed', { detail, bubbles: true, composed: true }));
     } catch (err) {
-      this.problem = err instanceof ApiFailure ? holdRefusalText(err) : String(err);
+      this.problem = await failureText(err, { policy: this.library.info?.policy, notFound: 'title' });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#hold-problem')?.focus();
     } finally {
@@ -85,6 +107,7 @@ export class PlaceHoldDialog extends DialogBase {
           ? holdFields({
               idPrefix: 'hold',
               value: this.choice,
+              policy: this.library.info?.policy,
               onChange: (change) => (this.choice = { ...this.choice!, ...change }),
               minDate: this.today,
               hasEmail: this.hasEmail,

@@ -3,10 +3,12 @@
  * the title page. The host page renders `buttons(item)` per title and `dialogs()` once; outcomes
  * are announced (live region) and shown in `notice()` near the top of the page.
  */
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { announce } from '../../app/announcer.ts';
-import { CART_CHANGED_EVENT, addToCart, cartItems } from '../../app/cart-store.ts';
+import { cartContext } from '../../app/context.ts';
+import { askApp } from '../../app/events.ts';
 import { href } from '../../app/navigate.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import type { PlaceHoldDialog, HoldTarget } from './place-hold-dialog.ts';
@@ -16,21 +18,18 @@ import './wishlist-add-dialog.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
-export class TitleActionsController implements ReactiveController {
+export class TitleActionsController {
   /** The last outcome, shown on the page as well as announced. */
   message: { kind: 'ok' | 'warn'; text: string } | null = null;
-  private readonly onCartChanged = () => this.host.requestUpdate();
+  /** The 予約カート (the host re-renders when it changes). */
+  private readonly cart: ContextConsumer<typeof cartContext, Host>;
 
   constructor(private readonly host: Host) {
-    host.addController(this);
+    this.cart = new ContextConsumer(host, { context: cartContext, subscribe: true });
   }
 
-  hostConnected(): void {
-    window.addEventListener(CART_CHANGED_EVENT, this.onCartChanged);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener(CART_CHANGED_EVENT, this.onCartChanged);
+  private get cartItems(): readonly string[] {
+    return this.cart.value ?? [];
   }
 
   private say(kind: 'ok' | 'warn', text: string): void {
@@ -52,14 +51,14 @@ export class TitleActionsController implements ReactiveController {
   }
 
   private putInCart(item: HoldTarget): void {
-    addToCart(item.bibId);
-    const count = cartItems().length;
+    askApp(this.host, 'shiori-cart-change', { bibIds: [...this.cartItems, item.bibId] });
+    const count = this.cartItems.length;
     this.say('ok', msg(str`「${item.title}」を予約カートに入れました（${count}件）。`, { id: 'titleActions.cart.added' }));
   }
 
   /** The three buttons; `describedBy` names the element holding the title (button names repeat). */
   buttons(item: HoldTarget, describedBy: string): TemplateResult {
-    const inCart = cartItems().includes(item.bibId);
+    const inCart = this.cartItems.includes(item.bibId);
     return html`<div class="title-actions">
       <button type="button" class="hold" aria-describedby=${describedBy} @click=${(e: Event) => this.openHold(item, e)}>
         ${rt(msg('予約する', { id: 'placeHold.confirm' }))}
@@ -77,11 +76,11 @@ export class TitleActionsController implements ReactiveController {
 
   dialogs(): TemplateResult {
     return html`<shiori-place-hold-dialog
-        @hold-placed=${(e: CustomEvent<{ title: string }>) =>
+        @hold-placed=${(e: HTMLElementEventMap['hold-placed']) =>
           this.say('ok', msg(str`「${e.detail.title}」を予約しました。`, { id: 'titleActions.hold.placed' }))}
       ></shiori-place-hold-dialog>
       <shiori-wishlist-add-dialog
-        @wishlist-added=${(e: CustomEvent<{ title: string; categoryName: string }>) =>
+        @wishlist-added=${(e: HTMLElementEventMap['wishlist-added']) =>
           this.say('ok', msg(str`「${e.detail.title}」を今度読みたい資料（${e.detail.categoryName}）に追加しました。`, { id: 'titleActions.wishlist.added' }))}
       ></shiori-wishlist-add-dialog>`;
   }

@@ -1,14 +1,21 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg } from '@lit/localize';
-import type { WishlistCategory } from '../../../common/api.ts';
+import { Task, TaskStatus } from '@lit/task';
+import { servicesContext, type AppServices } from '../../app/context.ts';
+import { explained, LoadFailure, failureText } from '../../app/page-load.ts';
 import { DialogBase } from '../../components/dialog-base.ts';
-import { ApiFailure } from '../../data/api.ts';
 import { fetchWishlist } from '../../data/wishlist.ts';
 import { addTitlesToWishlist } from '../../data/wishlist-entries.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import type { HoldTarget } from './place-hold-dialog.ts';
+
+declare global {
+  interface HTMLElementEventMap {
+    'wishlist-added': CustomEvent<{ title: string; categoryName: string }>;
+  }
+}
 
 /**
  * 【今度読みたい資料に追加】: choose a category (未分類 or one the patron named); 追加する / 追加しない.
@@ -16,8 +23,17 @@ import type { HoldTarget } from './place-hold-dialog.ts';
  */
 @customElement('shiori-wishlist-add-dialog')
 export class WishlistAddDialog extends DialogBase {
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  /** The patron's categories, loaded each time the dialog opens. */
+  private readonly wishlist = new Task(this, {
+    task: async (_args, { signal }) => explained(fetchWishlist(this.services.api, signal)),
+    args: () => [] as const,
+    autoRun: false,
+  });
+
   @state() private target: HoldTarget | null = null;
-  @state() private categories: WishlistCategory[] = [];
   @state() private categoryId = '';
   @state() private busy = false;
   @state() private problem = '';
@@ -26,15 +42,18 @@ export class WishlistAddDialog extends DialogBase {
     this.target = target;
     this.problem = '';
     this.categoryId = '';
-    try {
-      this.categories = (await fetchWishlist()).categories;
-    } catch (e) {
-      if (e instanceof ApiFailure && e.status === 401) return; // on the way to the login page
-      this.categories = [];
-      this.problem = e instanceof ApiFailure ? errorText(e) : String(e);
+    await this.wishlist.run();
+    if (this.wishlist.status === TaskStatus.ERROR) {
+      const failure = this.wishlist.error;
+      if (failure instanceof LoadFailure && failure.unauthenticated) return; // on the way to the login page
+      this.problem = failure instanceof LoadFailure ? failure.text : String(failure);
     }
     await this.showFrom(opener);
     this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus();
+  }
+
+  private get categories() {
+    return this.wishlist.value?.categories ?? [];
   }
 
   private uncategorised(): string {
@@ -47,13 +66,13 @@ export class WishlistAddDialog extends DialogBase {
     this.busy = true;
     this.problem = '';
     try {
-      await addTitlesToWishlist([this.target.bibId], this.categoryId || null);
+      await addTitlesToWishlist(this.services.api, [this.target.bibId], this.categoryId || null);
       const categoryName = this.categories.find((c) => c.id === this.categoryId)?.name ?? this.uncategorised();
       const detail = { title: this.target.title, categoryName };
       this.close();
       this.dispatchEvent(new CustomEvent('wishlist-added', { detail, bubbles: true, composed: true }));
     } catch (err) {
-      this.problem = err instanceof ApiFailure ? errorText(err) : String(err);
+      this.problem = await failureText(err, { limitOf: 'entries' });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#wish-problem')?.focus();
     } finally {

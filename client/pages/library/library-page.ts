@@ -1,16 +1,19 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { LibraryInfo } from '../../../common/api.ts';
-import { fetchLibrary } from '../../data/library.ts';
-import { branchName } from '../../i18n/labels.ts';
+import { libraryContext, type LibraryState } from '../../app/context.ts';
+import { branchNames } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import { crumbs } from '../forms/crumbs.ts';
 import { formStyles } from '../forms/form-styles.ts';
 import './library-today.ts';
 
-/** 各館案内 (/library): today's 開館 / 休館 per branch, then each branch's weekly hours. */
+/**
+ * 各館案内 (/library): today's 開館 / 休館 per branch, then each branch's weekly hours — the
+ * library's own branches and names (GET /api/library, the app's).
+ */
 @customElement('shiori-library-page')
 export class LibraryPage extends LitElement {
   static override styles = [
@@ -23,17 +26,12 @@ export class LibraryPage extends LitElement {
     `,
   ];
 
-  @state() private info: LibraryInfo | null = null;
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The today block shows any failure; here the weekly hours simply stay away.
-    fetchLibrary().then((info) => (this.info = info), () => undefined);
   }
 
   override render() {
@@ -43,16 +41,16 @@ export class LibraryPage extends LitElement {
       ${crumbs(title, false)}
       <h1>${rt(title)}</h1>
       <shiori-library-today></shiori-library-today>
-      ${this.info
+      ${this.library.info
         ? html`<h2>${rt(msg('開館時間', { id: 'library.col.hours' }))}</h2>
             <div class="branches">
-              ${this.info.branches.map(
+              ${this.library.info.policy.branches.map(
                 (b) => html`<section class="branch" aria-labelledby="b-${b.code}">
-                  <h3 id="b-${b.code}">${rt(branchName(b.code) === b.code ? b.name : branchName(b.code))}</h3>
+                  <h3 id="b-${b.code}">${rt(branchNames(b).name)}</h3>
                   <table>
                     <thead><tr><th scope="col">${cols.days}</th><th scope="col">${cols.hours}</th></tr></thead>
                     <tbody>
-                      ${b.hours.map((h) => html`<tr><td data-label=${cols.days}>${h.days}</td><td data-label=${cols.hours}>${h.hours}</td></tr>`)}
+                      ${b.hours.map((h) => html`<tr><td data-label=${cols.days}>${h.days}</td><td data-label=${cols.hours}>${h.hours}${h.note ? `（${h.note}）` : ''}</td></tr>`)}
                     </tbody>
                   </table>
                 </section>`,

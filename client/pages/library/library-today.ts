@@ -1,17 +1,18 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { LibraryInfo } from '../../../common/api.ts';
-import { ApiFailure } from '../../data/api.ts';
-import { fetchLibrary } from '../../data/library.ts';
-import { branchName, errorText, formatDate } from '../../i18n/labels.ts';
+import { Task } from '@lit/task';
+import { libraryContext, type LibraryState } from '../../app/context.ts';
+import { branchName, formatDate } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
+import { failureText } from '../../app/page-load.ts';
 
 /**
  * Today's 開館状況, as on the seed's top page: 「〇は開館、休は休館です」, then ○ 本館 10:00~17:00 …
  * The symbol and the words 開館 / 休館 carry the meaning, never colour alone. Used on the top page
- * (compact) and on /library.
+ * (compact) and on /library. The information is the app's (GET /api/library, loaded once at start).
  */
 @customElement('shiori-library-today')
 export class LibraryToday extends LitElement {
@@ -29,25 +30,24 @@ export class LibraryToday extends LitElement {
 
   /** Heading level of the block's title: 2 (default) or 3. */
   @property({ type: Number }) level = 2;
-  @state() private info: LibraryInfo | null = null;
-  @state() private problem = '';
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
+  /** Why the information could not be loaded, in words (they load on demand). */
+  private readonly problem = new Task(this, {
+    task: async ([failure]) => (failure === null ? '' : failureText(failure)),
+    args: () => [this.library.failure] as const,
+  });
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    fetchLibrary().then(
-      (info) => (this.info = info),
-      (e: unknown) => (this.problem = e instanceof ApiFailure ? errorText(e) : String(e)),
-    );
-  }
-
   override render() {
-    const info = this.info;
-    if (this.problem) return html`<p class="notice warn">${rt(this.problem)}</p>`;
+    const info = this.library.info;
+    if (!info && this.problem.value) return html`<p class="notice warn">${rt(this.problem.value)}</p>`;
     if (!info) return html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`;
     const heading = msg(str`${formatDate(info.today)}開館状況`, { id: 'library.today.heading' });
     return html`<section aria-labelledby="today-heading">
@@ -57,7 +57,7 @@ export class LibraryToday extends LitElement {
       <p>${rt(msg('〇は開館、休は休館です', { id: 'library.today.legend' }))}</p>
       <ul>
         ${info.branches.map((b) => {
-          const name = branchName(b.code) === b.code ? b.name : branchName(b.code);
+          const name = branchName(b.code, info.policy);
           return html`<li class=${b.openToday ? 'open' : 'closed'}>
             <span class="mark" aria-hidden="true">${b.openToday ? '○' : '休'}</span>
             <span class="name">${rt(name)}</span>

@@ -1,17 +1,22 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { RouterLocation } from '@vaadin/router';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { announce } from '../../app/announcer.ts';
-import { isKiosk } from '../../app/kiosk.ts';
+import { kioskContext, servicesContext, type AppServices } from '../../app/context.ts';
+import { askApp } from '../../app/events.ts';
 import { href, navigate, safeReturnPath } from '../../app/navigate.ts';
-import { ApiFailure } from '../../data/api.ts';
-import { logIn } from '../../data/session.ts';
+import { logIn } from '../../data/login.ts';
 import { replayRenewals } from '../../data/sw-bridge.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
+import { failureText } from '../../app/page-load.ts';
 
-/** ログイン: 利用券番号 and パスワード, 送信 / 戻る; comes back to the return path afterwards. */
+/**
+ * ログイン: 利用券番号 and パスワード, 送信 / 戻る; comes back to the return path afterwards.
+ * @fires shiori-session-change - who logged in (and whether the server made it a kiosk session)
+ */
 @customElement('shiori-login-page')
 export class LoginPage extends LitElement {
   static override styles = [
@@ -23,6 +28,15 @@ export class LoginPage extends LitElement {
     `,
   ];
 
+  /** Set by Vaadin Router: `?return=` is where to go after the login. */
+  @property({ attribute: false }) location: RouterLocation | null = null;
+
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: kioskContext, subscribe: true })
+  private kiosk = false;
+
   @state() private error: string | null = null;
   @state() private busy = false;
 
@@ -32,7 +46,7 @@ export class LoginPage extends LitElement {
   }
 
   private get returnPath(): string {
-    return safeReturnPath(new URLSearchParams(location.search).get('return'));
+    return safeReturnPath(new URLSearchParams(this.location?.search ?? '').get('return'));
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -46,13 +60,14 @@ export class LoginPage extends LitElement {
     }
     this.busy = true;
     try {
-      await logIn(card, password, isKiosk());
+      const session = await logIn(this.services.api, card, password, this.kiosk);
+      askApp(this, 'shiori-session-change', { patron: session.patron, kiosk: session.kiosk });
       this.error = null;
       replayRenewals();
       announce(msg('ログインしました', { id: 'login.done' }));
       navigate(this.returnPath);
     } catch (err) {
-      this.error = err instanceof ApiFailure ? errorText(err) : String(err);
+      this.error = await failureText(err);
       announce(this.error);
     } finally {
       this.busy = false;

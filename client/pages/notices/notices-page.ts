@@ -1,22 +1,26 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
 import type { Notice } from '../../../common/notifications.ts';
 import { noticeText } from '../../../common/wording/notification-wording.ts';
-import { ApiFailure } from '../../data/api.ts';
+import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
+import { explained, loadFailureText, showsFailure } from '../../app/page-load.ts';
 import { fetchNotices } from '../../data/notifications.ts';
 import { href } from '../../app/navigate.ts';
 import { currentLocale } from '../../i18n/localize.ts';
-import { errorText, formatInstant } from '../../i18n/labels.ts';
+import { formatInstant } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { crumbs } from '../forms/crumbs.ts';
 
 /**
- * お知らせ (/notices, SPEC §11): what the library told the patron in the last 30 days, newest first,
- * each with a link to the page it is about. Offline, the service worker answers with the copy kept
- * on the device (also what pushes brought), and the page says as of when. Kids' wording is made
- * here from each notice's parameters (the server writes Japanese and English).
+ * お知らせ (/notices, [docs/rules.md#reminders](../../../docs/rules.md#reminders)): what the library
+ * told the patron in the last 30 days, newest first, each with a link to the page it is about.
+ * Offline, the service worker answers with the copy kept on the device (also what pushes brought),
+ * and the page says as of when. Kids' wording is made here from each notice's parameters (the
+ * server writes Japanese and English). The list loads through a @lit/task.
  */
 @customElement('shiori-notices-page')
 export class NoticesPage extends LitElement {
@@ -31,31 +35,23 @@ export class NoticesPage extends LitElement {
     `,
   ];
 
-  @state() private notices: Notice[] | null = null;
-  @state() private offlineAsOf: string | null = null;
-  @state() private problem = '';
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
   /** The kids' words, loaded with the kids' locale only. */
   @state() private kids: typeof import('../../locales/ja-kids/notifications.ts').notificationsKids | null = null;
+
+  private readonly notices = new Task(this, {
+    task: async (_args, { signal }) => explained(fetchNotices(this.services.api, signal)),
+    args: () => [] as const,
+  });
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const { notices, offlineAsOf } = await fetchNotices();
-      this.notices = notices;
-      this.offlineAsOf = offlineAsOf;
-    } catch (e) {
-      if (e instanceof ApiFailure && e.status === 401) return;
-      this.problem = e instanceof ApiFailure ? errorText(e) : String(e);
-    }
   }
 
   protected override willUpdate(): void {
@@ -66,29 +62,48 @@ export class NoticesPage extends LitElement {
     return currentLocale() === 'ja-kids' && this.kids ? noticeText(this.kids, n.params) : { title: n.title, body: n.body };
   }
 
+  /** 「この30日間のお知らせはありません。」 with the library's own number of days. */
+  private noneText(): string {
+    const days = this.library.info?.policy.notifications.noticesKeptDays;
+    return days === undefined ? msg('お知らせはありません。', { id: 'notices.noneAtAll' }) : msg(str`この${days}日間のお知らせはありません。`, { id: 'notices.none' });
+  }
+
+  private instant(instant: string): string {
+    return formatInstant(instant, this.library.info?.policy.timeZone);
+  }
+
   override render() {
     const title = msg('お知らせ', { id: 'menu.notices' });
+    const loading = html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`;
     return html`
       ${crumbs(title)}
       <h1>${rt(title)}</h1>
-      ${this.offlineAsOf
-        ? html`<p class="notice pending offline-banner"><span aria-hidden="true">⚠</span> ${msg(str`オフライン表示中（${formatInstant(this.offlineAsOf)} 時点）`, { id: 'offline.banner' })}</p>`
+      ${this.notices.render({
+        initial: () => loading,
+        pending: () => loading,
+        error: (error) => (showsFailure(error) ? html`<p class="notice warn" role="alert">${rt(loadFailureText(error))}</p>` : nothing),
+        complete: ({ notices, offlineAsOf }) => this.renderNotices(notices, offlineAsOf),
+      })}
+    `;
+  }
+
+  private renderNotices(notices: Notice[], offlineAsOf: string | null) {
+    return html`
+      ${offlineAsOf
+        ? html`<p class="notice pending offline-banner"><span aria-hidden="true">⚠</span> ${msg(str`オフライン表示中（${this.instant(offlineAsOf)} 時点）`, { id: 'offline.banner' })}</p>`
         : nothing}
-      ${this.problem ? html`<p class="notice warn" role="alert">${rt(this.problem)}</p>` : nothing}
-      ${this.notices === null
-        ? this.problem ? nothing : html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`
-        : this.notices.length === 0
-          ? html`<p>${rt(msg('この30日間のお知らせはありません。', { id: 'notices.none' }))}</p>`
-          : html`<ol class="notices">
-              ${this.notices.map((n) => {
-                const t = this.text(n);
-                return html`<li>
-                  <h2>${t.title}</h2>
-                  <p>${t.body}</p>
-                  <p class="when"><time datetime=${n.sentAt}>${formatInstant(n.sentAt)}</time> · <a href=${href(n.url)}>${rt(msg('詳しく見る', { id: 'notices.open' }))}<span class="visually-hidden">：${t.title}</span></a></p>
-                </li>`;
-              })}
-            </ol>`}
+      ${notices.length === 0
+        ? html`<p>${rt(this.noneText())}</p>`
+        : html`<ol class="notices">
+            ${notices.map((n) => {
+              const t = this.text(n);
+              return html`<li>
+                <h2>${t.title}</h2>
+                <p>${t.body}</p>
+                <p class="when"><time datetime=${n.sentAt}>${this.instant(n.sentAt)}</time> · <a href=${href(n.url)}>${rt(msg('詳しく見る', { id: 'notices.open' }))}<span class="visually-hidden">：${t.title}</span></a></p>
+              </li>`;
+            })}
+          </ol>`}
     `;
   }
 }

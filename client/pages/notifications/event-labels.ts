@@ -1,4 +1,4 @@
-/** The 通知設定 page's name for each event (SPEC §11), in the page's language. */
+/** The 通知設定 page's name for each event ([docs/rules.md#reminders](../../../docs/rules.md#reminders)), in the page's language. */
 import { msg } from '@lit/localize';
 import type { NotificationEvent } from '../../../common/notifications.ts';
 

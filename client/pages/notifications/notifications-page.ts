@@ -1,6 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { PatronSummary } from '../../../common/api.ts';
 import {
   NOTIFICATION_EVENTS,
   type NotificationChannel,
@@ -10,11 +13,12 @@ import {
   type NotificationSettingsUpdate,
 } from '../../../common/notifications.ts';
 import { announce } from '../../app/announcer.ts';
-import { displayOptions } from '../../app/display-options.ts';
+import { displayContext, libraryContext, servicesContext, sessionContext, type AppServices, type LibraryState } from '../../app/context.ts';
+import { DEFAULT_OPTIONS, type DisplayOptions } from '../../app/display-options.ts';
+import { explained, loadFailureText, showsFailure, failureText } from '../../app/page-load.ts';
 import { ApiFailure } from '../../data/api.ts';
 import { createCalendarFeed, deleteCalendarFeed, deletePushSubscription, fetchNotificationSettings, saveNotificationSettings, sendTestNotification } from '../../data/notifications.ts';
-import { currentPatron } from '../../data/session.ts';
-import { errorText, formatInstant } from '../../i18n/labels.ts';
+import { formatInstant } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { browserPushDevice, thisDeviceName, type PushDevice } from '../../pwa/push-device.ts';
 import { sharedStyles } from '../../styles/shared.ts';
@@ -22,14 +26,13 @@ import { crumbs } from '../forms/crumbs.ts';
 import { formStyles } from '../forms/form-styles.ts';
 import { eventLabel } from './event-labels.ts';
 
-/** N of 「返却期限日のN日前」: the range the server accepts (policy notifications.maxDaysBefore, default 7). */
-const DAYS_BEFORE = [1, 2, 3, 4, 5, 6, 7];
-
 /**
- * 通知設定 (/notifications, SPEC §11): which events reach the patron by push and by e-mail, how many
- * days before the due date, 自動延長, this device's push on or off and the devices registered, the
- * calendar feed (its secret URL is shown once, when made), and a test notification. Not on a kiosk
- * (no route, no menu entry).
+ * 通知設定 (/notifications, [docs/rules.md#reminders](../../../docs/rules.md#reminders)): which events
+ * reach the patron by push and by e-mail, how many days before the due date (1 … the policy's
+ * `notifications.maxDaysBefore`), 自動延長, this device's push on or off and the devices registered,
+ * the calendar feed (its secret URL is shown once, when made), and a test notification. Not on a
+ * kiosk (no route, no menu entry). The settings load through a @lit/task; the page then edits its
+ * own draft of them.
  */
 @customElement('shiori-notifications-page')
 export class NotificationsPage extends LitElement {
@@ -54,6 +57,18 @@ export class NotificationsPage extends LitElement {
   /** This device's push (a test hands in a stand-in: a test browser has no push service). */
   @property({ attribute: false }) pushDevice: PushDevice = browserPushDevice;
 
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: sessionContext, subscribe: true })
+  private patron: PatronSummary | null = null;
+
+  @consume({ context: displayContext, subscribe: true })
+  private display: DisplayOptions = DEFAULT_OPTIONS;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
   @state() private settings: NotificationSettings | null = null;
   /** The changes not saved yet. */
   @state() private draft: NotificationSettings | null = null;
@@ -68,35 +83,40 @@ export class NotificationsPage extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  /** The settings and this device's push subscription, as the server and the browser have them. */
+  private readonly start = new Task(this, {
+    task: async (_args, { signal }) => {
+      const settings = await explained(fetchNotificationSettings(this.services.api, signal));
+      const deviceId = this.pushDevice.supported() ? await this.pushDevice.currentId(this.services.api, this.deviceLang, thisDeviceName()).catch(() => null) : null;
+      return { settings, deviceId };
+    },
+    args: () => [] as const,
+    onComplete: ({ settings, deviceId }) => {
+      this.settings = settings;
+      this.draft = structuredClone(settings);
+      this.deviceId = deviceId;
+    },
+  });
 
   private get deviceLang(): NotificationLanguage {
-    const o = displayOptions();
+    const o = this.display;
     return o.lang === 'en' ? 'en' : o.audience === 'kids' ? 'ja-kids' : 'ja';
   }
 
-  private async load(): Promise<void> {
-    try {
-      const settings = await fetchNotificationSettings();
-      this.settings = settings;
-      this.draft = structuredClone(settings);
-      if (this.pushDevice.supported()) this.deviceId = await this.pushDevice.currentId(this.deviceLang, thisDeviceName()).catch(() => null);
-    } catch (e) {
-      this.fail(e);
-    }
+  /** 1 … the policy's maxDaysBefore (and the patron's own choice, should the library have lowered it). */
+  private daysBeforeChoices(chosen: number): number[] {
+    const max = Math.max(this.library.info?.policy.notifications.maxDaysBefore ?? chosen, chosen);
+    return Array.from({ length: max }, (_, i) => i + 1);
   }
 
   /** Shows and announces a failure (a 401 is already on its way to the login page). */
-  private fail(e: unknown): void {
+  private async fail(e: unknown): Promise<void> {
     if (e instanceof ApiFailure && e.status === 401) return;
     this.done = '';
     this.problem =
       e instanceof ApiFailure && e.code === 'email_not_registered'
         ? msg('メールアドレスが登録されていないため、メールでは受け取れません。「メール登録・変更」で登録してください。', { id: 'notifications.refused.email_not_registered' })
-        : e instanceof ApiFailure ? errorText(e) : String(e);
+        : await failureText(e);
     announce(plain(this.problem));
     void this.focusNotice('#problem');
   }
@@ -121,7 +141,7 @@ export class NotificationsPage extends LitElement {
       const said = await change();
       if (said) this.succeed(said);
     } catch (e) {
-      this.fail(e);
+      await this.fail(e);
     } finally {
       this.busy = false;
     }
@@ -143,7 +163,7 @@ export class NotificationsPage extends LitElement {
     if (!draft) return;
     const update: NotificationSettingsUpdate = { events: draft.events, daysBefore: draft.daysBefore, autoRenew: draft.autoRenew };
     void this.run(async () => {
-      this.settings = await saveNotificationSettings(update);
+      this.settings = await saveNotificationSettings(this.services.api, update);
       this.draft = structuredClone(this.settings);
       return msg('通知設定を保存しました。', { id: 'notifications.saved' });
     });
@@ -152,12 +172,12 @@ export class NotificationsPage extends LitElement {
   private togglePush(): void {
     void this.run(async () => {
       if (this.deviceId) {
-        await this.pushDevice.unsubscribe(this.deviceLang, thisDeviceName());
+        await this.pushDevice.unsubscribe(this.services.api, this.deviceLang, thisDeviceName());
         this.deviceId = null;
         await this.reloadDevices();
         return msg('この端末への通知を止めました。', { id: 'notifications.push.off' });
       }
-      const id = await this.pushDevice.subscribe(this.deviceLang, thisDeviceName());
+      const id = await this.pushDevice.subscribe(this.services.api, this.deviceLang, thisDeviceName());
       if (!id) {
         this.problem = msg('通知が許可されませんでした。ブラウザの設定でこのサイトの通知を許可してください。', { id: 'notifications.push.denied' });
         announce(plain(this.problem));
@@ -171,7 +191,7 @@ export class NotificationsPage extends LitElement {
   }
 
   private async reloadDevices(): Promise<void> {
-    const fresh = await fetchNotificationSettings();
+    const fresh = await fetchNotificationSettings(this.services.api);
     this.settings = { ...fresh };
     if (this.draft) this.draft = { ...this.draft, subscriptions: fresh.subscriptions, calendar: fresh.calendar };
   }
@@ -179,10 +199,10 @@ export class NotificationsPage extends LitElement {
   private removeDevice(id: string): void {
     void this.run(async () => {
       if (id === this.deviceId) {
-        await this.pushDevice.unsubscribe(this.deviceLang, thisDeviceName());
+        await this.pushDevice.unsubscribe(this.services.api, this.deviceLang, thisDeviceName());
         this.deviceId = null;
       } else {
-        await deletePushSubscription(id);
+        await deletePushSubscription(this.services.api, id);
       }
       await this.reloadDevices();
       return msg('端末の登録を削除しました。', { id: 'notifications.device.removed' });
@@ -191,7 +211,7 @@ export class NotificationsPage extends LitElement {
 
   private makeFeed(): void {
     void this.run(async () => {
-      this.feedUrl = await createCalendarFeed();
+      this.feedUrl = await createCalendarFeed(this.services.api);
       await this.reloadDevices();
       return msg('カレンダーのURLを作成しました。このURLは今だけ表示されます。', { id: 'notifications.feed.created' });
     });
@@ -199,7 +219,7 @@ export class NotificationsPage extends LitElement {
 
   private removeFeed(): void {
     void this.run(async () => {
-      await deleteCalendarFeed();
+      await deleteCalendarFeed(this.services.api);
       this.feedUrl = null;
       await this.reloadDevices();
       return msg('カレンダーのURLを削除しました。', { id: 'notifications.feed.removed' });
@@ -217,7 +237,7 @@ export class NotificationsPage extends LitElement {
 
   private setHideTitles(hide: boolean): void {
     void this.run(async () => {
-      this.settings = await saveNotificationSettings({ calendar: { hideTitles: hide } });
+      this.settings = await saveNotificationSettings(this.services.api, { calendar: { hideTitles: hide } });
       if (this.draft) this.draft = { ...this.draft, calendar: this.settings.calendar };
       return msg('カレンダーの表示を変更しました。', { id: 'notifications.feed.hideTitlesSaved' });
     });
@@ -225,13 +245,13 @@ export class NotificationsPage extends LitElement {
 
   private test(): void {
     void this.run(async () => {
-      await sendTestNotification();
+      await sendTestNotification(this.services.api);
       return msg('テスト通知を送りました。', { id: 'notifications.test.sent' });
     });
   }
 
   private renderEvents(draft: NotificationSettings) {
-    const hasEmail = Boolean(currentPatron()?.email);
+    const hasEmail = Boolean(this.patron?.email);
     const push = msg('プッシュ通知', { id: 'notifications.channel.push' });
     const email = msg('メール', { id: 'contact.email' });
     return html`<form @submit=${this.save} aria-labelledby="events-heading">
@@ -253,7 +273,7 @@ export class NotificationsPage extends LitElement {
       <div class="field">
         <label for="days-before">${rt(msg('返却期限日の何日前にお知らせするか', { id: 'notifications.daysBefore' }))}</label>
         <select id="days-before" @change=${(e: Event) => this.change({ daysBefore: Number((e.target as HTMLSelectElement).value) })}>
-          ${DAYS_BEFORE.map((n) => html`<option value=${n} ?selected=${n === draft.daysBefore}>${msg(str`${n}日前`, { id: 'notifications.daysBefore.option' })}</option>`)}
+          ${this.daysBeforeChoices(draft.daysBefore).map((n) => html`<option value=${n} ?selected=${n === draft.daysBefore}>${msg(str`${n}日前`, { id: 'notifications.daysBefore.option' })}</option>`)}
         </select>
       </div>
       <label class="check"><input type="checkbox" id="auto-renew" .checked=${draft.autoRenew} aria-describedby="auto-renew-hint"
@@ -280,7 +300,7 @@ export class NotificationsPage extends LitElement {
             ${settings.subscriptions.map(
               (s) => html`<li>
                 <span>${s.deviceName ?? msg('名前のない端末', { id: 'notifications.devices.unnamed' })}${s.id === this.deviceId ? html` (${rt(msg('この端末', { id: 'notifications.devices.this' }))})` : nothing}
-                  — ${rt(msg(str`${formatInstant(s.createdAt)} 登録`, { id: 'notifications.devices.since' }))}</span>
+                  — ${rt(msg(str`${this.instant(s.createdAt)} 登録`, { id: 'notifications.devices.since' }))}</span>
                 <button type="button" class="secondary" ?disabled=${this.busy} aria-label=${plain(msg(str`${s.deviceName ?? ''} の登録を削除`, { id: 'notifications.devices.removeLabel' }))}
                   @click=${() => this.removeDevice(s.id)}>${rt(msg('削除', { id: 'notifications.devices.remove' }))}</button>
               </li>`,
@@ -301,7 +321,7 @@ export class NotificationsPage extends LitElement {
             <button type="button" id="feed-copy" @click=${this.copyFeed}>${rt(msg('コピー', { id: 'notifications.feed.copy' }))}</button>
           </div>`
         : exists
-          ? html`<p>${rt(msg(str`URLは作成済みです（${formatInstant(settings.calendar.createdAt!)}）。URLを忘れたときは新しく作成してください。`, { id: 'notifications.feed.exists' }))}</p>`
+          ? html`<p>${rt(msg(str`URLは作成済みです（${this.instant(settings.calendar.createdAt!)}）。URLを忘れたときは新しく作成してください。`, { id: 'notifications.feed.exists' }))}</p>`
           : nothing}
       <div class="actions">
         <button type="button" id="feed-create" ?disabled=${this.busy} @click=${this.makeFeed}>
@@ -314,8 +334,13 @@ export class NotificationsPage extends LitElement {
     </section>`;
   }
 
+  private instant(instant: string): string {
+    return formatInstant(instant, this.library.info?.policy.timeZone);
+  }
+
   override render() {
     const title = msg('通知設定', { id: 'menu.notifications' });
+    const loading = html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`;
     const settings = this.settings;
     const draft = this.draft;
     return html`
@@ -331,7 +356,11 @@ export class NotificationsPage extends LitElement {
               <p>${rt(msg('受け取る設定にしている方法（プッシュ通知・メール）で、テストのお知らせを送ります。', { id: 'notifications.test.intro' }))}</p>
               <button type="button" id="send-test" ?disabled=${this.busy} @click=${this.test}>${rt(msg('テスト通知を送る', { id: 'notifications.test.send' }))}</button>
             </section>`
-        : this.problem ? nothing : html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`}
+        : this.start.render({
+            initial: () => loading,
+            pending: () => loading,
+            error: (error) => (showsFailure(error) ? html`<p id="problem" class="notice warn" role="alert">${rt(loadFailureText(error))}</p>` : nothing),
+          })}
     `;
   }
 }

@@ -15,7 +15,7 @@ import { passwordNote } from '../forms/password-rules.ts';
 @customElement('shiori-password-issuance-page')
 export class PasswordIssuancePage extends PasswordForm {
   protected override send(value: (name: string) => string): Promise<void> {
-    return issuePassword({
+    return issuePassword(this.services.api, {
       cardNumber: value('cardNumber').trim(),
       birthDate: value('birthDate'),
       newPassword: value('newPassword'),

@@ -14,7 +14,7 @@ import { passwordNote } from '../forms/password-rules.ts';
 @customElement('shiori-password-page')
 export class PasswordPage extends PasswordForm {
   protected override send(value: (name: string) => string): Promise<void> {
-    return changePassword({
+    return changePassword(this.services.api, {
       currentPassword: value('currentPassword'),
       newPassword: value('newPassword'),
       newPasswordConfirm: value('newPasswordConfirm'),

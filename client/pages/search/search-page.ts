@@ -1,12 +1,15 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { RouterLocation } from '@vaadin/router';
 import type { MaterialType, SearchResponse, SearchResult } from '../../../common/api.ts';
 import { announce } from '../../app/announcer.ts';
+import { servicesContext, type AppServices } from '../../app/context.ts';
 import { href, navigate } from '../../app/navigate.ts';
-import { ApiFailure } from '../../data/api.ts';
+import { explained, loadFailureText } from '../../app/page-load.ts';
 import { MATERIAL_TYPES, searchCatalog, searchFromQuery, searchToQuery, type CatalogSearch } from '../../data/catalog.ts';
-import { errorText } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { availability, materialName } from '../holding/availability.ts';
@@ -15,13 +18,19 @@ import { titleStyles } from '../holding/title-styles.ts';
 import { rememberScroll, restoreScroll } from './scroll-memory.ts';
 import '../library/library-today.ts';
 
-/** Answers kept for this visit, so 戻る shows the same page at once. */
-const answers = new Map<string, SearchResponse>();
+/** A search's answer, and whether it was asked for now (else it was kept from earlier in this visit). */
+interface Results {
+  key: string;
+  answer: SearchResponse;
+  fresh: boolean;
+}
 
 /**
  * かんたん検索 (/search?q=&type=&page=): フリーワード, 絞り込み条件 □図書 □雑誌 □CD, 検索.
  * Before a search it also shows today's 開館状況, as the seed's top page does.
- * The search lives in the URL, so going back to the results restores them and their scroll position.
+ * The search lives in the URL (the router's `location`), so going back to the results restores
+ * them — kept for the visit by the app (services.searchAnswers) — and their scroll position.
+ * Results load through a @lit/task: a newer search aborts the one under way.
  */
 @customElement('shiori-search-page')
 export class SearchPage extends LitElement {
@@ -45,14 +54,36 @@ export class SearchPage extends LitElement {
     `,
   ];
 
+  /** Set by Vaadin Router: the search is its query string. */
+  @property({ attribute: false }) location: RouterLocation | null = null;
+
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
   @state() private search: CatalogSearch = { q: '', types: [], page: 1 };
-  @state() private answer: SearchResponse | null = null;
-  @state() private loading = false;
+  /** The patron pressed 検索 with no word. */
   @state() private problem = '';
   private readonly actions = new TitleActionsController(this);
   /** Set when the patron pressed 検索 or a page link (focus the results), not when coming back. */
   private focusResults = false;
-  private readonly onLocation = () => this.readUrl();
+
+  private readonly results = new Task(this, {
+    task: async ([key], { signal }): Promise<Results | null> => {
+      const search = searchFromQuery(key);
+      if (!search.q) return null;
+      const known = this.services.searchAnswers.get(key);
+      if (known) return { key, answer: known, fresh: false };
+      const answer = await explained(searchCatalog(this.services.api, search, signal));
+      this.services.searchAnswers.set(key, answer);
+      return { key, answer, fresh: true };
+    },
+    args: () => [this.urlKey()] as const,
+    onComplete: (results) => void this.arrived(results),
+    onError: (error) => {
+      this.focusResults = false;
+      announce(plain(loadFailureText(error)));
+    },
+  });
 
   constructor() {
     super();
@@ -61,17 +92,20 @@ export class SearchPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('vaadin-router-location-changed', this.onLocation);
-    window.addEventListener('popstate', this.onLocation);
     window.addEventListener('vaadin-router-go', this.onGo);
-    this.readUrl();
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('vaadin-router-location-changed', this.onLocation);
-    window.removeEventListener('popstate', this.onLocation);
     window.removeEventListener('vaadin-router-go', this.onGo);
     super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('location')) {
+      this.savedOnGo = false;
+      this.problem = '';
+      this.search = searchFromQuery(this.location?.search ?? '');
+    }
   }
 
   /**
@@ -80,74 +114,46 @@ export class SearchPage extends LitElement {
    * the router's onBeforeLeave.
    */
   private readonly onGo = () => {
-    if (this.answer) rememberScroll(this.urlKey());
+    if (this.shown) rememberScroll(this.urlKey());
     this.savedOnGo = true;
   };
   private savedOnGo = false;
 
   onBeforeLeave(): void {
-    if (this.answer && !this.savedOnGo) rememberScroll(this.urlKey());
+    if (this.shown && !this.savedOnGo) rememberScroll(this.urlKey());
     this.savedOnGo = false;
+  }
+
+  /** The results on screen, if any. */
+  private get shown(): SearchResponse | null {
+    return this.results.value?.answer ?? null;
   }
 
   private urlKey(): string {
     return searchToQuery(this.search).toString();
   }
 
-  /** The URL is the state: read it and show its results. */
-  private readUrl(): void {
-    if (!location.pathname.endsWith('/search')) return;
-    this.savedOnGo = false;
-    const next = searchFromQuery(location.search);
-    const same = searchToQuery(next).toString() === this.urlKey() && (this.answer || this.loading);
-    this.search = next;
-    if (!same) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const key = this.urlKey();
-    this.problem = '';
-    if (!this.search.q) {
-      this.answer = null;
-      return;
-    }
-    const known = answers.get(key);
-    if (known) {
-      this.answer = known;
-      await this.updateComplete;
-      restoreScroll(key);
-      return;
-    }
-    this.loading = true;
-    try {
-      const answer = await searchCatalog(this.search);
-      if (key !== this.urlKey()) return; // a newer search started meanwhile
-      answers.set(key, answer);
-      this.answer = answer;
-      announce(this.countText(answer));
-      await this.updateComplete;
-      if (this.focusResults) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
-      else restoreScroll(key);
-    } catch (e) {
-      this.answer = null;
-      this.problem = e instanceof ApiFailure ? errorText(e) : String(e);
-      announce(plain(this.problem));
-    } finally {
-      this.loading = false;
-      this.focusResults = false;
-    }
+  private async arrived(results: Results | null): Promise<void> {
+    const focus = this.focusResults;
+    this.focusResults = false;
+    if (!results) return;
+    if (results.fresh) announce(this.countText(results.answer));
+    await this.updateComplete;
+    if (results.fresh && focus) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
+    else restoreScroll(results.key);
   }
 
   private go(search: CatalogSearch): void {
     this.focusResults = true;
+    this.problem = '';
     const query = searchToQuery(search).toString();
-    if (query === this.urlKey() && this.answer) {
-      answers.delete(query); // same search again: ask afresh
-      void this.load();
+    if (query === this.urlKey() && this.shown) {
+      this.services.searchAnswers.delete(query); // same search again: ask afresh
+      void this.results.run();
       return;
     }
     navigate(`/search?${query}`);
-    // When the router keeps this element, its location event calls readUrl.
+    // The router keeps this element and gives it the new location: the task follows.
   }
 
   private submit(e: Event): void {
@@ -158,7 +164,6 @@ export class SearchPage extends LitElement {
     const types = data.getAll('type').map(String) as MaterialType[];
     if (!q) {
       this.problem = msg('フリーワードを入力してください。', { id: 'search.needWord' });
-      this.answer = null;
       announce(plain(this.problem));
       form.querySelector('input')?.focus();
       return;
@@ -228,8 +233,13 @@ export class SearchPage extends LitElement {
       </form>
       ${this.actions.notice()}
       ${this.problem ? html`<p class="notice warn">${rt(this.problem)}</p>` : null}
-      ${this.loading ? html`<p role="status">${rt(msg('検索しています…', { id: 'search.loading' }))}</p>` : null}
-      ${this.answer && !this.loading ? this.renderAnswer(this.answer) : null}
+      ${this.problem || !s.q
+        ? null
+        : this.results.render({
+            pending: () => html`<p role="status">${rt(msg('検索しています…', { id: 'search.loading' }))}</p>`,
+            complete: (results) => (results ? this.renderAnswer(results.answer) : null),
+            error: (error) => html`<p class="notice warn">${rt(loadFailureText(error))}</p>`,
+          })}
       ${s.q ? null : html`<shiori-library-today class="today"></shiori-library-today>`}
       ${this.actions.dialogs()}
     `;

@@ -1,10 +1,14 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { Task, initialState } from '@lit/task';
+import type { RouterLocation } from '@vaadin/router';
 import type { CopyStatus, TitleDetail } from '../../../common/api.ts';
-import { ApiFailure } from '../../data/api.ts';
+import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
+import { explained, loadFailureText, showsFailure } from '../../app/page-load.ts';
 import { fetchTitle } from '../../data/catalog.ts';
-import { branchName, errorText, formatDate } from '../../i18n/labels.ts';
+import { branchName, formatDate } from '../../i18n/labels.ts';
 import { plain, rt } from '../../i18n/ruby.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import { availability, materialName } from '../holding/availability.ts';
@@ -20,15 +24,10 @@ function copyStatusName(status: CopyStatus): string {
   }
 }
 
-/** The bibId of /titles/:bibId (with or without the kiosk prefix). */
-function bibIdFromPath(pathname: string): string {
-  const m = /\/titles\/([^/]+)\/?$/.exec(pathname);
-  return m ? decodeURIComponent(m[1]!) : '';
-}
-
 /**
  * A title page (/titles/:bibId): what it is, availability, copies per branch (所蔵館 · 状態 ·
- * 返却期限日), and 予約する · 今度読みたい資料に追加 · カートに入れる.
+ * 返却期限日), and 予約する · 今度読みたい資料に追加 · カートに入れる. The router sets `location`
+ * (also when it keeps this element for another title); the title loads through a @lit/task.
  */
 @customElement('shiori-title-page')
 export class TitlePage extends LitElement {
@@ -43,46 +42,25 @@ export class TitlePage extends LitElement {
     `,
   ];
 
-  @state() private detail: TitleDetail | null = null;
-  @state() private problem = '';
-  private bibId = '';
+  /** Set by Vaadin Router: `params.bibId` of /titles/:bibId. */
+  @property({ attribute: false }) location: RouterLocation | null = null;
+
+  @consume({ context: servicesContext })
+  private services!: AppServices;
+
+  @consume({ context: libraryContext, subscribe: true })
+  private library: LibraryState = { info: null, failure: null };
+
   private readonly actions = new TitleActionsController(this);
-  private readonly onLocation = () => this.readUrl();
+
+  private readonly detail = new Task(this, {
+    task: async ([bibId], { signal }) => (bibId ? explained(fetchTitle(this.services.api, bibId, signal), { notFound: 'title' }) : initialState),
+    args: () => [String(this.location?.params['bibId'] ?? '')] as const,
+  });
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('vaadin-router-location-changed', this.onLocation);
-    this.readUrl();
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('vaadin-router-location-changed', this.onLocation);
-    super.disconnectedCallback();
-  }
-
-  private readUrl(): void {
-    const bibId = bibIdFromPath(location.pathname);
-    if (!bibId || bibId === this.bibId) return;
-    this.bibId = bibId;
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    this.problem = '';
-    this.detail = null;
-    try {
-      this.detail = await fetchTitle(this.bibId);
-    } catch (e) {
-      this.problem =
-        e instanceof ApiFailure && e.code === 'not_found'
-          ? msg('この資料は見つかりませんでした。', { id: 'hold.refused.not_found' })
-          : e instanceof ApiFailure ? errorText(e) : String(e);
-    }
   }
 
   private renderCopies(t: TitleDetail) {
@@ -98,7 +76,7 @@ export class TitlePage extends LitElement {
         <tbody>
           ${t.copyList.map(
             (c) => html`<tr>
-              <td data-label=${cols.branch}>${rt(branchName(c.branch))}</td>
+              <td data-label=${cols.branch}>${rt(branchName(c.branch, this.library.info?.policy))}</td>
               <td data-label=${cols.status}>${rt(copyStatusName(c.status))}</td>
               <td data-label=${cols.due}>${formatDate(c.dueOn)}</td>
             </tr>`,
@@ -109,9 +87,16 @@ export class TitlePage extends LitElement {
   }
 
   override render() {
-    const t = this.detail;
-    if (this.problem) return html`<p class="notice warn" role="alert">${rt(this.problem)}</p>`;
-    if (!t) return html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`;
+    const loading = () => html`<p role="status">${rt(msg('読み込んでいます…', { id: 'title.loading' }))}</p>`;
+    return this.detail.render({
+      initial: loading,
+      pending: loading,
+      error: (error) => (showsFailure(error) ? html`<p class="notice warn" role="alert">${rt(loadFailureText(error))}</p>` : null),
+      complete: (t) => this.renderTitle(t),
+    });
+  }
+
+  private renderTitle(t: TitleDetail) {
     return html`
       <h1 id="title-name">${t.title}</h1>
       <dl>
