@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'payload_too_large'
   /** A request body that is not `Content-Type: application/json` (415). */
   | 'unsupported_media_type'
+  /** An Idempotency-Key already answered for another loan (422). */
+  | 'idempotency_key_reused'
   | 'password_policy'
   | 'password_mismatch'
   | 'verification_failed'

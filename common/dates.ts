@@ -19,11 +19,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last answer per zone, by minute: every zone changes its date on a minute boundary. */
+const lastDate = new Map<string, { minute: number; date: IsoDate }>();
+
 /** The calendar date of an instant in the library's zone (e.g. 2026-04-27T16:30Z → 2026-04-28). */
 export function libraryDate(instant: Date, timeZone: string = LIBRARY_TIME_ZONE): IsoDate {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDate.get(timeZone);
+  if (last?.minute === minute) return last.date;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastDate.set(timeZone, { minute, date });
+  return date;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -37,19 +45,58 @@ export function isIsoDate(value: string): boolean {
 }
 
 function toUtc(date: IsoDate): Date {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return new Date(dayNumber(date) * DAY_MS);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The digit at `i` of `s`, or NaN. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/**
+ * Days since 1970-01-01 (H. Hinnant's days-from-civil; no regex, no Date object: this runs several
+ * times for every loan of every snapshot).
+ */
+function dayNumber(date: IsoDate): number {
+  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || !(m >= 1 && m <= 12 && d >= 1 && d <= 31)) {
+    throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  }
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The civil date of a day number (H. Hinnant's days-to-civil, proleptic Gregorian calendar). */
+function fromDayNumber(days: number): IsoDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 function fromUtc(d: Date): IsoDate {
-  return d.toISOString().slice(0, 10);
+  return fromDayNumber(Math.floor(d.getTime() / DAY_MS));
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromUtc(d);
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Adds calendar months; a day that does not exist in the target month becomes its last day (1/31 + 1 → 2/28). */
@@ -69,7 +116,7 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** Day of the week of a calendar date: 0 = Sunday … 6 = Saturday. */

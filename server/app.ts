@@ -6,10 +6,10 @@
  * `register<Resource>Routes(app, ctx)`, import it below and add it to ROUTE_MODULES.
  */
 import { fileURLToPath } from 'node:url';
-import { H3, onError, onResponse, type H3Event } from 'h3';
+import { H3, onError, type H3Event } from 'h3';
 import type { AppContext } from './context.ts';
 import { apiError, errorResponse } from './http/errors.ts';
-import { checkRequestOrigin, withSecurityHeaders } from './http/security.ts';
+import { checkRequestOrigin, setSecurityHeaders, withSecurityHeaders } from './http/security.ts';
 import { serveApp } from './http/static.ts';
 import { requestOrigin } from './http/client-address.ts';
 import { registerSessionRoutes } from './routes/session.ts';
@@ -61,9 +61,12 @@ export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
     onError: (error, event) => withSecurityHeaders(errorResponse(error, event, ctx.log), overHttps(event)),
   });
 
-  // 1. Security headers on every response, errors included (outermost, so it sees everything);
-  //    HSTS when the request came over HTTPS.
-  app.use(onResponse((response, event) => withSecurityHeaders(response, overHttps(event))));
+  // 1. Security headers on every response, errors included (set first, merged by h3 into the
+  //    response: wrapping each response in a copy would turn every body into a stream); HSTS when
+  //    the request came over HTTPS.
+  app.use((event) => {
+    setSecurityHeaders(event, overHttps(event));
+  });
   // 2. Any thrown error → `{error: {code, message}}` JSON (500 `internal` only for the unexpected).
   app.use(onError((error, event) => errorResponse(error, event, ctx.log)));
   // 3. CSRF: state-changing /api requests from another origin → 403 forbidden.

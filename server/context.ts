@@ -13,6 +13,8 @@ import type { CatalogIndex } from './catalog/catalog-index.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createAppMailer } from './mail/app-mailer.ts';
 import { createNotifications, type Notifications } from './notifications/service.ts';
+import { closeSessionActivity } from './auth/sessions.ts';
+import { upgradeFromV1 } from './storage/upgrade-from-v1.ts';
 
 export interface Log {
   info(msg: string, extra?: unknown): void;
@@ -47,16 +49,19 @@ export async function createContext(env: Env = process.env, log: Log = consoleLo
   const policy = loadPolicy(config.libraryConfigPath);
   const clock = createClock({ startAt: config.libraryNow, timeZone: policy.timeZone });
   const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.redisUrl });
-  const store = await createStore(storage);
-  const catalog = await openCatalogIndex({ dataDir: config.dataDir, store });
+  const store = await createStore(storage, { warn: (m) => log.warn(m) });
+  await upgradeFromV1(store, log);
+  const catalog = await openCatalogIndex({ dataDir: config.dataDir, store, log });
   const mailer = createAppMailer(config, env, clock, log);
   const notifications = createNotifications(config, store);
   return { config, policy, clock, store, catalog, log, mailer, notifications };
 }
 
+/** Lets sends finish, writes what is still in memory (session activity), then closes the index and the store. */
 export async function closeContext(ctx: AppContext): Promise<void> {
   // Sends still on their way finish before the store closes (their claims are already committed).
   await ctx.notifications.close();
+  await closeSessionActivity(ctx);
   ctx.catalog.close();
   await ctx.store.close();
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await server.close();
     await stopNotifications();
+    // Session activity still in memory is written before the store closes.
     await closeContext(ctx);
     process.exit(0);
   };

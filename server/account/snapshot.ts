@@ -1,8 +1,8 @@
 /** GET /api/account: the patron's whole account as one consistent snapshot (SPEC §7). */
-import type { AccountSnapshot } from '../../common/api.ts';
+import type { AccountSnapshot, Hold, Loan } from '../../common/api.ts';
 import { addMonths } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
-import { keys, type PatronRecord, type TitleRecord } from '../domain/records.ts';
+import { keys, type HoldRecord, type LoanRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import { toCancelledHoldView, toHoldView } from '../holds/hold-view.ts';
 import { toLoanView } from '../loans/loan-view.ts';
 import { isForgotten } from '../rules/maintenance.ts';
@@ -20,24 +20,49 @@ const MISSING_TITLE: TitleRecord = {
   queue: [],
 };
 
+/**
+ * A view depends only on its record, the title, the patron (whose record holds the loan or hold)
+ * and the day; the store hands out frozen records that stay the same object while unchanged. So
+ * the views of an unchanged account are computed once a day, not on every GET.
+ */
+function memoView<R extends object, V>(memo: WeakMap<R, { title: TitleRecord; today: string; view: V }>, record: R, title: TitleRecord, today: string, make: () => V): V {
+  if (!Object.isFrozen(record) || !Object.isFrozen(title)) return make();
+  const hit = memo.get(record);
+  if (hit && hit.title === title && hit.today === today) return hit.view;
+  const view = make();
+  memo.set(record, { title, today, view });
+  return view;
+}
+const loanViews = new WeakMap<LoanRecord, { title: TitleRecord; today: string; view: Loan }>();
+const holdViews = new WeakMap<HoldRecord, { title: TitleRecord; today: string; view: Hold }>();
+
 export async function accountSnapshot(ctx: AppContext, patronId: string): Promise<AccountSnapshot | null> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  // Read inside a transaction: nothing commits halfway through the snapshot.
-  return ctx.store.transaction(async (tx) => {
+  // A read-only view: the patron and its titles are checked to be one state; nothing is written.
+  return ctx.store.read(async (tx) => {
     const patron = await tx.get<PatronRecord>(keys.patron(patronId));
     if (!patron) return null;
     const titles = new Map<string, TitleRecord>();
-    const bibIds = new Set([...patron.loans, ...patron.holds, ...patron.cancelledHolds].map((x) => x.bibId));
-    for (const bibId of bibIds) {
-      const t = await tx.get<TitleRecord>(keys.title(bibId));
+    const bibIds = [...new Set([...patron.loans, ...patron.holds, ...patron.cancelledHolds].map((x) => x.bibId))];
+    // The patron again with its titles: on Redis one MGET then holds the whole view (no check
+    // needed); a patron changed in between makes the view torn, and it runs again.
+    const [, ...records] = await tx.getMany<PatronRecord | TitleRecord>([keys.patron(patronId), ...bibIds.map((bibId) => keys.title(bibId))]);
+    bibIds.forEach((bibId, i) => {
+      const t = records[i] as TitleRecord | null;
       if (t) titles.set(bibId, t);
-    }
+    });
     const titleOf = (bibId: string) => titles.get(bibId) ?? { ...MISSING_TITLE, bibId };
     const shownUntil = (cancelledOn: string) => addMonths(cancelledOn, ctx.policy.cancelledHoldsShownMonths);
 
-    const loans = patron.loans.map((l) => toLoanView(l, titleOf(l.bibId), patron, today, ctx.policy));
-    const holds = patron.holds.map((h) => toHoldView(h, titleOf(h.bibId)));
+    const loans = patron.loans.map((l) => {
+      const title = titleOf(l.bibId);
+      return memoView(loanViews, l, title, today, () => toLoanView(l, title, patron, today, ctx.policy));
+    });
+    const holds = patron.holds.map((h) => {
+      const title = titleOf(h.bibId);
+      return memoView(holdViews, h, title, today, () => toHoldView(h, title));
+    });
     const cancelledHolds = patron.cancelledHolds
       .filter((c) => !isForgotten(c, today, shownUntil))
       .map((c) => toCancelledHoldView(c, titles.get(c.bibId) ?? null));

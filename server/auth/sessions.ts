@@ -1,20 +1,35 @@
 /**
- * Patron sessions: lucia (ids, cookie name and parsing, invalidation) over the store adapter, plus
- * what lucia does not do here:
- * - a browser-session cookie (no Max-Age / Expires), written by hand;
- * - the idle timeout on the library clock, exactly: a session ends when more than
- *   idleTimeoutMinutes (kiosk: kioskIdleTimeoutMinutes) passed since its last authenticated request.
+ * Patron sessions: lucia (session ids, invalidation) over the store adapter, plus what lucia does
+ * not do here:
+ * - a browser-session cookie (no Max-Age / Expires), written by hand, and read with h3's cookie
+ *   parser: a malformed cookie header (ours, or `analytics=100%` from another app on the host) or
+ *   an id that is not of lucia's shape means "no session", and never becomes a store key;
+ * - the idle timeout on the library clock: a session ends when more than idleTimeoutMinutes
+ *   (kiosk: kioskIdleTimeoutMinutes) passed since its last authenticated request. The request times
+ *   are kept in memory and flushed every few seconds (session-activity.ts for the bound).
  */
 import { Lucia, TimeSpan } from 'lucia';
-import type { H3Event } from 'h3';
+import { getCookie, type H3Event } from 'h3';
 import type { AppContext } from '../context.ts';
-import { keys } from '../domain/records.ts';
-import { allSessions, createStoreAdapter, type SessionAttributes, type SessionRecord } from './session-store.ts';
+import { SessionActivity } from './session-activity.ts';
+import {
+  createStoreAdapter,
+  removePatronSessions,
+  SESSION_ID,
+  SESSION_TTL_SLACK_SECONDS,
+  type SessionAttributes,
+  type SessionRecord,
+  type SessionTtl,
+} from './session-store.ts';
 
 export const SESSION_COOKIE = 'shiori_session';
 
+function sessionTtl(ctx: AppContext): SessionTtl {
+  return (kiosk) => idleLimitMs(ctx, kiosk) / 1000 + SESSION_TTL_SLACK_SECONDS;
+}
+
 function createLucia(ctx: AppContext) {
-  return new Lucia(createStoreAdapter(ctx.store, (s) => isIdle(ctx, s)), {
+  return new Lucia(createStoreAdapter(ctx.store, sessionTtl(ctx)), {
     sessionExpiresIn: new TimeSpan(400, 'd'),
     sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { sameSite: 'lax' } },
     getSessionAttributes: (a: SessionAttributes) => a,
@@ -29,22 +44,42 @@ declare module 'lucia' {
   }
 }
 
-const instances = new WeakMap<AppContext['store'], ReturnType<typeof createLucia>>();
+interface SessionServices {
+  lucia: ReturnType<typeof createLucia>;
+  activity: SessionActivity;
+}
+
+const services = new WeakMap<AppContext['store'], SessionServices>();
+
+function servicesFor(ctx: AppContext): SessionServices {
+  let s = services.get(ctx.store);
+  if (!s) {
+    s = { lucia: createLucia(ctx), activity: new SessionActivity(ctx.store, sessionTtl(ctx)) };
+    services.set(ctx.store, s);
+  }
+  return s;
+}
 
 export function luciaFor(ctx: AppContext): ReturnType<typeof createLucia> {
-  let l = instances.get(ctx.store);
-  if (!l) {
-    l = createLucia(ctx);
-    instances.set(ctx.store, l);
-  }
-  return l;
+  return servicesFor(ctx).lucia;
+}
+
+/** This instance's record of recent requests per session (flushed every few seconds). */
+export function sessionActivity(ctx: AppContext): SessionActivity {
+  return servicesFor(ctx).activity;
+}
+
+/** Writes the pending request times and stops the flush timer (server shutdown, test teardown). */
+export async function closeSessionActivity(ctx: AppContext): Promise<void> {
+  await services.get(ctx.store)?.activity.close();
 }
 
 export function idleLimitMs(ctx: AppContext, kiosk: boolean): number {
   return (kiosk ? ctx.policy.kioskIdleTimeoutMinutes : ctx.policy.idleTimeoutMinutes) * 60_000;
 }
 
-export function isIdle(ctx: AppContext, s: SessionRecord, now = ctx.clock.now()): boolean {
+/** Idle: more than the limit since `lastSeenAt` (pass the later of stored and in-memory). */
+export function isIdle(ctx: AppContext, s: Pick<SessionRecord, 'lastSeenAt' | 'kiosk'>, now = ctx.clock.now()): boolean {
   return now.getTime() - Date.parse(s.lastSeenAt) > idleLimitMs(ctx, s.kiosk);
 }
 
@@ -55,8 +90,10 @@ export async function createPatronSession(ctx: AppContext, patronId: string, kio
   return session.id;
 }
 
-export function readSessionId(ctx: AppContext, event: H3Event): string | null {
-  return luciaFor(ctx).readSessionCookie(event.req.headers.get('cookie') ?? '');
+/** The session id the request carries, or null (no cookie, a malformed one, or not of our shape). */
+export function readSessionId(_ctx: AppContext, event: H3Event): string | null {
+  const value = getCookie(event, SESSION_COOKIE);
+  return value !== undefined && SESSION_ID.test(value) ? value : null;
 }
 
 /** Secure only over HTTPS (also behind a proxy that says so), so plain http://localhost works. */
@@ -79,12 +116,5 @@ export async function endSession(ctx: AppContext, sessionId: string): Promise<vo
 
 /** Ends every session of the patron except `exceptSessionId` (e.g. after a password change). */
 export async function invalidatePatronSessions(ctx: AppContext, patronId: string, exceptSessionId?: string): Promise<void> {
-  if (exceptSessionId === undefined) return luciaFor(ctx).invalidateUserSessions(patronId);
-  const ids = (await allSessions(ctx.store)).filter((s) => s.patronId === patronId && s.id !== exceptSessionId).map((s) => s.id);
-  await ctx.store.transaction(async (tx) => ids.forEach((id) => tx.remove(keys.session(id))));
-}
-
-/** Forgets sessions that have been idle too long (housekeeping; they are refused anyway). */
-export async function purgeIdleSessions(ctx: AppContext): Promise<void> {
-  await luciaFor(ctx).deleteExpiredSessions();
+  await ctx.store.transaction((tx) => removePatronSessions(tx, patronId, exceptSessionId));
 }

@@ -6,7 +6,8 @@
  * Race-proof use: `beginAttempt` checks the locks and counts the attempt as a failure in one
  * store transaction *before* the (slow) password check, so parallel guesses cannot slip past the
  * limit; `attemptSucceeded` then takes the attempt back (and resets the scopes you name).
- * All times are on the library clock.
+ * All times are on the library clock. A record expires from the store by itself (TTL: its window
+ * plus its lock, in real time) once it can no longer refuse anything.
  */
 import type { IsoInstant } from '../../common/api.ts';
 import { keys } from '../domain/records.ts';
@@ -70,6 +71,15 @@ async function read(tx: Tx, s: ThrottleScope): Promise<ThrottleRecord | null> {
   return tx.get<ThrottleRecord>(keys.throttle(s.scope, s.id));
 }
 
+/** How long a record of `limit` can matter: failures count for the window, a lock lasts lockMs. */
+export function recordTtlSeconds(limit: ThrottleLimit): number {
+  return Math.ceil((limit.windowMs + limit.lockMs) / 1000);
+}
+
+function write(tx: Tx, s: ThrottleScope, record: ThrottleRecord): void {
+  tx.set(keys.throttle(s.scope, s.id), record, { ttlSeconds: recordTtlSeconds(s.limit) });
+}
+
 /**
  * Refuses (429, Retry-After) when any scope is locked; otherwise counts this attempt as a failure
  * in every scope. Call `attemptSucceeded` when the secret turns out right.
@@ -79,7 +89,7 @@ export async function beginAttempt(store: Store, now: Date, scopes: ThrottleScop
     let wait = 0;
     for (const s of scopes) wait = Math.max(wait, lockSecondsLeft(await read(tx, s), now));
     if (wait > 0) return wait;
-    for (const s of scopes) tx.set(keys.throttle(s.scope, s.id), withFailure(await read(tx, s), s.limit, now));
+    for (const s of scopes) write(tx, s, withFailure(await read(tx, s), s.limit, now));
     return 0;
   });
   if (locked > 0) throwTooManyAttempts(locked);
@@ -100,7 +110,7 @@ export async function attemptSucceeded(store: Store, attempt: Attempt, reset: st
       const failures = rec.failures.filter((f) => f !== attempt.at);
       const lockedUntil = failures.length >= s.limit.maxFailures ? rec.lockedUntil : null;
       if (failures.length === 0 && !lockedUntil) tx.remove(key);
-      else tx.set(key, { failures, lockedUntil });
+      else write(tx, s, { failures, lockedUntil });
     }
   });
 }

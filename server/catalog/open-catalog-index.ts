@@ -3,12 +3,19 @@
  * store, whose `title:<bibId>` records are the truth: the index is rebuilt from them when it is
  * empty or holds a different number of titles (a new DATA_DIR, a lost or stale index file).
  * Afterwards every title write calls `upsert`.
+ *
+ * Cost at start: a count of the stored titles (an indexed range count on SQLite, a SCAN on Redis).
+ * A rebuild of up to INDEX_BEFORE_START titles happens before the server answers; a larger
+ * catalogue (a first start with a million titles takes minutes to index) is indexed in the
+ * background, BACKGROUND_CHUNK titles per index transaction with a turn of the event loop between,
+ * while the server already answers — search results fill in meanwhile, and the log says when done.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Store } from '../storage/store.ts';
 import type { TitleRecord } from '../domain/records.ts';
 import type { CatalogIndex } from './catalog-index.ts';
+import type { Log } from '../context.ts';
 import { SqliteCatalogIndex, type IndexedTitle } from './sqlite-catalog-index.ts';
 
 export const CATALOG_INDEX_FILE = 'catalog-index.sqlite';
@@ -23,20 +30,50 @@ function openOrReplace(path: string): SqliteCatalogIndex {
   }
 }
 
-async function readTitles(store: Store, keys: string[]): Promise<IndexedTitle[]> {
+/** Every stored title's indexed fields, read page by page (past the store's caches). */
+async function readTitles(store: Store): Promise<IndexedTitle[]> {
   const titles: IndexedTitle[] = [];
-  for (const key of keys) {
-    const t = await store.get<TitleRecord>(key);
-    if (t) titles.push({ bibId: t.bibId, title: t.title, author: t.author, publisher: t.publisher, materialType: t.materialType });
-  }
+  for await (const page of store.scanValues<TitleRecord>('title:', { pageSize: 1000 })) for (const [, t] of page) titles.push(indexed(t));
   return titles;
 }
 
-export async function openCatalogIndex(opts: { dataDir: string; store: Store }): Promise<CatalogIndex> {
+export const INDEX_BEFORE_START = 50_000;
+export const BACKGROUND_CHUNK = 200;
+
+function indexed(t: TitleRecord): IndexedTitle {
+  return { bibId: t.bibId, title: t.title, author: t.author, publisher: t.publisher, materialType: t.materialType };
+}
+
+/** Indexes every stored title again, page by page; stops quietly if the index is closed meanwhile. */
+async function indexInBackground(index: SqliteCatalogIndex, store: Store, log: Log): Promise<void> {
+  const started = Date.now();
+  let added = 0;
+  try {
+    for await (const page of store.scanValues<TitleRecord>('title:', { pageSize: BACKGROUND_CHUNK })) {
+      index.upsertMany(page.map(([, t]) => indexed(t)));
+      added += page.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    if (!index.isOpen()) return; // the server is stopping
+    log.error('search index: the background build failed (the next start tries again)', error);
+    return;
+  }
+  log.info(`shiori: search index: ${added} titles indexed in the background in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+export async function openCatalogIndex(opts: { dataDir: string; store: Store; log?: Log; indexBeforeStart?: number }): Promise<CatalogIndex> {
   const dir = resolve(opts.dataDir);
   mkdirSync(dir, { recursive: true });
   const index = openOrReplace(join(dir, CATALOG_INDEX_FILE));
-  const keys = await opts.store.keys('title:');
-  if (index.count() !== keys.length) index.replaceAll(await readTitles(opts.store, keys));
+  const stored = await opts.store.count('title:');
+  if (index.count() === stored) return index;
+  if (stored <= (opts.indexBeforeStart ?? INDEX_BEFORE_START)) {
+    index.replaceAll(await readTitles(opts.store));
+    return index;
+  }
+  const log = opts.log ?? { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m), error: (m: string, x?: unknown) => console.error(m, x) };
+  log.info(`shiori: search index: ${stored} titles to index, in the background (search results fill in meanwhile)`);
+  void indexInBackground(index, opts.store, log);
   return index;
 }

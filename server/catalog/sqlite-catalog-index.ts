@@ -86,6 +86,13 @@ export class SqliteCatalogIndex implements CatalogIndex {
     this.db.transaction(() => this.upsertOne(title))();
   }
 
+  /** Adds or replaces these titles, in one transaction. */
+  upsertMany(titles: Iterable<IndexedTitle>): void {
+    this.db.transaction(() => {
+      for (const t of titles) this.upsertOne(t);
+    })();
+  }
+
   /** Empties the index and loads these titles, in one transaction (all or nothing). */
   replaceAll(titles: Iterable<IndexedTitle>): void {
     this.db.transaction(() => {
@@ -147,5 +154,9 @@ export class SqliteCatalogIndex implements CatalogIndex {
 
   close(): void {
     this.db.close();
+  }
+
+  isOpen(): boolean {
+    return this.db.open;
   }
 }

@@ -25,9 +25,15 @@ export const DEMO_PATRONS = {
   noPassword: { cardNumber: '2000000418', birthDate: '2012-05-05' },
 } as const;
 
+/** Whether any key starts with `prefix` (stops at the first one found). */
+async function anyKey(ctx: AppContext, prefix: string): Promise<boolean> {
+  for await (const page of ctx.store.scan(prefix, { pageSize: 1 })) if (page.length > 0) return true;
+  return false;
+}
+
 /** No patron and no title yet (a new library, or a new DATA_DIR). */
 export async function isStoreEmpty(ctx: AppContext): Promise<boolean> {
-  return (await ctx.store.keys('patron:')).length === 0 && (await ctx.store.keys('title:')).length === 0;
+  return !(await anyKey(ctx, 'patron:')) && !(await anyKey(ctx, 'title:'));
 }
 
 export async function loadDemoIfEmpty(ctx: AppContext): Promise<boolean> {

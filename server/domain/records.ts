@@ -4,16 +4,22 @@
  * Layout (why): a patron's whole account is one value, so a renewal — the hottest write — checks
  * and writes a single key. A title's circulation (its copies and its hold queue) is one value, so
  * "who is next in line" is read and changed in one place. Operations that touch a patron and a
- * title (placing a hold, a check-in) commit both in one store transaction (journalled: atomic).
+ * title (placing a hold, a check-in) commit both in one store transaction (atomic: one engine commit).
  *
  *   patron:<patronId>   PatronRecord     profile, loans, holds, cancelled holds, want-to-read list
  *   card:<cardNumber>   string           patronId (index for login and staff)
  *   title:<bibId>       TitleRecord      bibliographic record + copies + hold queue
  *   barcode:<barcode>   string           bibId (index for check-out / check-in)
- *   session:<id>        SessionRecord    (auth/)
- *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key
- *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts
+ *   hold:<holdId>       string           patronId (index for the staff desk's actions by hold id)
+ *   session:<id>        SessionRecord    (auth/; expires by itself: TTL)
+ *   sessions-of:<patronId>  string[]     ids of the patron's sessions (index: "end my other sessions")
+ *   idem:<patronId>:<key>  IdempotentAnswer  first answer to a renew with that Idempotency-Key (TTL 30 days)
+ *   throttle:<scope>:<id>  ThrottleRecord   login / issuance attempts (TTL: window + lock)
  *   seq:<name>[:<qualifier>]  number     counters (`seq:bib`, `seq:titles`, `seq:series:<patronId>`)
+ *   sys:format          number           layout version of the stored data (storage/upgrade-from-v1.ts)
+ *
+ * Indexes are written in the same transaction as what they point to, and a reader re-checks the
+ * record itself (an index entry only says where to look).
  *
  * Every part after the prefix is checked against KEY_PART (domain/key-shapes.ts): a part the
  * storage layer could read as a separator, a dot segment or a query throws KeyPartError instead
@@ -56,6 +62,8 @@ export const keys = {
   /** `id`: a card number, a patron id, or a client address as `addressKeyPart` gives it. */
   throttle: (scope: string, id: string) => key('throttle', scope, id),
   seq: (name: string, ...qualifiers: string[]) => key('seq', name, ...qualifiers),
+  holdOwner: (holdId: string) => key('hold', holdId),
+  sessionsOf: (patronId: string) => key('sessions-of', patronId),
 } as const;
 
 export interface LoanRecord {
@@ -164,6 +172,8 @@ export interface IdempotentAnswer {
   status: number;
   body: unknown;
   storedAt: IsoInstant;
+  /** The loan the answer is about: the same key on another loan is refused (422). Absent before v2. */
+  loanId?: string;
 }
 
 /*

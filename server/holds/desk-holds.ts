@@ -43,15 +43,13 @@ function findCopy(title: TitleRecord, barcode: string | null): CopyRecord {
 }
 
 /**
- * The patron who holds `holdId`. Holds live inside patron records, so staff look-ups scan them
- * (outside any transaction; the caller re-reads and checks inside its own).
+ * The patron who holds `holdId`, from the `hold:<id>` index written with the hold (outside any
+ * transaction; the caller re-reads the patron and finds the hold inside its own, or 404).
  */
 export async function findHoldOwner(ctx: AppContext, holdId: string): Promise<string> {
-  for (const key of await ctx.store.keys('patron:')) {
-    const patron = await ctx.store.get<PatronRecord>(key);
-    if (patron?.holds.some((h) => h.id === holdId)) return patron.id;
-  }
-  apiError(404, 'not_found');
+  const patronId = await ctx.store.get<string>(keys.holdOwner(holdId));
+  if (!patronId) apiError(404, 'not_found');
+  return patronId;
 }
 
 /** Ends the loan of `copy` (if any) on its borrower's account. */

@@ -55,12 +55,8 @@ export function findOwnHold(patron: PatronRecord, holdId: string): HoldRecord {
 }
 
 async function materialTypesOf(tx: Tx, holds: readonly HoldRecord[]): Promise<{ bibId: string; materialType: MaterialType }[]> {
-  return Promise.all(
-    holds.map(async (h) => ({
-      bibId: h.bibId,
-      materialType: (await tx.get<TitleRecord>(keys.title(h.bibId)))?.materialType ?? 'book',
-    })),
-  );
+  const titles = await tx.getMany<TitleRecord>(holds.map((h) => keys.title(h.bibId)));
+  return holds.map((h, i) => ({ bibId: h.bibId, materialType: titles[i]?.materialType ?? 'book' }));
 }
 
 export async function placeHold(ctx: AppContext, patronId: string, input: PlaceHoldInput): Promise<Hold> {
@@ -98,6 +94,7 @@ export async function placeHold(ctx: AppContext, patronId: string, input: PlaceH
     title.queue = enqueue(title.queue, { holdId: hold.id, patronId, placedAt: hold.placedAt });
     tx.set(keys.patron(patronId), patron);
     tx.set(keys.title(title.bibId), title);
+    tx.set(keys.holdOwner(hold.id), patronId);
     return toHoldView(hold, title);
   });
 }
@@ -119,6 +116,7 @@ export async function cancelHold(ctx: AppContext, patronId: string, holdId: stri
     patron.holds = patron.holds.filter((h) => h.id !== holdId);
     patron.cancelledHolds.push(cancelled);
     tx.set(keys.patron(patronId), patron);
+    tx.remove(keys.holdOwner(holdId));
     const title = await tx.get<TitleRecord>(keys.title(hold.bibId));
     if (title) {
       title.queue = dequeue(title.queue, holdId);

@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../common/api.ts';
 import { messageFor } from './messages.ts';
 import type { Log } from '../context.ts';
 import { KeyPartError } from '../domain/records.ts';
+import { StoreConflictError, StoreUnavailableError } from '../storage/store.ts';
 
 export interface ApiErrorExtra {
   /** Response headers, e.g. { 'Retry-After': '60' }. */
@@ -64,6 +65,12 @@ export function errorResponse(error: unknown, event: H3Event, log: Log): Respons
   if (keyPart) {
     log.warn(`[400] ${event.req.method} ${event.url.pathname}: unvalidated request text reached a key: ${keyPart.message}`);
     return errorJson(400, 'invalid_input', lang);
+  }
+  // The store could not commit (nothing was written) or kept conflicting: a moment later may work.
+  const store = [error, http?.cause].find((e) => e instanceof StoreConflictError || e instanceof StoreUnavailableError) as Error | undefined;
+  if (store) {
+    log.error(`[503] ${event.req.method} ${event.url.pathname}: ${store.message}`, store.cause);
+    return errorJson(503, 'internal', lang, undefined, new Headers({ 'Retry-After': '1' }));
   }
   const data = http?.data as ApiErrorData | undefined;
   if (http && data?.apiCode) return errorJson(http.status, data.apiCode, lang, data.fields, http.headers);

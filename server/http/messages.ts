@@ -13,6 +13,7 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   not_found: { ja: '見つかりません。', en: 'Not found.' },
   payload_too_large: { ja: '送信された内容が大きすぎます。', en: 'The request body is too large.' },
   unsupported_media_type: { ja: '送信された内容の形式に対応していません（JSON で送信してください）。', en: 'The request body must be JSON (Content-Type: application/json).' },
+  idempotency_key_reused: { ja: 'この要求キーは別の資料の延長に使われています。', en: 'This Idempotency-Key was already used for another loan.' },
   password_policy: { ja: 'パスワードは半角英字と数字を両方含む6文字以上にしてください。', en: 'The password needs at least 6 half-width letters and digits, with at least one of each.' },
   password_mismatch: { ja: '新しいパスワードが一致しません。', en: 'The new passwords do not match.' },
   verification_failed: { ja: '利用券番号または生年月日が正しくありません。', en: 'The card number or date of birth is not correct.' },

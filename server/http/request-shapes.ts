@@ -20,3 +20,14 @@ export function wellFormedCard(typed: string): string | null {
   const card = typed.trim();
   return CARD_NUMBER.test(card) ? card : null;
 }
+
+/**
+ * A JSON object with exactly these fields. valibot's object schemas take any non-null object,
+ * so `[]` would pass as `{}` (and `[{…}]` as an object with no fields): an array is refused first.
+ */
+export function jsonObject<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'expected an object'),
+    v.strictObject(entries),
+  );
+}

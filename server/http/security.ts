@@ -21,6 +21,21 @@ export const SECURITY_HEADERS: Record<string, string> = {
  */
 export const HSTS = 'max-age=31536000';
 
+/**
+ * Puts the security headers (and HSTS over HTTPS) on whatever this request gets, answer or error,
+ * without copying the response: h3 merges `event.res.headers` (answers) and `event.res.errHeaders` (errors) into it.
+ */
+export function setSecurityHeaders(event: H3Event, https: boolean): void {
+  for (const [k, val] of Object.entries(SECURITY_HEADERS)) {
+    event.res.headers.set(k, val);
+    event.res.errHeaders.set(k, val);
+  }
+  if (https) {
+    event.res.headers.set('Strict-Transport-Security', HSTS);
+    event.res.errHeaders.set('Strict-Transport-Security', HSTS);
+  }
+}
+
 /** A copy of `res` carrying the security headers (responses' own headers may be immutable). */
 export function withSecurityHeaders(res: Response, https: boolean): Response {
   const headers = new Headers(res.headers);

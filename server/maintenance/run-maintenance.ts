@@ -4,8 +4,12 @@
  * waiting holds past their 予約待ち期限日 are cancelled; cancelled holds are forgotten one
  * calendar month after their cancel date.
  *
- * One store transaction per patron, re-reading and re-deciding inside it: the pass can run
- * beside patron requests and twice in a row (the second finds nothing to do).
+ * The pass walks the patrons in pages of PAGE_SIZE (one range read each, past the caches, and a
+ * turn of the event loop between pages, so requests go on meanwhile) and opens one store transaction per patron with
+ * something due, re-reading and re-deciding inside it: the pass can run beside patron requests, on
+ * several instances, and twice in a row (the second finds nothing to do). Its cost grows with the
+ * number of patrons (a read of each record per pass, hourly), never inside a transaction; what is
+ * forgotten by time alone (sessions, throttle records, idempotency answers) expires in the store.
  */
 import type { IsoDate } from '../../common/api.ts';
 import { addDays, addMonths } from '../../common/dates.ts';
@@ -15,7 +19,6 @@ import type { Tx } from '../storage/store.ts';
 import { dueMaintenance, type PatronMaintenance } from '../rules/maintenance.ts';
 import { dequeue, toCancelledHold } from '../rules/holds.ts';
 import { passCopyOn, shelveCopy, type PassDates } from '../holds/pass-copy.ts';
-import { forgetOldAnswers } from './forget-answers.ts';
 import { announceHoldReady } from '../notifications/hold-ready.ts';
 
 export interface MaintenanceCounts {
@@ -24,9 +27,10 @@ export interface MaintenanceCounts {
   forgotten: number;
   /** Copies of expired pickups passed to the next hold in line. */
   passedOn: number;
-  /** Idempotency answers older than ANSWER_KEEP_DAYS (forget-answers.ts). */
-  answersForgotten: number;
 }
+
+/** Patrons read per page of the pass. */
+export const PAGE_SIZE = 200;
 
 function dueFor(ctx: AppContext, patron: PatronRecord, today: IsoDate): PatronMaintenance {
   const months = ctx.policy.cancelledHoldsShownMonths;
@@ -39,7 +43,7 @@ const nothingDue = (due: PatronMaintenance) => due.pickupExpired.length + due.wa
 type ReadyHolds = { patronId: string; holdId: string }[];
 
 async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: PassDates, ready: ReadyHolds): Promise<MaintenanceCounts> {
-  const counts: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0, answersForgotten: 0 };
+  const counts: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
   const patron = await tx.get<PatronRecord>(keys.patron(patronId));
   if (!patron) return counts;
   const due = dueFor(ctx, patron, dates.today);
@@ -61,6 +65,7 @@ async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: 
   counts.forgotten = due.forgotten.length;
 
   for (const { hold, reason } of ending) {
+    tx.remove(keys.holdOwner(hold.id));
     const title = await tx.get<TitleRecord>(keys.title(hold.bibId));
     if (reason === 'wait_expired') counts.waitExpired += 1;
     else counts.pickupExpired += 1;
@@ -85,20 +90,20 @@ async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: 
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts> {
   const today = ctx.clock.today();
   const dates: PassDates = { today, pickupByIfReady: addDays(today, ctx.policy.pickupPeriodDays) };
-  const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0, answersForgotten: 0 };
-  for (const key of await ctx.store.keys('patron:')) {
-    // A quick look outside the lock first: most accounts have nothing due.
-    const glance = await ctx.store.get<PatronRecord>(key);
-    if (!glance || nothingDue(dueFor(ctx, glance, today))) continue;
-    const patronId = key.slice('patron:'.length);
-    // Collected per attempt: a transaction that runs again starts the list afresh.
-    const { counts, ready } = await ctx.store.transaction(async (tx) => {
-      const ready: ReadyHolds = [];
-      return { counts: await maintainPatron(tx, ctx, patronId, dates, ready), ready };
-    });
-    for (const k of Object.keys(total) as (keyof MaintenanceCounts)[]) total[k] += counts[k];
-    for (const r of ready) announceHoldReady(ctx, r.patronId, r.holdId);
+  const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
+  for await (const page of ctx.store.scanValues<PatronRecord>('patron:', { pageSize: PAGE_SIZE })) {
+    // A quick look outside any transaction first: most accounts have nothing due.
+    for (const [, glance] of page) {
+      if (nothingDue(dueFor(ctx, glance, today))) continue;
+      // Collected per attempt: a transaction that runs again starts the list afresh.
+      const { counts, ready } = await ctx.store.transaction(async (tx) => {
+        const ready: ReadyHolds = [];
+        return { counts: await maintainPatron(tx, ctx, glance.id, dates, ready), ready };
+      });
+      for (const k of Object.keys(total) as (keyof MaintenanceCounts)[]) total[k] += counts[k];
+      for (const r of ready) announceHoldReady(ctx, r.patronId, r.holdId);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  total.answersForgotten = await forgetOldAnswers(ctx);
   return total;
 }

@@ -19,7 +19,6 @@ import type { IsoDate } from '../../common/api.ts';
 import { addDays } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { notificationKeys, type Claim, type NoticeRecord } from '../domain/records.ts';
-import { readMany, setExpiring } from './store-calls.ts';
 import type { ChannelChoice, Reach } from './rules/channels.ts';
 import { groupNotices, type NoticeDraft, type SubjectEvent } from './rules/events.ts';
 
@@ -72,7 +71,7 @@ export async function claimDeliveries(ctx: AppContext, req: ClaimRequest, librar
     const claimed: Claimed = { push: [], email: [], notice: [] };
     const open: Record<DeliveryChannel, boolean> = { push: req.reach.push, email: req.reach.email, notice: true };
     if (req.digest) {
-      const [push, email] = await readMany<Claim>(tx, [
+      const [push, email] = await tx.getMany<Claim>([
         notificationKeys.digest(req.patronId, req.today, 'push'),
         notificationKeys.digest(req.patronId, req.today, 'email'),
       ]);
@@ -87,15 +86,15 @@ export async function claimDeliveries(ctx: AppContext, req: ClaimRequest, librar
         }
       }
     }
-    const existing = await readMany<Claim>(tx, wanted.map((w) => w.key));
+    const existing = await tx.getMany<Claim>(wanted.map((w) => w.key));
     wanted.forEach((w, i) => {
       if (existing[i]) return;
-      setExpiring(tx, w.key, claim, DELIVERY_CLAIM_TTL_SECONDS);
+      tx.set(w.key, claim, { ttlSeconds: DELIVERY_CLAIM_TTL_SECONDS });
       claimed[w.channel].push(w.event);
     });
     if (req.digest) {
       for (const channel of ['push', 'email'] as const) {
-        if (claimed[channel].length > 0) setExpiring(tx, notificationKeys.digest(req.patronId, req.today, channel), claim, DIGEST_CLAIM_TTL_SECONDS);
+        if (claimed[channel].length > 0) tx.set(notificationKeys.digest(req.patronId, req.today, channel), claim, { ttlSeconds: DIGEST_CLAIM_TTL_SECONDS });
       }
     }
     if (claimed.notice.length > 0) {
@@ -104,7 +103,7 @@ export async function claimDeliveries(ctx: AppContext, req: ClaimRequest, librar
       const added = groupNotices(claimed.notice, req.today, ctx.policy, req.branchName).map((d) => toNoticeRecord(d, now));
       const ids = new Set(kept.map((n) => n.id));
       // Listed for noticesKeptDays; the whole list expires when nothing new came for that long.
-      setExpiring(tx, key, [...added.filter((n) => !ids.has(n.id)), ...kept], (keptDays + 1) * 24 * 60 * 60);
+      tx.set(key, [...added.filter((n) => !ids.has(n.id)), ...kept], { ttlSeconds: (keptDays + 1) * 24 * 60 * 60 });
     }
     return claimed;
   });

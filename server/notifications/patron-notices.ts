@@ -13,7 +13,6 @@ import { branchNamer, deliver, noDeliveries, type DeliveryCounts } from './deliv
 import { channelsFor } from './rules/channels.ts';
 import { autoRenewalCandidates, dueEvents, holdReadyEvent, isReportedRefusal, loanEvent, type SubjectEvent } from './rules/events.ts';
 import { defaultSettings } from './rules/settings.ts';
-import { readMany } from './store-calls.ts';
 
 export interface PatronOutcome {
   autoRenewed: number;
@@ -30,7 +29,7 @@ interface PatronState {
 }
 
 async function readState(ctx: AppContext, patronId: string): Promise<PatronState | null> {
-  const [patron, settings, subscriptions] = await readMany<unknown>(ctx.store, [
+  const [patron, settings, subscriptions] = await ctx.store.getMany<unknown>([
     keys.patron(patronId),
     notificationKeys.settings(patronId),
     notificationKeys.pushSubscriptions(patronId),
@@ -38,7 +37,7 @@ async function readState(ctx: AppContext, patronId: string): Promise<PatronState
   if (!patron) return null;
   const p = patron as PatronRecord;
   const bibIds = [...new Set([...p.loans, ...p.holds, ...p.cancelledHolds].map((x) => x.bibId))];
-  const found = await readMany<TitleRecord>(ctx.store, bibIds.map((b) => keys.title(b)));
+  const found = await ctx.store.getMany<TitleRecord>(bibIds.map((b) => keys.title(b)));
   const titles = new Map<string, TitleRecord>();
   found.forEach((t) => t && titles.set(t.bibId, t));
   return {

@@ -15,7 +15,6 @@ import { noDeliveries, sendDrafts, type DeliveryCounts } from './deliver.ts';
 import { readSubscriptions } from './push/subscriptions.ts';
 import { applySettingsUpdate, turnsEmailOn } from './rules/settings.ts';
 import { readSettings, writeSettings } from './settings-store.ts';
-import { setExpiring } from './store-calls.ts';
 import { wordingFor } from './wording.ts';
 
 export function settingsView(settings: NotificationSettingsRecord, subscriptions: readonly PushSubscriptionRecord[]): NotificationSettings {
@@ -61,7 +60,7 @@ export async function sendTestNotification(ctx: AppContext, patronId: string): P
     if (sent >= max) return null;
     const patron = await tx.get<PatronRecord>(keys.patron(patronId));
     if (!patron) return null;
-    setExpiring(tx, countKey, sent + 1, TEST_COUNT_TTL_SECONDS);
+    tx.set(countKey, sent + 1, { ttlSeconds: TEST_COUNT_TTL_SECONDS });
     return { patron, settings: await readSettings(tx, patronId, ctx.policy), subscriptions: await readSubscriptions(tx, patronId) };
   });
   if (!state) return { sending: Promise.resolve(noDeliveries()) };

@@ -12,7 +12,6 @@ import type { AppContext } from '../context.ts';
 import { notificationKeys, type PassRecord } from '../domain/records.ts';
 import { runNotificationPass, type PassCounts } from './daily-pass.ts';
 import { digestDay } from './rules/digest-time.ts';
-import { setExpiring } from './store-calls.ts';
 
 export const TICK_PATTERN = '0 * * * * *';
 export const TAKEOVER_MS = 15 * 60 * 1000;
@@ -31,13 +30,13 @@ export async function notificationTick(ctx: AppContext): Promise<TickOutcome> {
     const mark = await tx.get<PassRecord>(key);
     if (mark?.state === 'done') return 'done' as const;
     if (mark?.state === 'running' && mark.by !== by && now.getTime() - Date.parse(mark.at) < TAKEOVER_MS) return 'running' as const;
-    setExpiring(tx, key, { state: 'running', at: now.toISOString(), by } satisfies PassRecord, PASS_MARK_TTL_SECONDS);
+    tx.set(key, { state: 'running', at: now.toISOString(), by } satisfies PassRecord, { ttlSeconds: PASS_MARK_TTL_SECONDS });
     return 'ours' as const;
   });
   if (taken !== 'ours') return { ran: false, why: taken };
   const counts = await runNotificationPass(ctx, today);
   await ctx.store.transaction(async (tx) => {
-    setExpiring(tx, key, { state: 'done', at: ctx.clock.now().toISOString(), by } satisfies PassRecord, PASS_MARK_TTL_SECONDS);
+    tx.set(key, { state: 'done', at: ctx.clock.now().toISOString(), by } satisfies PassRecord, { ttlSeconds: PASS_MARK_TTL_SECONDS });
   });
   return { ran: true, counts };
 }

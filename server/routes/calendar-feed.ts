@@ -8,6 +8,7 @@
  */
 import { getRouterParam, type H3, type H3Event } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { CalendarFeedCreated } from '../../common/notifications.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord } from '../domain/records.ts';
@@ -19,14 +20,13 @@ import { calendarFeed } from '../notifications/calendar/feed.ts';
 import { createFeed, feedOwner, revokeFeed } from '../notifications/calendar/feed-tokens.ts';
 import { refuseOnKiosk, requireNotifiablePatron } from '../notifications/require-notifiable.ts';
 import { readSettings } from '../notifications/settings-store.ts';
-import { readMany } from '../notifications/store-calls.ts';
 import { wordingFor } from '../notifications/wording.ts';
 
 export function registerCalendarFeedRoutes(app: H3, ctx: AppContext): void {
   const origin = (event: H3Event) => `${requestOrigin(event, ctx.config.trustProxy).https ? 'https' : 'http'}://${event.url.host}`;
 
   app.post('/api/calendar-feed', async (event) => {
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     const { patronId } = await requireNotifiablePatron(event, ctx);
     const token = await createFeed(ctx, patronId);
     const body: CalendarFeedCreated = { url: `${origin(event)}/calendar/${token}.ics` };
@@ -48,7 +48,7 @@ export function registerCalendarFeedRoutes(app: H3, ctx: AppContext): void {
     if (!patron) apiError(404, 'not_found');
     const bibIds = [...new Set([...patron.loans, ...patron.holds].map((x) => x.bibId))];
     const titles = new Map<string, TitleRecord>();
-    for (const t of await readMany<TitleRecord>(ctx.store, bibIds.map((b) => keys.title(b)))) if (t) titles.set(t.bibId, t);
+    for (const t of await ctx.store.getMany<TitleRecord>(bibIds.map((b) => keys.title(b)))) if (t) titles.set(t.bibId, t);
     const settings = await readSettings(ctx.store, patronId, ctx.policy);
     const text = calendarFeed({
       patron,

@@ -6,6 +6,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { MaterialType, SearchResponse, TitleDetail } from '../../common/api.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type TitleRecord } from '../domain/records.ts';
@@ -19,7 +20,7 @@ import { searchResult, titleDetail } from '../catalog/title-view.ts';
 export const SEARCH_PAGE_SIZE = 20;
 export const MAX_QUERY_CHARS = 100;
 
-const SearchQuery = v.strictObject({
+const SearchQuery = jsonObject({
   // At least one word (a query of spaces only is empty), at most 100 characters.
   q: v.pipe(
     v.string(),
@@ -49,7 +50,7 @@ export function registerCatalogRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/catalog/search', async (event): Promise<SearchResponse> => {
     const { q, type, page } = await readQuery(event, SearchQuery);
     const { total, bibIds } = ctx.catalog.search({ q, type, page, pageSize: SEARCH_PAGE_SIZE });
-    const records = await Promise.all(bibIds.map((bibId) => ctx.store.get<TitleRecord>(keys.title(bibId))));
+    const records = await ctx.store.getMany<TitleRecord>(bibIds.map((bibId) => keys.title(bibId)));
     event.res.headers.set('cache-control', 'no-cache');
     return {
       total,

@@ -7,10 +7,11 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { EmailResponse } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
@@ -20,7 +21,7 @@ import { confirmationMail, decideEmailChange, isSameAddress, type EmailDecision 
 
 /** Generous bound on the raw field (blanks around are trimmed before the 254-character rule). */
 const Field = v.pipe(v.string(), v.maxLength(1024));
-const EmailBody = v.strictObject({ email: Field, emailConfirm: Field });
+const EmailBody = jsonObject({ email: Field, emailConfirm: Field });
 
 /** What the transaction decided: the change, the address registered after it, and the confirmation mail. */
 interface Outcome {
@@ -32,7 +33,7 @@ interface Outcome {
 export function registerEmailRoutes(app: H3, ctx: AppContext): void {
   app.put('/api/email', async (event) => {
     const body = await readJsonBody(event, EmailBody);
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const today = ctx.clock.today();
     const { decision, registered, mail } = await updatePatron<Outcome>(ctx, patronId, (patron) => {
       const decided = decideEmailChange(body, patron);

@@ -13,9 +13,9 @@ import { isIsoDate } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BibIdSchema, ServerIdSchema } from '../http/request-shapes.ts';
+import { BibIdSchema, ServerIdSchema, jsonObject } from '../http/request-shapes.ts';
 import { SERIES_NO } from '../domain/key-shapes.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requireSession } from '../auth/require-patron.ts';
 import { cancelHold, changeHold, placeHold } from '../holds/patron-holds.ts';
 import { createSeries, regroupSeries, releaseSeries } from '../holds/series-holds.ts';
 import { sendCancelConfirmation } from '../holds/cancel-mail.ts';
@@ -35,21 +35,21 @@ function seriesParam(event: Parameters<typeof idParam>[0]): number {
 }
 
 export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
-  const PlaceBody = v.strictObject({
+  const PlaceBody = jsonObject({
     bibId: BibIdSchema,
     pickupBranch: v.optional(branchCode(ctx)),
     contactMethod: v.optional(contactMethod),
     notNeededAfter: v.optional(v.nullable(isoDate)),
   });
-  const ChangeBody = v.strictObject({
+  const ChangeBody = jsonObject({
     pickupBranch: v.optional(branchCode(ctx)),
     contactMethod: v.optional(contactMethod),
   });
-  const CancelBody = v.optional(v.strictObject({ sendConfirmationEmail: v.optional(v.boolean()) }));
-  const SeriesBody = v.strictObject({ holdIds });
+  const CancelBody = v.optional(jsonObject({ sendConfirmationEmail: v.optional(v.boolean()) }));
+  const SeriesBody = jsonObject({ holdIds });
 
   app.post('/api/holds', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const body = await readJsonBody(event, PlaceBody);
     const hold = await placeHold(ctx, patronId, body);
     event.res.status = 201;
@@ -58,7 +58,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
 
   // Series routes first: "series" is not a hold id.
   app.post('/api/holds/series', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const body = await readJsonBody(event, SeriesBody);
     const series = await createSeries(ctx, patronId, body.holdIds);
     event.res.status = 201;
@@ -66,22 +66,22 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.put('/api/holds/series/:seriesNo', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const seriesNo = seriesParam(event);
     const body = await readJsonBody(event, SeriesBody);
     return regroupSeries(ctx, patronId, seriesNo, body.holdIds);
   });
 
   app.delete('/api/holds/series/:seriesNo', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const seriesNo = seriesParam(event);
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     await releaseSeries(ctx, patronId, seriesNo);
     return noContent();
   });
 
   app.patch('/api/holds/:id', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const holdId = idParam(event, 'id');
     const body = await readJsonBody(event, ChangeBody);
     if (body.pickupBranch === undefined && body.contactMethod === undefined) {
@@ -91,7 +91,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.delete('/api/holds/:id', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const holdId = idParam(event, 'id');
     const body = await readJsonBody(event, CancelBody);
     const outcome = await cancelHold(ctx, patronId, holdId);

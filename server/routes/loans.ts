@@ -5,7 +5,7 @@
  */
 import type { H3 } from 'h3';
 import type { AppContext } from '../context.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requireSession } from '../auth/require-patron.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam } from '../http/validate.ts';
 import { renewLoan } from '../loans/renew-loan.ts';
@@ -13,7 +13,7 @@ import { IDEMPOTENCY_KEY } from '../domain/key-shapes.ts';
 
 export function registerLoanRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/loans/:id/renew', async (event) => {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const loanId = idParam(event, 'id');
     const key = event.req.headers.get('idempotency-key');
     if (key !== null && !IDEMPOTENCY_KEY.test(key)) apiError(400, 'invalid_input', { fields: { field: 'Idempotency-Key' } });

@@ -9,6 +9,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import { NOTIFICATION_EVENTS } from '../../common/notifications.ts';
 import type { AppContext } from '../context.ts';
 import { readJsonBody } from '../http/validate.ts';
@@ -17,14 +18,14 @@ import { requireNotifiablePatron } from '../notifications/require-notifiable.ts'
 import { languageOf } from '../notifications/wording.ts';
 
 export function registerNotificationRoutes(app: H3, ctx: AppContext): void {
-  const Channels = v.strictObject({ push: v.optional(v.boolean()), email: v.optional(v.boolean()) });
+  const Channels = jsonObject({ push: v.optional(v.boolean()), email: v.optional(v.boolean()) });
   // valibot's object schemas take an array for an object with no keys: `[]` is refused first.
   const notArray = v.custom<unknown>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'expected a JSON object');
-  const SettingsObject = v.strictObject({
-    events: v.optional(v.strictObject(Object.fromEntries(NOTIFICATION_EVENTS.map((e) => [e, v.optional(Channels)])) as Record<(typeof NOTIFICATION_EVENTS)[number], v.OptionalSchema<typeof Channels, undefined>>)),
+  const SettingsObject = jsonObject({
+    events: v.optional(jsonObject(Object.fromEntries(NOTIFICATION_EVENTS.map((e) => [e, v.optional(Channels)])) as Record<(typeof NOTIFICATION_EVENTS)[number], v.OptionalSchema<typeof Channels, undefined>>)),
     daysBefore: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ctx.policy.notifications.maxDaysBefore))),
     autoRenew: v.optional(v.boolean()),
-    calendar: v.optional(v.strictObject({ hideTitles: v.boolean() })),
+    calendar: v.optional(jsonObject({ hideTitles: v.boolean() })),
   });
   const SettingsBody = v.pipe(notArray, SettingsObject);
 
@@ -42,7 +43,7 @@ export function registerNotificationRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.post('/api/notifications/test', async (event) => {
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     const { patronId } = await requireNotifiablePatron(event, ctx);
     const { sending } = await sendTestNotification(ctx, patronId);
     ctx.notifications.track(sending);

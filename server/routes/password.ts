@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { updatePatron } from '../account/patron-update.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { requirePatron } from '../auth/require-patron.ts';
-import type { SessionRecord } from '../auth/session-store.ts';
+import { removePatronSessions } from '../auth/session-store.ts';
 import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
@@ -21,14 +21,13 @@ import { checkNewPassword, PASSWORD_MAX_LENGTH } from '../rules/password-policy.
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import { clientAddressKeyPart } from '../http/client-address.ts';
-import { wellFormedCard } from '../http/request-shapes.ts';
-import type { Tx } from '../storage/store.ts';
+import { wellFormedCard, jsonObject } from '../http/request-shapes.ts';
 
 /** Bounded before hashing; the policy itself allows far less. */
 const Secret = v.pipe(v.string(), v.maxLength(256));
 
-const ChangeBody = v.strictObject({ currentPassword: Secret, newPassword: Secret, newPasswordConfirm: Secret });
-const IssuanceBody = v.strictObject({
+const ChangeBody = jsonObject({ currentPassword: Secret, newPassword: Secret, newPasswordConfirm: Secret });
+const IssuanceBody = jsonObject({
   // Any text: one that is not a card number fails verification like a wrong one, and counts.
   cardNumber: v.string(),
   birthDate: v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD')),
@@ -43,14 +42,6 @@ function refuseNewPassword(event: H3Event, newPassword: string, confirmation: st
     refuseWith(event, 400, 'password_policy', refusalTexts.passwordTooLong);
   }
   if (problem) apiError(400, problem);
-}
-
-/** Ends the patron's sessions other than `keep`, in the caller's transaction. */
-async function endOtherSessions(tx: Tx, patronId: string, keep: string): Promise<void> {
-  for (const key of await tx.keys('session:')) {
-    const session = await tx.get<SessionRecord>(key);
-    if (session && session.patronId === patronId && session.id !== keep) tx.remove(key);
-  }
 }
 
 export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
@@ -69,7 +60,7 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     await updatePatron(ctx, patronId, async (current, tx) => {
       // Another change won the race since the check: this one was made against an old password.
       if (current.passwordHash !== patron.passwordHash) apiError(403, 'wrong_password');
-      await endOtherSessions(tx, patronId, session.id);
+      await removePatronSessions(tx, patronId, session.id);
       return { patron: { ...current, passwordHash: hash }, result: null };
     });
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });

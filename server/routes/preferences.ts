@@ -4,15 +4,16 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { Preferences } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
 
-const PreferencesBody = v.strictObject({
+const PreferencesBody = jsonObject({
   pickupBranch: v.pipe(v.string(), v.maxLength(64)),
   contactMethod: v.picklist(['email', 'phone', 'none']),
 });
@@ -23,7 +24,7 @@ export function registerPreferencesRoutes(app: H3, ctx: AppContext): void {
     if (!ctx.policy.branches.some((b) => b.code === body.pickupBranch)) {
       refuseWith(event, 400, 'invalid_input', refusalTexts.unknownBranch, { field: 'pickupBranch' });
     }
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const saved = await updatePatron<Preferences>(ctx, patronId, (patron) => {
       // メール needs an address; checked against the record as it is now, inside the transaction.
       if (body.contactMethod === 'email' && !patron.email) apiError(409, 'email_not_registered');

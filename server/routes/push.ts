@@ -7,6 +7,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { AppContext } from '../context.ts';
 import { apiError, apiErrorCode } from '../http/errors.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
@@ -15,11 +16,11 @@ import { subscribe, unsubscribe } from '../notifications/push/subscriptions.ts';
 import { refuseOnKiosk, requireNotifiablePatron } from '../notifications/require-notifiable.ts';
 import { languageOf } from '../notifications/wording.ts';
 
-const SubscriptionBody = v.strictObject({
+const SubscriptionBody = jsonObject({
   endpoint: v.pipe(v.string(), v.maxLength(MAX_ENDPOINT_LENGTH * 2)),
   // PushSubscription.toJSON() also gives expirationTime (null in every browser today).
   expirationTime: v.optional(v.nullable(v.number())),
-  keys: v.strictObject({ p256dh: v.pipe(v.string(), v.maxLength(256)), auth: v.pipe(v.string(), v.maxLength(256)) }),
+  keys: jsonObject({ p256dh: v.pipe(v.string(), v.maxLength(256)), auth: v.pipe(v.string(), v.maxLength(256)) }),
   deviceName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
   lang: v.optional(v.picklist(['ja', 'en', 'ja-kids'])),
 });

@@ -13,12 +13,12 @@ import { readJsonBody } from '../http/validate.ts';
 import { verifyPassword } from '../auth/password-hash.ts';
 import { attemptSucceeded, beginAttempt, loginLimits } from '../auth/throttle.ts';
 import { requirePatron } from '../auth/require-patron.ts';
-import { clearedCookieHeader, createPatronSession, endSession, idleLimitMs, purgeIdleSessions, readSessionId, sessionCookieHeader } from '../auth/sessions.ts';
+import { clearedCookieHeader, createPatronSession, endSession, idleLimitMs, readSessionId, sessionCookieHeader } from '../auth/sessions.ts';
 import { patronSummary } from '../rules/patron.ts';
 import { clientAddressKeyPart } from '../http/client-address.ts';
-import { wellFormedCard } from '../http/request-shapes.ts';
+import { wellFormedCard, jsonObject } from '../http/request-shapes.ts';
 
-const LoginBody = v.strictObject({
+const LoginBody = jsonObject({
   // Any text: one that is not a card number (CARD_NUMBER) fails like a wrong password, and counts.
   cardNumber: v.string(),
   password: v.pipe(v.string(), v.maxLength(256)),
@@ -57,9 +57,8 @@ export function registerSessionRoutes(app: H3, ctx: AppContext): void {
     const previous = readSessionId(ctx, event);
     if (previous) await endSession(ctx, previous);
     const kiosk = body.kiosk === true || ctx.config.kiosk;
+    // Sessions idle past their timeout are refused, and expire from the store by themselves.
     const sessionId = await createPatronSession(ctx, patron.id, kiosk);
-    // Housekeeping: sessions idle past their timeout are refused anyway; forget them.
-    await purgeIdleSessions(ctx);
     event.res.headers.append('set-cookie', sessionCookieHeader(event, sessionId));
     event.res.headers.set('cache-control', 'no-store');
     return sessionInfo(ctx, patron, kiosk);

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BarcodeSchema } from '../http/request-shapes.ts';
+import { BarcodeSchema, jsonObject } from '../http/request-shapes.ts';
 import { arrive, checkIn, setAside } from '../holds/desk-holds.ts';
 import { runMaintenance } from '../maintenance/run-maintenance.ts';
 import { announceReadyHold } from '../notifications/hold-ready.ts';
@@ -19,8 +19,8 @@ import { announceReadyHold } from '../notifications/hold-ready.ts';
 export function registerStaffCirculationRoutes(app: H3, ctx: AppContext): void {
   const codes = new Set(ctx.policy.branches.map((b) => b.code));
   const branch = v.pipe(v.string(), v.check((code) => codes.has(code), 'unknown branch'));
-  const CheckinBody = v.strictObject({ barcode: BarcodeSchema, branch: v.optional(branch) });
-  const SetAsideBody = v.optional(v.strictObject({ barcode: v.optional(BarcodeSchema), branch: v.optional(branch) }));
+  const CheckinBody = jsonObject({ barcode: BarcodeSchema, branch: v.optional(branch) });
+  const SetAsideBody = v.optional(jsonObject({ barcode: v.optional(BarcodeSchema), branch: v.optional(branch) }));
 
   app.post('/api/staff/checkins', async (event) => {
     requireStaff(event, ctx);
@@ -33,7 +33,7 @@ export function registerStaffCirculationRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/staff/holds/:id/arrive', async (event) => {
     requireStaff(event, ctx);
     const holdId = idParam(event, 'id');
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     const served = await arrive(ctx, holdId);
     announceReadyHold(ctx, served);
     return served;
@@ -50,7 +50,7 @@ export function registerStaffCirculationRoutes(app: H3, ctx: AppContext): void {
 
   app.post('/api/staff/maintenance', async (event) => {
     requireStaff(event, ctx);
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     return runMaintenance(ctx);
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
+import { jsonObject } from '../http/request-shapes.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { readJsonBody } from '../http/validate.ts';
@@ -13,7 +14,7 @@ import { runNotificationPass } from '../notifications/daily-pass.ts';
 export function registerStaffNotificationRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/staff/notifications/run', async (event) => {
     requireStaff(event, ctx);
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     return runNotificationPass(ctx);
   });
 }

@@ -10,11 +10,11 @@ import * as v from 'valibot';
 import type { Wishlist, WishlistAddResult, WishlistEntry } from '../../common/api.ts';
 import { refuseWith, refusalTexts, throwWishlistRefusal } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
-import { requirePatron } from '../auth/require-patron.ts';
+import { requirePatron, requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord, type WishlistRecord } from '../domain/records.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BibIdSchema, ServerIdSchema } from '../http/request-shapes.ts';
+import { BibIdSchema, ServerIdSchema, jsonObject } from '../http/request-shapes.ts';
 import type { Tx } from '../storage/store.ts';
 import {
   addCategory,
@@ -27,13 +27,13 @@ import {
   type WishlistResult,
 } from '../rules/wishlist.ts';
 
-const AddEntriesBody = v.strictObject({
+const AddEntriesBody = jsonObject({
   bibIds: v.pipe(v.array(BibIdSchema), v.minLength(1), v.maxLength(WISHLIST_MAX_ENTRIES)),
   categoryId: v.optional(v.nullable(ServerIdSchema)),
 });
-const MoveEntryBody = v.strictObject({ categoryId: v.nullable(ServerIdSchema) });
+const MoveEntryBody = jsonObject({ categoryId: v.nullable(ServerIdSchema) });
 /** Length and characters are the rule's business (so its messages apply); this only bounds the body. */
-const CategoryBody = v.strictObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
+const CategoryBody = jsonObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
 
 function newId(): string {
   return randomBytes(9).toString('base64url');
@@ -41,12 +41,11 @@ function newId(): string {
 
 type Titles = Pick<TitleRecord, 'title' | 'author' | 'materialType'>;
 
-async function readTitles(get: <T>(key: string) => Promise<T | null>, bibIds: Iterable<string>): Promise<Map<string, Titles | null>> {
-  const found = new Map<string, Titles | null>();
-  for (const bibId of bibIds) {
-    if (!found.has(bibId)) found.set(bibId, await get<TitleRecord>(keys.title(bibId)));
-  }
-  return found;
+/** The titles of `bibIds`, read as one state (one batch read). */
+async function readTitles(source: Pick<Tx, 'getMany'>, bibIds: Iterable<string>): Promise<Map<string, Titles | null>> {
+  const unique = [...new Set(bibIds)];
+  const records = await source.getMany<TitleRecord>(unique.map((bibId) => keys.title(bibId)));
+  return new Map(unique.map((bibId, i) => [bibId, records[i] ?? null]));
 }
 
 function entryView(entry: WishlistRecord['entries'][number], title: Titles | null | undefined): WishlistEntry {
@@ -68,7 +67,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
     event: H3Event,
     rule: (list: WishlistRecord, patron: PatronRecord, tx: Tx) => Promise<WishlistResult<T>> | WishlistResult<T>,
   ): Promise<{ value: T; list: WishlistRecord }> {
-    const { patronId } = await requirePatron(event, ctx);
+    const { patronId } = await requireSession(event, ctx);
     const outcome = await updatePatron<WishlistResult<T>>(ctx, patronId, async (patron, tx) => {
       const result = await rule(patron.wishlist, patron, tx);
       if (!result.ok) return { patron: null, result };
@@ -83,7 +82,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
     let titles = new Map<string, Titles | null>();
     const { value, list } = await change(event, async (current, patron, tx) => {
       const wanted = bibIds(patron);
-      titles = await readTitles((k) => tx.get(k), wanted);
+      titles = await readTitles(tx, wanted);
       if ([...titles.values()].some((t) => t === null)) refuseWith(event, 404, 'not_found', refusalTexts.titleNotFound);
       return addEntries(current, wanted, categoryId, newId, ctx.clock.now().toISOString());
     });
@@ -96,7 +95,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
 
   app.get('/api/wishlist', async (event) => {
     const { patron } = await requirePatron(event, ctx);
-    const titles = await readTitles((k) => ctx.store.get(k), patron.wishlist.entries.map((e) => e.bibId));
+    const titles = await readTitles(ctx.store, patron.wishlist.entries.map((e) => e.bibId));
     const body: Wishlist = {
       categories: patron.wishlist.categories.map((c) => ({ id: c.id, name: c.name })),
       entries: patron.wishlist.entries.map((e) => entryView(e, titles.get(e.bibId))),
@@ -111,7 +110,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
   });
 
   app.post('/api/wishlist/from-loans', async (event) => {
-    await readJsonBody(event, v.optional(v.strictObject({})));
+    await readJsonBody(event, v.optional(jsonObject({})));
     return addBibIds(event, (patron) => patron.loans.map((l) => l.bibId), null);
   });
 
@@ -120,7 +119,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
     const body = await readJsonBody(event, MoveEntryBody);
     const { list } = await change(event, (current) => moveEntry(current, entryId, body.categoryId));
     const entry = list.entries.find((e) => e.id === entryId)!;
-    const titles = await readTitles((k) => ctx.store.get(k), [entry.bibId]);
+    const titles = await readTitles(ctx.store, [entry.bibId]);
     return entryView(entry, titles.get(entry.bibId));
   });
 

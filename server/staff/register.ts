@@ -12,8 +12,7 @@ import { keys, type LoanRecord, type PatronRecord, type TitleRecord } from '../d
 import { apiError } from '../http/errors.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { meetsPasswordPolicy } from '../rules/password-policy.ts';
-import { emptyWishlist } from '../rules/wishlist.ts';
-import { dequeue } from '../rules/holds.ts';
+import { lentRecords, newPatronRecord, newTitleRecord } from './new-records.ts';
 import { isValidEmail } from '../rules/email.ts';
 import type { CheckoutBody, NewPatronBody, NewTitleBody } from './staff-schemas.ts';
 
@@ -31,28 +30,11 @@ export async function createPatron(ctx: AppContext, body: v.InferOutput<typeof N
   if (body.pickupBranch !== undefined) assertBranch(ctx, body.pickupBranch, 'pickupBranch');
   if (body.email && !isValidEmail(body.email)) apiError(400, 'invalid_email');
   if (body.contactMethod === 'email' && !body.email) apiError(400, 'email_not_registered');
-  // Hash before the transaction: scrypt is slow and the store lock is shared.
+  // Hash before the transaction: scrypt is slow, and a transaction may run more than once.
   const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
-  const email = body.email ? body.email : null;
   return ctx.store.transaction(async (tx) => {
     if (await tx.get(keys.card(body.cardNumber))) apiError(409, 'already_exists', { fields: { field: 'cardNumber' } });
-    const patron: PatronRecord = {
-      id: newId('p'),
-      cardNumber: body.cardNumber,
-      birthDate: body.birthDate,
-      cardExpiresOn: body.cardExpiresOn,
-      name: body.name ?? null,
-      passwordHash,
-      email,
-      defaults: {
-        pickupBranch: body.pickupBranch ?? ctx.policy.branches[0]!.code,
-        contactMethod: body.contactMethod ?? (email ? 'email' : 'phone'),
-      },
-      loans: [],
-      holds: [],
-      cancelledHolds: [],
-      wishlist: emptyWishlist(),
-    };
+    const patron = newPatronRecord(body, newId('p'), passwordHash, ctx.policy.branches[0]!.code);
     tx.set(keys.patron(patron.id), patron);
     tx.set(keys.card(patron.cardNumber), patron.id);
     return patron;
@@ -72,17 +54,7 @@ export async function createTitle(ctx: AppContext, body: v.InferOutput<typeof Ne
     }
     if (await tx.get(keys.title(bibId))) apiError(409, 'already_exists', { fields: { field: 'bibId' } });
     for (const b of barcodes) if (await tx.get(keys.barcode(b))) apiError(409, 'already_exists', { fields: { field: 'barcode', detail: b } });
-    const record: TitleRecord = {
-      bibId,
-      title: body.title,
-      author: body.author ?? null,
-      publisher: body.publisher ?? null,
-      year: body.year ?? null,
-      materialType: body.materialType,
-      category: body.category,
-      copies: body.copies.map((c) => ({ barcode: c.barcode, branch: c.branch, status: 'on_shelf', patronId: null, loanId: null, holdId: null, dueOn: null })),
-      queue: [],
-    };
+    const record = newTitleRecord(body, bibId);
     tx.set(keys.title(bibId), record);
     for (const b of barcodes) tx.set(keys.barcode(b), bibId);
     // Other server instances on a shared store poll this to bring their catalogue index in step.
@@ -133,18 +105,10 @@ export async function checkout(ctx: AppContext, body: v.InferOutput<typeof Check
       renewals: 0,
       interLibraryLoan: body.interLibraryLoan ?? false,
     };
-    tx.set(keys.patron(patron.id), {
-      ...patron,
-      loans: [...patron.loans, loan],
-      holds: fulfilled ? patron.holds.filter((h) => h.id !== fulfilled.id) : patron.holds,
-    });
-    tx.set(keys.title(title.bibId), {
-      ...title,
-      copies: title.copies.map((c) =>
-        c.barcode === copy.barcode ? { ...c, status: 'on_loan', patronId: patron.id, loanId: loan.id, holdId: null, dueOn } : c,
-      ),
-      queue: fulfilled ? dequeue(title.queue, fulfilled.id) : title.queue,
-    });
+    const lent = lentRecords(patron, title, loan, fulfilled?.id ?? null);
+    tx.set(keys.patron(patron.id), lent.patron);
+    tx.set(keys.title(title.bibId), lent.title);
+    if (fulfilled) tx.remove(keys.holdOwner(fulfilled.id));
     return loan;
   });
 }

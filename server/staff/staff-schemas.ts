@@ -5,12 +5,12 @@
  */
 import * as v from 'valibot';
 import { isIsoDate } from '../../common/dates.ts';
-import { BarcodeSchema, BibIdSchema, CardNumberSchema } from '../http/request-shapes.ts';
+import { BarcodeSchema, BibIdSchema, CardNumberSchema, jsonObject } from '../http/request-shapes.ts';
 
 export const IsoDateSchema = v.pipe(v.string(), v.check(isIsoDate, 'expected a YYYY-MM-DD date'));
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 
-export const NewPatronBody = v.strictObject({
+export const NewPatronBody = jsonObject({
   cardNumber: CardNumberSchema,
   birthDate: IsoDateSchema,
   cardExpiresOn: IsoDateSchema,
@@ -21,7 +21,7 @@ export const NewPatronBody = v.strictObject({
   contactMethod: v.optional(v.picklist(['email', 'phone', 'none'])),
 });
 
-export const NewTitleBody = v.strictObject({
+export const NewTitleBody = jsonObject({
   bibId: v.optional(BibIdSchema),
   title: text(300),
   author: v.optional(v.nullable(text(200))),
@@ -29,10 +29,10 @@ export const NewTitleBody = v.strictObject({
   year: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999)))),
   materialType: v.picklist(['book', 'magazine', 'cd']),
   category: v.picklist(['general', 'children', 'ya', 'magazine', 'cd']),
-  copies: v.pipe(v.array(v.strictObject({ barcode: BarcodeSchema, branch: v.string() })), v.maxLength(200)),
+  copies: v.pipe(v.array(jsonObject({ barcode: BarcodeSchema, branch: v.string() })), v.maxLength(200)),
 });
 
-export const CheckoutBody = v.strictObject({
+export const CheckoutBody = jsonObject({
   cardNumber: CardNumberSchema,
   barcode: BarcodeSchema,
   loanedOn: v.optional(IsoDateSchema),
@@ -42,7 +42,7 @@ export const CheckoutBody = v.strictObject({
   branch: v.optional(v.string()),
 });
 
-export const ClockBody = v.strictObject({
+export const ClockBody = jsonObject({
   now: v.pipe(
     v.string(),
     v.check((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 instant'),

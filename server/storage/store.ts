@@ -1,138 +1,294 @@
 /**
  * The one storage module every rule and handler goes through.
  *
- * Underneath is an unstorage `Storage` (SQLite through db0 by default, Redis with REDIS_URL).
- * unstorage has no transactions, so this module adds the two guarantees the rules need:
+ * What is kept where: every record is one JSON value under one key, in unstorage's layout — the
+ * `kv` table (key, value) of the SQLite file under DATA_DIR, or `shiori:<key>` strings on Redis —
+ * so `store.storage` (the unstorage `Storage`) can read anything the Store wrote. The Store itself
+ * talks to the engine underneath (better-sqlite3 through db0, ioredis through unstorage's driver),
+ * because unstorage has no transactions, no batch read on SQLite and no TTL on SQLite.
  *
- * - **Serialised**: `transaction()` runs one function at a time (in this process), so a rule's
- *   check and its write can never interleave with another request's — ten racing renewals of one
- *   loan behave as if they came one after another. On Redis, which several server instances may
- *   share, a lock held in Redis (shared-lock.ts) makes that true across instances too; each
- *   transaction there first repairs a journal that a crashed instance may have left (the others
- *   keep running, so "at the next start" is not soon enough). Redis is only as durable as its
- *   config: run it with `appendonly yes` and `appendfsync always`.
- * - **Atomic and durable**: the writes a transaction stages are committed all or nothing. One
- *   write is a single `setItem` (one SQLite statement: atomic, fsynced in WAL mode with
- *   synchronous=FULL). Several writes go through a redo journal: the whole batch is first written
- *   as one value under `JOURNAL_KEY`, then applied key by key, then the journal is removed. A crash
- *   before the journal is written loses the (unacknowledged) transaction; a crash after it is
- *   repaired at the next start by applying the journal again (each write is a whole value, so
- *   applying twice is harmless). The HTTP answer is sent only after the commit returns.
+ * `transaction(fn)` is optimistic: `fn` reads (each read is recorded with the value it saw), stages
+ * writes, and the engine commits them in one atomic step that first checks that nothing `fn` read
+ * has changed since. On a conflict `fn` runs again on fresh data (at most MAX_ATTEMPTS times, then
+ * StoreConflictError). So:
+ * - racing transactions have the one-at-a-time outcome, across server instances too (the check and
+ *   the writes are one SQLite transaction, or one Lua script on Redis — no lock, no lease, no
+ *   timeout in the argument, so a frozen instance that wakes up can only conflict, never overwrite);
+ * - a read never waits for a write, and transactions on different keys never wait for each other;
+ * - a commit is all or nothing: a failed commit (disk full, a constraint, a refused script) leaves
+ *   nothing of itself visible and nothing behind to replay;
+ * - an answer or an error of `fn` is returned only if what `fn` read was one consistent state (a
+ *   throw or a read-only result is checked like a commit), so no rule ever decides on a torn view.
+ * `fn` may therefore run more than once: it must not have effects outside the transaction (mail,
+ * search index…); do those after `transaction()` returns.
+ *
+ * Values keep their types: the Store writes `JSON.stringify(value)` and reads it back with
+ * `JSON.parse` (unstorage would store the string "1e5" raw and read it back as 100000).
+ * `set(key, value, { ttlSeconds })` gives the key a lifetime (Redis PX; on SQLite an `expires_at`
+ * column that reads honour and a sweeper clears in small batches). TTLs are housekeeping in real
+ * time: rules that depend on time decide on the library clock themselves.
  */
 import type { Storage } from 'unstorage';
-import { sharedLockFor } from './shared-lock.ts';
-
-export const JOURNAL_KEY = 'sys:journal';
-
-type Write = { key: string; value: unknown | null };
+import { openEngine, type Engine, type EngineTx, type Write } from './engine.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 /** What a transaction function sees: reads that include its own staged writes. */
 export interface Tx {
   get<T>(key: string): Promise<T | null>;
-  set(key: string, value: unknown): void;
+  /** Several values read as one state (one statement on SQLite, one MGET on Redis). */
+  getMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
+  set(key: string, value: unknown, opts?: SetOptions): void;
   remove(key: string): void;
-  keys(prefix: string): Promise<string[]>;
+}
+
+/** What a read-only view (`store.read`) sees: values shared between requests and frozen. */
+export interface ReadTx {
+  get<T>(key: string): Promise<T | null>;
+  getMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
+}
+
+export interface SetOptions {
+  /** The key disappears by itself this many seconds after the commit (real time). */
+  ttlSeconds?: number;
 }
 
 export interface Store {
-  /** A read outside any transaction (may see the state just before a commit in progress). */
-  get<T>(key: string): Promise<T | null>;
-  keys(prefix: string): Promise<string[]>;
   /**
-   * Runs `fn` alone and commits what it staged, atomically. If `fn` throws, nothing is written
-   * and the error is rethrown.
+   * A read outside any transaction: the last committed value, frozen and shared with other readers
+   * (no parse when it has not changed). To change it, copy it, or read it in a transaction.
+   */
+  get<T>(key: string): Promise<T | null>;
+  /** Several last committed values, all from one state (frozen, shared). */
+  getMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
+  /**
+   * Several reads that see one state, checked like a transaction (run again if a commit fell
+   * between them); the values are frozen and shared, nothing can be written.
+   */
+  read<R>(fn: (tx: ReadTx) => Promise<R>): Promise<R>;
+  /**
+   * Runs `fn` and commits what it staged, atomically, if nothing it read changed meanwhile (else
+   * runs it again). If `fn` throws on a consistent view, nothing is written and the error is rethrown.
    */
   transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R>;
+  /**
+   * Keys under `prefix`, page by page — for start-up and background jobs, never inside a
+   * transaction or on a request path (a scan grows with the data).
+   */
+  scan(prefix: string, opts?: { pageSize?: number }): AsyncIterable<string[]>;
+  /**
+   * Keys and values under `prefix`, page by page, for background jobs (maintenance, index builds):
+   * fresh copies, read past the caches so a walk over everything does not evict what requests use.
+   */
+  scanValues<T>(prefix: string, opts?: { pageSize?: number }): AsyncIterable<[key: string, value: T][]>;
+  /** How many keys are under `prefix` (start-up checks; a scan on Redis). */
+  count(prefix: string): Promise<number>;
+  /** Every key under `prefix` (tools and tests; a scan). */
+  keys(prefix: string): Promise<string[]>;
+  /** Whether other server instances may share this store (Redis, not this process's SQLite file). */
+  readonly shared: boolean;
+  /** Commits that wrote something, since the Store was opened (tests assert a read writes nothing). */
+  readonly commits: number;
   close(): Promise<void>;
-  /** The unstorage instance, for code that needs the driver itself (tests, maintenance). */
+  /** The unstorage instance, for tools and tests that read through the storage API. */
   readonly storage: Storage;
+  /** The engine underneath (tests that make it fail, the benchmark's seeder). */
+  readonly engine: Engine;
 }
 
-/** A lock as a promise chain: each caller waits for the one before it. */
-function createSerialQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <R>(fn: () => Promise<R>): Promise<R> => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
-    return run;
+/** A transaction that kept meeting conflicts: try again later (the HTTP layer answers 503). */
+export class StoreConflictError extends Error {
+  override name = 'StoreConflictError';
+}
+
+/**
+ * The engine failed a read or a commit (disk full, Redis unreachable, a refused script…). For a
+ * commit: nothing of it was written. The HTTP layer answers 503; `cause` is the engine's error.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+const unavailable = (what: string) => (cause: unknown): never => {
+  throw new StoreUnavailableError(`store: ${what} failed: ${(cause as Error)?.message ?? cause}`, { cause });
+};
+
+/** A key the Store refuses: it would mean another key to unstorage (`/`, `?`, `\`, dot segments…). */
+export class StoreKeyError extends Error {
+  override name = 'StoreKeyError';
+}
+
+/**
+ * Enough for every transaction to get its turn: on SQLite the losers of one group commit are first
+ * in the next, so with N transactions on one key the last waits at most N rounds.
+ */
+export const MAX_ATTEMPTS = 100;
+
+/**
+ * Keys are `part:part:…` with no character unstorage would rewrite (it maps `/` and `\` to `:`,
+ * drops `?…`, merges `::`, trims `:` and refuses `.`/`..` segments), so a key means the same row
+ * to the Store and to unstorage.
+ */
+function isStoreKey(key: string): boolean {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 512) return false;
+  let segment = 0; // where the current `:`-separated part starts
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 58; // the end closes the last part like a ':'
+    if (c === 58) {
+      const length = i - segment;
+      if (length === 0) return false; // '', leading/trailing ':' or '::'
+      if (key.charCodeAt(segment) === 46 && (length === 1 || (length === 2 && key.charCodeAt(segment + 1) === 46))) return false; // '.' or '..'
+      segment = i + 1;
+    } else if (c === 47 || c === 92 || c === 63 || c <= 32) {
+      return false; // '/', '\\', '?', blanks and control characters
+    }
+  }
+  return true;
+}
+
+export function checkKey(key: string): string {
+  if (!isStoreKey(key)) throw new StoreKeyError(`store key refused: ${JSON.stringify(String(key).slice(0, 80))}`);
+  return key;
+}
+
+const encode = (value: unknown): string => {
+  const raw = JSON.stringify(value);
+  if (raw === undefined) throw new TypeError('store: a value must be JSON (not undefined or a function)');
+  return raw;
+};
+const decode = <T>(raw: string | null): T | null => (raw === null ? null : (JSON.parse(raw) as T));
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Most bytes of raw text whose frozen values are kept for readers. */
+export const SHARED_VALUES_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Frozen values of recently read keys, each with the raw text it was parsed from: a reader whose
+ * raw text is the same gets the same frozen value (a text compare, usually the same string, instead
+ * of a parse). A changed value has another text, so it is never served stale.
+ */
+function createSharedValues() {
+  const entries = new BoundedCache<{ raw: string; value: unknown }>(SHARED_VALUES_BYTES, (key, e) => key.length + e.raw.length);
+  return <T>(key: string, raw: string | null): T | null => {
+    if (raw === null) return null;
+    const hit = entries.get(key);
+    if (hit && hit.raw === raw) return hit.value as T;
+    const value = deepFreeze(JSON.parse(raw) as T);
+    entries.set(key, { raw, value });
+    return value;
   };
 }
 
-async function commit(storage: Storage, writes: Write[]): Promise<void> {
-  if (writes.length === 0) return;
-  if (writes.length > 1) await storage.setItem(JOURNAL_KEY, writes as never);
-  await applyWrites(storage, writes);
-  if (writes.length > 1) await storage.removeItem(JOURNAL_KEY);
+function ttlMs(opts: SetOptions | undefined): number | null {
+  const s = opts?.ttlSeconds;
+  if (s === undefined) return null;
+  if (!(s > 0) || !Number.isFinite(s)) throw new RangeError(`store: ttlSeconds must be a positive number, not ${s}`);
+  return Math.ceil(s * 1000);
 }
 
-async function applyWrites(storage: Storage, writes: Write[]): Promise<void> {
-  for (const w of writes) {
-    if (w.value === null) await storage.removeItem(w.key);
-    else await storage.setItem(w.key, w.value as never);
+/** A transaction's staged writes over the engine's recorded reads. */
+function createTx(etx: EngineTx): { tx: Tx; staged: Map<string, Write> } {
+  const staged = new Map<string, Write>();
+  const tx: Tx = {
+    async get<T>(key: string) {
+      const own = staged.get(checkKey(key));
+      if (own) return decode<T>(own.raw);
+      const [raw] = await etx.read([key]).catch(unavailable('read'));
+      return decode<T>(raw ?? null);
+    },
+    async getMany<T>(keys: readonly string[]) {
+      const missing = keys.filter((k) => !staged.has(checkKey(k)));
+      const fetched = missing.length > 0 ? await etx.read(missing).catch(unavailable('read')) : [];
+      const byKey = new Map(missing.map((k, i) => [k, fetched[i] ?? null]));
+      return keys.map((k) => decode<T>(staged.has(k) ? staged.get(k)!.raw : (byKey.get(k) ?? null)));
+    },
+    set(key, value, opts) {
+      staged.set(checkKey(key), { key, raw: encode(value), ttlMs: ttlMs(opts) });
+    },
+    remove(key) {
+      staged.set(checkKey(key), { key, raw: null, ttlMs: null });
+    },
+  };
+  return { tx, staged };
+}
+
+/** Reads through `read` (the engine's, or a transaction's that records them) with shared frozen values. */
+function sharedReader(read: (keys: readonly string[]) => Promise<(string | null)[]>, shared: ReturnType<typeof createSharedValues>): ReadTx {
+  return {
+    async get<T>(key: string) {
+      const [raw] = await read([checkKey(key)]).catch(unavailable('read'));
+      return shared<T>(key, raw ?? null);
+    },
+    async getMany<T>(keys: readonly string[]) {
+      if (keys.length === 0) return [];
+      const raws = await read(keys.map(checkKey)).catch(unavailable('read'));
+      return keys.map((k, i) => shared<T>(k, raws[i] ?? null));
+    },
+  };
+}
+
+/** Opens the Store over an unstorage Storage made by `openStorage` (SQLite through db0, or Redis). */
+export async function createStore(storage: Storage, opts: { warn?: (message: string) => void } = {}): Promise<Store> {
+  const engine = await openEngine(storage, opts.warn ?? ((m) => console.warn(m)));
+  const shared = createSharedValues();
+  let commits = 0;
+
+  const nothingStaged = new Map<string, Write>();
+  const openReadTx = (etx: EngineTx) => ({ tx: sharedReader((keys) => etx.read(keys), shared), staged: nothingStaged });
+  const committed = sharedReader((keys) => engine.readMany(keys), shared);
+
+  /** The optimistic loop: `open` gives the view `fn` works on and what it staged. */
+  async function run<V, R>(open: (etx: EngineTx) => { tx: V; staged: Map<string, Write> }, fn: (tx: V) => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const etx = engine.begin();
+      const { tx, staged } = open(etx);
+      let outcome: { result: R } | { error: unknown };
+      try {
+        outcome = { result: await fn(tx) };
+      } catch (error) {
+        outcome = { error };
+      }
+      if ('error' in outcome) {
+        // An error decided on a consistent view stands; one decided on a torn view is no answer.
+        if (await engine.validate(etx)) throw outcome.error;
+      } else if (staged.size === 0 ? await engine.validate(etx) : await engine.commit(etx, [...staged.values()]).catch(unavailable('commit'))) {
+        if (staged.size > 0) commits += 1;
+        return outcome.result;
+      }
+      if (attempt >= MAX_ATTEMPTS) throw new StoreConflictError(`store: still conflicting after ${MAX_ATTEMPTS} attempts`);
+      await engine.pause(attempt);
+    }
   }
-}
-
-/** Replays a journal left by a crash between its write and its removal. */
-export async function recoverJournal(storage: Storage): Promise<number> {
-  const journal = (await storage.getItem(JOURNAL_KEY)) as Write[] | null;
-  if (!journal) return 0;
-  await applyWrites(storage, journal);
-  await storage.removeItem(JOURNAL_KEY);
-  return journal.length;
-}
-
-export async function createStore(storage: Storage): Promise<Store> {
-  const inProcess = createSerialQueue();
-  const shared = sharedLockFor(storage);
-  // In this process one at a time; across processes (Redis) also under the shared lock, inside which
-  // a journal left by a crashed instance is repaired before anything else reads.
-  const serial = <R>(fn: () => Promise<R>): Promise<R> =>
-    inProcess(() =>
-      shared
-        ? shared.run(async () => {
-            await recoverJournal(storage);
-            return fn();
-          })
-        : fn(),
-    );
-  await serial(() => recoverJournal(storage));
 
   return {
     storage,
-    get: async <T>(key: string) => ((await storage.getItem(key)) as T | null) ?? null,
-    keys: (prefix: string) => storage.getKeys(prefix),
-    transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-      return serial(async () => {
-        const staged = new Map<string, unknown | null>();
-        const tx: Tx = {
-          async get<T>(key: string) {
-            if (staged.has(key)) return structuredClone(staged.get(key)) as T | null;
-            return ((await storage.getItem(key)) as T | null) ?? null;
-          },
-          set(key, value) {
-            staged.set(key, structuredClone(value));
-          },
-          remove(key) {
-            staged.set(key, null);
-          },
-          async keys(prefix) {
-            const found = new Set(await storage.getKeys(prefix));
-            for (const [k, v] of staged) {
-              if (!k.startsWith(prefix)) continue;
-              if (v === null) found.delete(k);
-              else found.add(k);
-            }
-            return [...found];
-          },
-        };
-        const result = await fn(tx);
-        await commit(
-          storage,
-          [...staged].map(([key, value]) => ({ key, value })),
-        );
-        return result;
-      });
+    engine,
+    shared: engine.shared,
+    get commits() {
+      return commits;
     },
-    close: () => storage.dispose(),
+    get: committed.get,
+    getMany: committed.getMany,
+    transaction: (fn) => run(createTx, fn),
+    read: (fn) => run(openReadTx, fn),
+    scan: (prefix, opts) => engine.scanKeys(prefix, opts?.pageSize ?? 500),
+    async *scanValues<T>(prefix: string, opts?: { pageSize?: number }) {
+      for await (const page of engine.scanEntries(prefix, opts?.pageSize ?? 500)) {
+        yield page.map(([key, raw]): [string, T] => [key, JSON.parse(raw) as T]);
+      }
+    },
+    count: (prefix) => engine.count(prefix),
+    async keys(prefix) {
+      const all = new Set<string>();
+      for await (const page of engine.scanKeys(prefix, 1000)) for (const k of page) all.add(k);
+      return [...all];
+    },
+    close: () => engine.close(),
   };
 }

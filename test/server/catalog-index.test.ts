@@ -362,6 +362,26 @@ describe('openCatalogIndex: derived from the store', () => {
     }
   });
 
+  it('indexes a catalogue larger than what is indexed before the start in the background, and search fills in', async () => {
+    const file = join(dir, CATALOG_INDEX_FILE);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    const logged: string[] = [];
+    const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+    const index = await openCatalogIndex({ dataDir: dir, store, log, indexBeforeStart: 3 });
+    try {
+      assert.ok(index.count() < CATALOGUE.length, 'open returned before the index was complete');
+      for (let i = 0; index.count() < CATALOGUE.length; i++) {
+        assert.ok(i < 500, 'the background build finishes');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.deepEqual(search(index, '地底').bibIds, ['b-chitei', 'b-tabi']);
+      await new Promise((r) => setTimeout(r, 20));
+      assert.ok(logged.some((m) => /indexed in the background/.test(m)), logged.join('\n'));
+    } finally {
+      index.close();
+    }
+  });
+
   it('replaces a damaged index file with a fresh build', async () => {
     const file = join(dir, CATALOG_INDEX_FILE);
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });

@@ -112,10 +112,10 @@ test('check-in → in transit → arrive → ready → pickup_expired, the copy 
 
   // The last pickup day passes nothing yet.
   await t.setClock('2026-05-05T14:00:00Z'); // 23:00 in Tokyo, still 05-05
-  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0, answersForgotten: 0 });
+  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 });
   // The day after: 取置期限経過; the copy (at midori) goes to alice, who picks up at central → in transit.
   await t.setClock('2026-05-05T15:00:00Z'); // 00:00 on 05-06 in Tokyo
-  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 1, waitExpired: 0, forgotten: 0, passedOn: 1, answersForgotten: 0 });
+  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 1, waitExpired: 0, forgotten: 0, passedOn: 1 });
   const bobSnap = await bob.json('/api/account');
   assert.equal(bobSnap.holds.length, 0);
   assert.deepEqual(
@@ -190,8 +190,8 @@ test('maintenance: wait_expired, cancelled holds forgotten after one calendar mo
   await t.setClock('2026-04-30T01:00:00Z');
   assert.equal((await t.staff('/api/staff/maintenance')).waitExpired, 0);
   await t.setClock('2026-05-01T01:00:00Z');
-  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 0, waitExpired: 1, forgotten: 0, passedOn: 0, answersForgotten: 0 });
-  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0, answersForgotten: 0 });
+  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 0, waitExpired: 1, forgotten: 0, passedOn: 0 });
+  assert.deepEqual(await t.staff('/api/staff/maintenance'), { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 });
   let snap = await alice.json('/api/account');
   assert.equal(snap.holds.length, 0);
   assert.deepEqual(

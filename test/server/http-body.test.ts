@@ -68,6 +68,23 @@ describe('bodies through the app', () => {
     assert.equal(maintenance.status, 200, await maintenance.clone().text());
   });
 
+  it('an array where an object is expected is 400 invalid_input, and nothing changes', async () => {
+    const json = { 'content-type': 'application/json' };
+    const login = await t.fetch('/api/session', { method: 'POST', headers: json, body: '[]' });
+    assert.deepEqual([(await errorOf(login)).status, login.headers.get('set-cookie')], [400, null]);
+    const before = (await patron.json('/api/account')).defaults;
+    for (const [path, method, body] of [
+      ['/api/preferences', 'PUT', '[{"pickupBranch":"higashi","contactMethod":"email"}]'],
+      ['/api/notifications/settings', 'PUT', '[]'],
+      ['/api/notifications/settings', 'PUT', '{"events":[]}'],
+      ['/api/calendar-feed', 'POST', '[]'],
+    ] as const) {
+      const e = await errorOf(await patron.fetch(path, { method, headers: json, body }));
+      assert.deepEqual([e.status, e.code], [400, 'invalid_input'], `${method} ${path} ${body}`);
+    }
+    assert.deepEqual((await patron.json('/api/account')).defaults, before);
+  });
+
   it('bytes that are not UTF-8 are 400 invalid_input', async () => {
     const body = new Uint8Array([0x7b, 0x22, 0x63, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]);
     const e = await errorOf(await t.fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));

@@ -4,75 +4,21 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStorage } from '../../server/storage/open-storage.ts';
-import { createStore, JOURNAL_KEY } from '../../server/storage/store.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 import { syncCatalog } from '../../server/catalog/keep-in-step.ts';
+import { startRedis, type RedisServer } from './redis-server.ts';
 
-const REDIS_SERVER = process.env['REDIS_SERVER_PATH'] ?? '/usr/bin/redis-server';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-let redis: ChildProcess;
-let redisDir: string;
+let redis: RedisServer;
 let redisUrl: string;
 
 before(async () => {
-  redisDir = await mkdtemp(join(tmpdir(), 'shiori-redis-'));
-  const port = await freePort();
-  redisUrl = `redis://127.0.0.1:${port}`;
-  redis = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], { stdio: 'ignore' });
-  const { default: Redis } = await import('ioredis');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      await probe.connect();
-      await probe.ping();
-      probe.disconnect();
-      break;
-    } catch {
-      probe.disconnect();
-      if (Date.now() > deadline) throw new Error('redis-server did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  redis = await startRedis();
+  redisUrl = redis.url;
 });
 
-after(async () => {
-  redis.kill('SIGKILL');
-  await rm(redisDir, { recursive: true, force: true });
-});
+after(() => redis.stop());
 
 describe('store on Redis', () => {
-  it('repairs a multi-key commit interrupted after its journal was written', async () => {
-    const storage = await openStorage({ dataDir: redisDir, redisUrl });
-    // A crash between the journal and the last write: the journal says both, only one landed.
-    await storage.setItem(JOURNAL_KEY, [
-      { key: 'test:a', value: { n: 1 } },
-      { key: 'test:b', value: { n: 2 } },
-    ] as never);
-    await storage.setItem('test:a', { n: 1 } as never);
-    const store = await createStore(storage);
-    assert.deepEqual(await store.get('test:b'), { n: 2 });
-    assert.equal(await store.get(JOURNAL_KEY), null);
-    await store.close();
-  });
-
   describe('renewal through the app', () => {
     let t: TestApp;
     before(async () => {
@@ -140,19 +86,6 @@ describe('store on Redis', () => {
       assert.equal(await syncCatalog(b.ctx), 1);
       assert.equal(await search(b), 1);
       assert.equal(await syncCatalog(b.ctx), 0, 'nothing new: the title counter did not move');
-    });
-
-    it("a commit one instance left half-written (it crashed) is repaired by the other's next transaction", async () => {
-      // Instance A died after writing its journal and the first of two values.
-      await a.ctx.store.storage.setItem(JOURNAL_KEY, [
-        { key: 'test:left-1', value: { v: 'new' } },
-        { key: 'test:left-2', value: { v: 'new' } },
-      ] as never);
-      await a.ctx.store.storage.setItem('test:left-1', { v: 'new' } as never);
-      // Instance B keeps running: its next transaction sees the whole commit, never half of it.
-      const seen = await b.ctx.store.transaction(async (tx) => [await tx.get('test:left-1'), await tx.get('test:left-2')]);
-      assert.deepEqual(seen, [{ v: 'new' }, { v: 'new' }]);
-      assert.equal(await b.ctx.store.get(JOURNAL_KEY), null);
     });
   });
 });
