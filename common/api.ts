@@ -60,6 +60,8 @@ export type ErrorCode =
   | 'series_order'
   /** Staff set-aside: an earlier hold in the title's queue may be served first. */
   | 'not_next_in_line'
+  /** Staff set-aside: the hold is paused (一時停止) until a later day. */
+  | 'hold_paused'
   /** Staff set-aside: no copy of the title on the shelf (or the given one is not). */
   | 'no_copy_available'
   /** POST /api/push/subscriptions: an endpoint that is not https (or loopback in tests), or bad keys. */

@@ -11,12 +11,13 @@
  *   const res = await patron.fetch(`/api/loans/${loanId}/renew`, { method: 'POST' });
  *   await t.setClock('2026-04-27T02:00:00Z');                        // POST /api/staff/clock
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { H3 } from 'h3';
 import { createApp } from '../../server/app.ts';
+import { KOGANEI_POLICY } from '../../server/policy/defaults.ts';
 import { closeContext, createContext, silentLog, type AppContext } from '../../server/context.ts';
 
 export const ORIGIN = 'http://localhost';
@@ -90,12 +91,33 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse this DATA_DIR (a restart); it is then left in place by close(). Default: a fresh temp dir. */
   dataDir?: string;
+  /**
+   * Every branch opens every day (laid over LIBRARY_CONFIG when one is given), for tests of date
+   * arithmetic that is not about closed days: no due date or 取置期限日 moves (SPEC §14).
+   */
+  openEveryDay?: boolean;
+}
+
+/** The default branches, each open all week at its usual hours: nothing ever moves to an open day. */
+export function openEveryDayBranches() {
+  return KOGANEI_POLICY.branches.map((b) => {
+    const hours = b.weeklyHours.find((h) => h !== null)!;
+    return { ...b, weeklyHours: Array.from({ length: 7 }, () => hours), hours: [{ days: '毎日', hours }] };
+  });
+}
+
+async function withOpenEveryDay(dataDir: string, env: Record<string, string>): Promise<void> {
+  const given = env['LIBRARY_CONFIG'] ? JSON.parse(await readFile(env['LIBRARY_CONFIG'], 'utf8')) : {};
+  const path = join(dataDir, 'open-every-day.json');
+  await writeFile(path, JSON.stringify({ ...given, branches: openEveryDayBranches() }));
+  env['LIBRARY_CONFIG'] = path;
 }
 
 export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'shiori-test-')));
   const env: Record<string, string> = { DATA_DIR: dataDir, LIBRARY_NOW: opts.now ?? '2026-04-27T01:00:00Z', DEMO: '0', ...opts.env };
   if (opts.staffToken !== null) env['STAFF_TOKEN'] = opts.staffToken ?? STAFF_TOKEN;
+  if (opts.openEveryDay) await withOpenEveryDay(dataDir, env);
   const ctx = await createContext(env, silentLog);
   const app = createApp(ctx);
   const doFetch = (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(ORIGIN + path, init)));
