@@ -20,7 +20,7 @@ import { isHeldBackBySeries } from '../rules/series.ts';
 import { isPaused } from '../rules/pause.ts';
 import { findOwnHold, readPatron, readTitle } from './patron-holds.ts';
 import { passCopyOn, passDatesFor, setCopyAside, type PassDates, type ServedHold } from './pass-copy.ts';
-import { toHoldView } from './hold-view.ts';
+import { toHoldView, type HoldViewAt } from './hold-view.ts';
 
 /** A hold as staff see it: the patron's view plus whose it is. */
 export interface DeskHold {
@@ -32,8 +32,12 @@ function passDates(ctx: AppContext): PassDates {
   return passDatesFor(ctx.policy, ctx.clock.today());
 }
 
-function deskHold(served: ServedHold, title: TitleRecord): DeskHold {
-  return { hold: toHoldView(served.hold, title), cardNumber: served.patron.cardNumber };
+function deskHold(ctx: AppContext, served: ServedHold, title: TitleRecord): DeskHold {
+  return { hold: toHoldView(served.hold, title, viewAt(ctx)), cardNumber: served.patron.cardNumber };
+}
+
+function viewAt(ctx: AppContext): HoldViewAt {
+  return { today: ctx.clock.today(), policy: ctx.policy };
 }
 
 function findCopy(title: TitleRecord, barcode: string | null): CopyRecord {
@@ -78,13 +82,13 @@ export async function checkIn(ctx: AppContext, barcode: string, branch: BranchCo
         if (hold.status === 'in_transit' && hold.pickupBranch === atBranch) {
           return markArrived(tx, ctx, holder, hold.id, title);
         }
-        return { hold: toHoldView(hold, title), cardNumber: holder.cardNumber };
+        return { hold: toHoldView(hold, title, viewAt(ctx)), cardNumber: holder.cardNumber };
       }
     }
     await endLoan(tx, copy);
     const served = await passCopyOn(tx, title, copy, atBranch, dates);
     tx.set(keys.title(bibId), title);
-    return served ? deskHold(served, title) : null;
+    return served ? deskHold(ctx, served, title) : null;
   });
 }
 
@@ -97,7 +101,7 @@ function markArrived(tx: Tx, ctx: AppContext, patron: PatronRecord, holdId: stri
   if (copy) copy.status = 'on_hold_shelf';
   tx.set(keys.patron(patron.id), patron);
   tx.set(keys.title(title.bibId), title);
-  return deskHold({ patron, hold: ready }, title);
+  return deskHold(ctx, { patron, hold: ready }, title);
 }
 
 export async function arrive(ctx: AppContext, holdId: string): Promise<DeskHold> {
@@ -146,6 +150,6 @@ export async function setAside(
     if (!copy) apiError(409, 'no_copy_available');
     const served = setCopyAside(tx, title, copy, patron, hold, input.branch ?? copy.branch, dates);
     tx.set(keys.title(title.bibId), title);
-    return deskHold(served, title);
+    return deskHold(ctx, served, title);
   });
 }

@@ -5,7 +5,7 @@
  * calendar feed alike.
  * Pure: a calendar and library-local dates in, dates out.
  */
-import type { BranchCode, IsoDate } from '../../common/api.ts';
+import type { BranchCode, BranchDay, IsoDate } from '../../common/api.ts';
 import { addDays } from '../../common/dates.ts';
 import { formatHours, statusOn, type LibraryCalendar } from './opening-hours.ts';
 
@@ -29,17 +29,6 @@ export function nextOpenDay(calendar: LibraryCalendar, branch: BranchCode, date:
     if (isOpenOn(calendar, branch, day)) return day;
   }
   return date;
-}
-
-/** One day of a branch as 各館案内 lists it. */
-export interface BranchDay {
-  date: IsoDate;
-  /** `10:00~17:00` on an open day; null = 休館. */
-  hours: string | null;
-  /** e.g. 17:00以降は1階のみ, on an open day with a note. */
-  note?: string;
-  /** Why a branch that usually opens that weekday is closed (e.g. 年末年始休館); null otherwise. */
-  closedFor: string | null;
 }
 
 /** `count` days of `branch` from `from` (inclusive), open with hours or closed. */

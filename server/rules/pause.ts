@@ -31,3 +31,9 @@ export function checkPauseDate(pausedUntil: IsoDate, today: IsoDate, maxPauseDay
   if (pausedUntil > addDays(today, maxPauseDays)) return 'too_far';
   return null;
 }
+
+/** The queue entry with its pause set (null lifts it; stored without the field then). */
+export function withPause<E extends Pausable>(entry: E, pausedUntil: IsoDate | null): E {
+  const { pausedUntil: _old, ...rest } = entry;
+  return (pausedUntil === null ? rest : { ...rest, pausedUntil }) as E;
+}
