@@ -75,20 +75,9 @@ function dayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** The civil date of a day number (H. Hinnant's days-to-civil, proleptic Gregorian calendar). */
+/** The civil date of a day number. */
 function fromDayNumber(days: number): IsoDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
 }
 
 function fromUtc(d: Date): IsoDate {

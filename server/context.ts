@@ -15,12 +15,7 @@ import { createAppMailer } from './mail/app-mailer.ts';
 import { createNotifications, type Notifications } from './notifications/service.ts';
 import { closeSessionActivity } from './auth/sessions.ts';
 import { upgradeFromV1 } from './storage/upgrade-from-v1.ts';
-
-export interface Log {
-  info(msg: string, extra?: unknown): void;
-  warn(msg: string, extra?: unknown): void;
-  error(msg: string, extra?: unknown): void;
-}
+import { consoleLog, type Log } from './log.ts';
 
 export interface AppContext {
   config: ServerConfig;
@@ -34,14 +29,6 @@ export interface AppContext {
   /** Reminders and Web Push: VAPID keys, the push sender, background sends (notifications/service.ts). */
   notifications: Notifications;
 }
-
-export const consoleLog: Log = {
-  info: (m, x) => (x === undefined ? console.log(m) : console.log(m, x)),
-  warn: (m, x) => (x === undefined ? console.warn(m) : console.warn(m, x)),
-  error: (m, x) => (x === undefined ? console.error(m) : console.error(m, x)),
-};
-
-export const silentLog: Log = { info: () => undefined, warn: () => undefined, error: (m, x) => console.error(m, x) };
 
 /** Reads the environment, validates the policy (throws PolicyError naming the field), opens storage. */
 export async function createContext(env: Env = process.env, log: Log = consoleLog): Promise<AppContext> {

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { Store } from '../storage/store.ts';
 import type { TitleRecord } from '../domain/records.ts';
 import type { CatalogIndex } from './catalog-index.ts';
-import type { Log } from '../context.ts';
+import type { Log } from '../log.ts';
 import { SqliteCatalogIndex, type IndexedTitle } from './sqlite-catalog-index.ts';
 
 export const CATALOG_INDEX_FILE = 'catalog-index.sqlite';

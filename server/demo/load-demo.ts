@@ -7,6 +7,7 @@
  * Patrons: 2000000326 / library1 (the seed's patron), 2000000276 / library2,
  * 2000000418 (no password yet; birth date 2012-05-05: for first-password issuance).
  */
+import { newId } from '../domain/ids.ts';
 import { addDays, addMonths } from '../../common/dates.ts';
 import type { IsoDate } from '../../common/api.ts';
 import { createClock } from '../clock.ts';
@@ -15,7 +16,6 @@ import { cancelHold, placeHold } from '../holds/patron-holds.ts';
 import { checkIn } from '../holds/desk-holds.ts';
 import { checkout, createPatron, createTitle } from '../staff/register.ts';
 import { generatedTitles, STORY_TITLES } from './demo-catalog.ts';
-import { randomBytes } from 'node:crypto';
 import { keys, type PatronRecord } from '../domain/records.ts';
 import { addCategory, addEntries } from '../rules/wishlist.ts';
 
@@ -115,13 +115,12 @@ export async function loadDemo(ctx: AppContext): Promise<void> {
   const [w1, w2, w3] = generatedTitles();
   await demo.store.transaction(async (tx) => {
     const patron = (await tx.get<PatronRecord>(keys.patron(seed.id)))!;
-    const newId = () => randomBytes(9).toString('base64url');
-    const category = addCategory(patron.wishlist, 'こんど読む', newId());
+    const category = addCategory(patron.wishlist, 'こんど読む', newId('c'));
     if (!category.ok) throw new Error('demo wishlist category refused');
     const now = clock.now().toISOString();
-    const sorted = addEntries(category.list, [idOf(w1!.title), idOf(w2!.title)], category.value.id, newId, now);
+    const sorted = addEntries(category.list, [idOf(w1!.title), idOf(w2!.title)], category.value.id, () => newId('w'), now);
     if (!sorted.ok) throw new Error('demo wishlist entries refused');
-    const loose = addEntries(sorted.list, [idOf(w3!.title)], null, newId, now);
+    const loose = addEntries(sorted.list, [idOf(w3!.title)], null, () => newId('w'), now);
     if (!loose.ok) throw new Error('demo wishlist entries refused');
     tx.set(keys.patron(seed.id), { ...patron, wishlist: loose.list });
   });

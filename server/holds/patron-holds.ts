@@ -22,7 +22,7 @@ import {
 } from '../rules/holds.ts';
 import { isCardExpired } from '../rules/patron.ts';
 import { checkPauseDate, withPause } from '../rules/pause.ts';
-import { newId } from '../staff/register.ts';
+import { newId } from '../domain/ids.ts';
 import { toCancelledHoldView, toHoldView } from './hold-view.ts';
 
 export interface PlaceHoldInput {

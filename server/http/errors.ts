@@ -7,7 +7,7 @@
 import { HTTPError, type H3Event } from 'h3';
 import type { ErrorCode } from '../../common/api.ts';
 import { messageFor } from './messages.ts';
-import type { Log } from '../context.ts';
+import type { Log } from '../log.ts';
 import { KeyPartError } from '../domain/records.ts';
 import { StoreConflictError, StoreUnavailableError } from '../storage/store.ts';
 

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { BARCODE, BIB_ID, CARD_NUMBER, SERVER_ID } from '../domain/key-shapes.ts';
+import type { Policy } from '../policy/policy.ts';
 
 export const CardNumberSchema = v.pipe(v.string(), v.regex(CARD_NUMBER, 'expected 4–20 digits (0-9)'));
 export const BarcodeSchema = v.pipe(v.string(), v.regex(BARCODE, 'expected 1–32 letters, digits or -'));
@@ -30,4 +31,10 @@ export function jsonObject<const E extends v.ObjectEntries>(entries: E) {
     v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'expected an object'),
     v.strictObject(entries),
   );
+}
+
+/** A branch code of the configured library (the one check of every branch a request names). */
+export function branchCodeSchema(policy: Pick<Policy, 'branches'>) {
+  const codes = new Set(policy.branches.map((b) => b.code));
+  return v.pipe(v.string(), v.check((code) => codes.has(code), 'unknown branch'));
 }

@@ -4,7 +4,7 @@
  */
 import type { LibraryClock } from '../clock.ts';
 import type { Env, ServerConfig } from '../config.ts';
-import type { Log } from '../context.ts';
+import type { Log } from '../log.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 
 export const LIBRARY_NAME = '小金井市立図書館';

@@ -13,7 +13,7 @@ import { isIsoDate } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BibIdSchema, ServerIdSchema, jsonObject } from '../http/request-shapes.ts';
+import { BibIdSchema, ServerIdSchema, branchCodeSchema, jsonObject } from '../http/request-shapes.ts';
 import { SERIES_NO } from '../domain/key-shapes.ts';
 import { requireSession } from '../auth/require-patron.ts';
 import { cancelHold, changeHold, placeHold } from '../holds/patron-holds.ts';
@@ -24,11 +24,6 @@ const contactMethod = v.picklist(['email', 'phone', 'none']);
 const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'));
 const holdIds = v.pipe(v.array(ServerIdSchema), v.minLength(2), v.maxLength(50));
 
-function branchCode(ctx: AppContext) {
-  const codes = new Set(ctx.policy.branches.map((b) => b.code));
-  return v.pipe(v.string(), v.check((code) => codes.has(code), 'unknown branch'));
-}
-
 function seriesParam(event: Parameters<typeof idParam>[0]): number {
   const raw = idParam(event, 'seriesNo', SERIES_NO);
   return Number(raw);
@@ -37,12 +32,12 @@ function seriesParam(event: Parameters<typeof idParam>[0]): number {
 export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   const PlaceBody = jsonObject({
     bibId: BibIdSchema,
-    pickupBranch: v.optional(branchCode(ctx)),
+    pickupBranch: v.optional(branchCodeSchema(ctx.policy)),
     contactMethod: v.optional(contactMethod),
     notNeededAfter: v.optional(v.nullable(isoDate)),
   });
   const ChangeBody = jsonObject({
-    pickupBranch: v.optional(branchCode(ctx)),
+    pickupBranch: v.optional(branchCodeSchema(ctx.policy)),
     contactMethod: v.optional(contactMethod),
     pausedUntil: v.optional(v.nullable(isoDate)),
   });

@@ -4,7 +4,7 @@
  */
 import type { H3 } from 'h3';
 import * as v from 'valibot';
-import { jsonObject } from '../http/request-shapes.ts';
+import { branchCodeSchema, jsonObject } from '../http/request-shapes.ts';
 import type { Preferences } from '../../common/api.ts';
 import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
@@ -19,9 +19,10 @@ const PreferencesBody = jsonObject({
 });
 
 export function registerPreferencesRoutes(app: H3, ctx: AppContext): void {
+  const branchCode = branchCodeSchema(ctx.policy);
   app.put('/api/preferences', async (event) => {
     const body = await readJsonBody(event, PreferencesBody);
-    if (!ctx.policy.branches.some((b) => b.code === body.pickupBranch)) {
+    if (!v.is(branchCode, body.pickupBranch)) {
       refuseWith(event, 400, 'invalid_input', refusalTexts.unknownBranch, { field: 'pickupBranch' });
     }
     const { patronId } = await requireSession(event, ctx);

@@ -11,14 +11,13 @@ import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
-import { BarcodeSchema, jsonObject } from '../http/request-shapes.ts';
+import { BarcodeSchema, branchCodeSchema, jsonObject } from '../http/request-shapes.ts';
 import { arrive, checkIn, setAside } from '../holds/desk-holds.ts';
 import { runMaintenance } from '../maintenance/run-maintenance.ts';
 import { announceReadyHold } from '../notifications/hold-ready.ts';
 
 export function registerStaffCirculationRoutes(app: H3, ctx: AppContext): void {
-  const codes = new Set(ctx.policy.branches.map((b) => b.code));
-  const branch = v.pipe(v.string(), v.check((code) => codes.has(code), 'unknown branch'));
+  const branch = branchCodeSchema(ctx.policy);
   const CheckinBody = jsonObject({ barcode: BarcodeSchema, branch: v.optional(branch) });
   const SetAsideBody = v.optional(jsonObject({ barcode: v.optional(BarcodeSchema), branch: v.optional(branch) }));
 

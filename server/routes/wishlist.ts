@@ -4,7 +4,7 @@
  * PATCH|DELETE /api/wishlist/entries/:id · POST /api/wishlist/categories ·
  * PATCH|DELETE /api/wishlist/categories/:id. Another patron's ids are simply not found.
  */
-import { randomBytes } from 'node:crypto';
+import { newId } from '../domain/ids.ts';
 import type { H3, H3Event } from 'h3';
 import * as v from 'valibot';
 import type { Wishlist, WishlistAddResult, WishlistEntry } from '../../common/api.ts';
@@ -34,10 +34,6 @@ const AddEntriesBody = jsonObject({
 const MoveEntryBody = jsonObject({ categoryId: v.nullable(ServerIdSchema) });
 /** Length and characters are the rule's business (so its messages apply); this only bounds the body. */
 const CategoryBody = jsonObject({ name: v.pipe(v.string(), v.maxLength(1000)) });
-
-function newId(): string {
-  return randomBytes(9).toString('base64url');
-}
 
 type Titles = Pick<TitleRecord, 'title' | 'author' | 'materialType'>;
 
@@ -84,7 +80,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
       const wanted = bibIds(patron);
       titles = await readTitles(tx, wanted);
       if ([...titles.values()].some((t) => t === null)) refuseWith(event, 404, 'not_found', refusalTexts.titleNotFound);
-      return addEntries(current, wanted, categoryId, newId, ctx.clock.now().toISOString());
+      return addEntries(current, wanted, categoryId, () => newId('w'), ctx.clock.now().toISOString());
     });
     const addedIds = new Set(value.addedIds);
     const added = list.entries.filter((e) => addedIds.has(e.id)).map((e) => entryView(e, titles.get(e.bibId)));
@@ -131,7 +127,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
 
   app.post('/api/wishlist/categories', async (event) => {
     const body = await readJsonBody(event, CategoryBody);
-    const { value } = await change(event, (current) => addCategory(current, body.name, newId()));
+    const { value } = await change(event, (current) => addCategory(current, body.name, newId('c')));
     event.res.status = 201;
     return value;
   });

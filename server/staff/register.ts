@@ -3,8 +3,9 @@
  * Staff actions are not refused for patron-side rules (limits, card expiry), only for what cannot
  * be true (an unknown card, a copy already on loan or set aside for someone else).
  */
-import { randomBytes } from 'node:crypto';
-import type * as v from 'valibot';
+import { newId } from '../domain/ids.ts';
+import * as v from 'valibot';
+import { branchCodeSchema } from '../http/request-shapes.ts';
 import type { BranchCode, IsoDate } from '../../common/api.ts';
 import { compareDates } from '../../common/dates.ts';
 import { calendarOf } from '../library/calendar.ts';
@@ -18,13 +19,8 @@ import { lentRecords, newPatronRecord, newTitleRecord } from './new-records.ts';
 import { isValidEmail } from '../rules/email.ts';
 import type { CheckoutBody, NewPatronBody, NewTitleBody } from './staff-schemas.ts';
 
-/** An opaque random id (URL-safe, 16 characters). */
-export function newId(prefix: string): string {
-  return `${prefix}${randomBytes(12).toString('base64url')}`;
-}
-
 function assertBranch(ctx: AppContext, code: string, field: string): void {
-  if (!ctx.policy.branches.some((b) => b.code === code)) apiError(400, 'invalid_input', { fields: { field, detail: 'unknown branch' } });
+  if (!v.is(branchCodeSchema(ctx.policy), code)) apiError(400, 'invalid_input', { fields: { field, detail: 'unknown branch' } });
 }
 
 export async function createPatron(ctx: AppContext, body: v.InferOutput<typeof NewPatronBody>): Promise<PatronRecord> {

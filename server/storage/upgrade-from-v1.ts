@@ -15,7 +15,7 @@
  * Each step can run again (a crash mid-upgrade, two instances starting at once). Stop every v1
  * instance before starting this version: v1's lock does not keep out this version's commits.
  */
-import type { Log } from '../context.ts';
+import type { Log } from '../log.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
 import type { SessionRecord } from '../auth/session-store.ts';
 import { ANSWER_TTL_SECONDS } from '../rules/idempotency.ts';

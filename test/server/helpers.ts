@@ -18,7 +18,8 @@ import assert from 'node:assert/strict';
 import type { H3 } from 'h3';
 import { createApp } from '../../server/app.ts';
 import { KOGANEI_POLICY } from '../../server/policy/defaults.ts';
-import { closeContext, createContext, silentLog, type AppContext } from '../../server/context.ts';
+import { closeContext, createContext, type AppContext } from '../../server/context.ts';
+import { silentLog } from '../../server/log.ts';
 
 export const ORIGIN = 'http://localhost';
 export const STAFF_TOKEN = 'test-staff-token';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { notificationKeys, type EndpointOwner, type NotificationSettingsRecord, type PushSubscriptionRecord } from '../../domain/records.ts';
 import type { Tx } from '../../storage/store.ts';
-import { newId } from '../../staff/register.ts';
+import { newId } from '../../domain/ids.ts';
 import { readSettings, writeSettings } from '../settings-store.ts';
 
 export const MAX_DEVICES = 10;
