@@ -1,5 +1,5 @@
 /** Hold actions (SPEC §7). */
-import type { BranchCode, CancelledHold, ContactMethod, Hold, PlaceHoldRequest } from '../../common/api.ts';
+import type { BranchCode, CancelledHold, ContactMethod, Hold, IsoDate, PlaceHoldRequest } from '../../common/api.ts';
 import { api } from './api.ts';
 
 const holdPath = (id: string) => `/api/holds/${encodeURIComponent(id)}`;
@@ -14,6 +14,12 @@ export async function cancelHold(holdId: string, sendConfirmationEmail: boolean)
 
 export async function changeHold(holdId: string, change: { pickupBranch: BranchCode; contactMethod: ContactMethod }): Promise<Hold> {
   const { data } = await api<{ hold: Hold }>(holdPath(holdId), { method: 'PATCH', body: change });
+  return data.hold;
+}
+
+/** 一時停止 until `pausedUntil` (the day it resumes by itself); null resumes now. */
+export async function pauseHold(holdId: string, pausedUntil: IsoDate | null): Promise<Hold> {
+  const { data } = await api<{ hold: Hold }>(holdPath(holdId), { method: 'PATCH', body: { pausedUntil } });
   return data.hold;
 }
 
