@@ -4,7 +4,7 @@ import type { LibraryPage } from '../../client/pages/library/library-page.ts';
 import type { LibraryToday } from '../../client/pages/library/library-today.ts';
 import { forgetLibraryForTest } from '../../client/data/library.ts';
 import { LIBRARY } from './catalog-fixtures.ts';
-import { afterEachRestoreFetchAndMode, apiError, deepQuery, itIsAccessibleInEveryMode, json, stubApi } from './helpers.ts';
+import { STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepQuery, itIsAccessibleInEveryMode, json, stubApi } from './helpers.ts';
 
 async function render(): Promise<LibraryPage> {
   forgetLibraryForTest();
@@ -41,6 +41,26 @@ describe('各館案内 (library information)', () => {
     expect(central.querySelector('h3')!.textContent).to.equal('本館');
     expect(central.textContent).to.include('水・木・金');
     expect(central.textContent).to.include('10:00~20:00（17時以降は1階のみ）');
+  });
+
+  it('lists a branch’s coming days in words: 開館 with the hours, 休館 with the reason', async () => {
+    const el = await render();
+    const days = el.shadowRoot!.querySelector('section.branch shiori-branch-days')!.shadowRoot!;
+    expect(days.querySelector('summary')!.textContent).to.include('これから4日間の開館日');
+    const rows = [...days.querySelectorAll('tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows).to.deep.equal(['4/24(金) 開館 10:00~20:00（17:00以降は1階のみ）', '4/25(土) 開館 10:00~17:00', '4/27(月) 休館', '5/5(火) 休館（臨時休館）']);
+    // A branch without the list (an answer kept from before it existed) shows none.
+    expect(el.shadowRoot!.querySelectorAll('section.branch')[1]!.querySelector('shiori-branch-days')!.shadowRoot!.querySelector('details')).to.equal(null);
+  });
+
+  it('the coming days in English', async () => {
+    await applyMode({ ...STANDARD, lang: 'en' });
+    const el = await render();
+    const days = el.shadowRoot!.querySelector('section.branch shiori-branch-days')!.shadowRoot!;
+    days.querySelector('details')!.open = true;
+    expect(days.querySelector('summary')!.textContent).to.include('Open days in the next 4 days');
+    expect(days.querySelector('tbody tr')!.textContent!.replace(/\s+/g, ' ')).to.include('4/24(Fri)');
+    await expect(el).to.be.accessible();
   });
 
   it('says so when the information cannot be loaded', async () => {

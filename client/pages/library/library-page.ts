@@ -9,8 +9,9 @@ import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import { crumbs } from '../forms/crumbs.ts';
 import { formStyles } from '../forms/form-styles.ts';
 import './library-today.ts';
+import './branch-days.ts';
 
-/** 各館案内 (/library): today's 開館 / 休館 per branch, then each branch's weekly hours. */
+/** 各館案内 (/library): today's 開館 / 休館 per branch, then each branch's weekly hours and its next 30 days. */
 @customElement('shiori-library-page')
 export class LibraryPage extends LitElement {
   static override styles = [
@@ -55,6 +56,7 @@ export class LibraryPage extends LitElement {
                       ${b.hours.map((h) => html`<tr><td data-label=${cols.days}>${h.days}</td><td data-label=${cols.hours}>${h.hours}</td></tr>`)}
                     </tbody>
                   </table>
+                  <shiori-branch-days .days=${this.info?.openDays?.[b.code] ?? []} branchLabel=${branchName(b.code) === b.code ? b.name : branchName(b.code)}></shiori-branch-days>
                 </section>`,
               )}
             </div>`

@@ -1,4 +1,4 @@
-/** こども: 一時停止 and the queue line (furigana marked ｜漢字《よみ》). */
+/** こども: 一時停止, the queue line and 各館案内's coming days (furigana marked ｜漢字《よみ》). */
 import { str } from '@lit/localize';
 
 export const templates = {
@@ -18,4 +18,8 @@ export const templates = {
   'pause.dialog.invalid': 'あした より あとの ひを いれてね。',
   'pause.dialog.confirm': 'おやすみする',
   'pause.dialog.keep': 'やめる',
+  'library.days.date': 'ひにち',
+  'library.days.status': 'あいている じかん',
+  'library.days.caption': str`${0}の ${1}にちかん`,
+  'library.days.summary': str`これから ${0}にちかんの あいている ひ`,
 };

@@ -1,4 +1,4 @@
-/** English: 一時停止 (pausing a hold) and the queue line (SPEC §13). */
+/** English: 一時停止 (pausing a hold), the queue line (SPEC §13) and 各館案内's coming days (§14). */
 import { str } from '@lit/localize';
 
 export const templates = {
@@ -18,4 +18,8 @@ export const templates = {
   'pause.dialog.invalid': 'Please enter a date after today.',
   'pause.dialog.confirm': 'Pause',
   'pause.dialog.keep': 'Do not pause',
+  'library.days.date': 'Date',
+  'library.days.status': 'Opening',
+  'library.days.caption': str`${0}: the next ${1} days`,
+  'library.days.summary': str`Open days in the next ${0} days`,
 };
