@@ -11,13 +11,13 @@
  *   const res = await patron.fetch(`/api/loans/${loanId}/renew`, { method: 'POST' });
  *   await t.setClock('2026-04-27T02:00:00Z');                        // POST /api/staff/clock
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { H3 } from 'h3';
 import { createApp } from '../../server/app.ts';
-import { KOGANEI_POLICY } from '../../server/policy/defaults.ts';
+import { writeOpenEveryDayConfig } from './open-every-day.ts';
 import { closeContext, createContext, type AppContext } from '../../server/context.ts';
 import { silentLog } from '../../server/log.ts';
 
@@ -99,19 +99,9 @@ export interface StartOptions {
   openEveryDay?: boolean;
 }
 
-/** The default branches, each open all week at its usual hours: nothing ever moves to an open day. */
-export function openEveryDayBranches() {
-  return KOGANEI_POLICY.branches.map((b) => {
-    const hours = b.weeklyHours.find((h) => h !== null)!;
-    return { ...b, weeklyHours: Array.from({ length: 7 }, () => hours), hours: [{ days: '毎日', hours }] };
-  });
-}
-
 async function withOpenEveryDay(dataDir: string, env: Record<string, string>): Promise<void> {
   const given = env['LIBRARY_CONFIG'] ? JSON.parse(await readFile(env['LIBRARY_CONFIG'], 'utf8')) : {};
-  const path = join(dataDir, 'open-every-day.json');
-  await writeFile(path, JSON.stringify({ ...given, branches: openEveryDayBranches() }));
-  env['LIBRARY_CONFIG'] = path;
+  env['LIBRARY_CONFIG'] = writeOpenEveryDayConfig(dataDir, given);
 }
 
 export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
