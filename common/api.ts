@@ -64,6 +64,8 @@ export type ErrorCode =
   | 'series_order'
   /** Staff set-aside: an earlier hold in the title's queue may be served first. */
   | 'not_next_in_line'
+  /** Staff set-aside: the hold is paused (一時停止) until a later day. */
+  | 'hold_paused'
   /** Staff set-aside: no copy of the title on the shelf (or the given one is not). */
   | 'no_copy_available'
   /** POST /api/push/subscriptions: an endpoint that is not https (or loopback in tests), or bad keys. */
@@ -131,6 +133,36 @@ export interface Hold {
   contactMethod: ContactMethod;
   cancellable: boolean;
   changeable: boolean;
+  /**
+   * 一時停止: the day the hold resumes by itself (it is skipped until then and keeps its place);
+   * null when not paused (or the day has come). Only a waiting hold can be paused.
+   */
+  pausedUntil: IsoDate | null;
+  queue: HoldQueue;
+}
+
+/** A hold's place in its title's queue and a guide to its wait (SPEC §13). */
+export interface HoldQueue {
+  /** Place among the title's waiting holds (1 = next; paused holds ahead keep theirs); null once set aside. */
+  position: number | null;
+  /** Holds waiting on the title, paused ones included. */
+  waiting: number;
+  /** How many of them are paused today. */
+  paused: number;
+  /** Copies of the title (所蔵). */
+  copies: number;
+  /**
+   * Days until a copy is likely set aside for this hold, as a range (a guide: the formula is in
+   * server/rules/queue.ts and the README); null for a hold in transit or ready, or a title with no copies.
+   */
+  estimate: { fromDays: number; toDays: number } | null;
+}
+
+/** PATCH /api/holds/:id — at least one field. `pausedUntil`: from today to `holds.maxPauseDays` ahead; null resumes. */
+export interface ChangeHoldRequest {
+  pickupBranch?: BranchCode;
+  contactMethod?: ContactMethod;
+  pausedUntil?: IsoDate | null;
 }
 
 export interface CancelledHold {
@@ -249,6 +281,17 @@ export interface LibraryPolicy {
   notifications: { defaultDaysBefore: number; maxDaysBefore: number; noticesKeptDays: number };
 }
 
+/** One day of a branch in 各館案内's coming days ([docs/rules.md](../docs/rules.md#opening-days)). */
+export interface BranchDay {
+  date: IsoDate;
+  /** `10:00~17:00` on an open day; null = 休館. */
+  hours: string | null;
+  /** e.g. 17:00以降は1階のみ, on an open day with a note. */
+  note?: string;
+  /** Why a branch that usually opens that weekday is closed (e.g. 年末年始休館); null otherwise. */
+  closedFor: string | null;
+}
+
 /** GET /api/library */
 export interface LibraryInfo {
   /** Kiosk mode: the server runs with KIOSK=1, or the asking page is a /kiosk/ page. */
@@ -256,7 +299,15 @@ export interface LibraryInfo {
   today: IsoDate;
   branches: Branch[];
   policy: LibraryPolicy;
+  /**
+   * Each branch's next OPEN_DAYS_SHOWN days from today (today first), by branch code. The server
+   * always sends it; optional for an answer kept from before it existed (offline).
+   */
+  openDays?: Record<BranchCode, BranchDay[]>;
 }
+
+/** How many coming days GET /api/library lists per branch (`openDays`). */
+export const OPEN_DAYS_SHOWN = 30;
 
 export interface SearchResult {
   bibId: string;

@@ -1,5 +1,5 @@
 /** Hold actions ([docs/api.md](../../docs/api.md)). */
-import type { BranchCode, CancelledHold, ContactMethod, Hold, PlaceHoldRequest } from '../../common/api.ts';
+import type { BranchCode, CancelledHold, ContactMethod, Hold, IsoDate, PlaceHoldRequest } from '../../common/api.ts';
 import type { Api } from './api.ts';
 
 const holdPath = (id: string) => `/api/holds/${encodeURIComponent(id)}`;
@@ -14,6 +14,12 @@ export async function cancelHold(api: Api, holdId: string, sendConfirmationEmail
 
 export async function changeHold(api: Api, holdId: string, change: { pickupBranch: BranchCode; contactMethod: ContactMethod }): Promise<Hold> {
   const { data } = await api<{ hold: Hold }>(holdPath(holdId), { method: 'PATCH', body: change });
+  return data.hold;
+}
+
+/** 一時停止 until `pausedUntil` (the day it resumes by itself); null resumes now. */
+export async function pauseHold(api: Api, holdId: string, pausedUntil: IsoDate | null): Promise<Hold> {
+  const { data } = await api<{ hold: Hold }>(holdPath(holdId), { method: 'PATCH', body: { pausedUntil } });
   return data.hold;
 }
 

@@ -4,8 +4,9 @@
  */
 import { templates as core } from './ja-kids/core.ts';
 import { templates as more } from './ja-kids/more.ts';
+import { templates as queue } from './ja-kids/queue-and-days.ts';
 import { templates as reminders } from './ja-kids/reminders.ts';
 
 export { refusals } from './ja-kids/refusals.ts';
 
-export const templates = { ...core, ...more, ...reminders };
+export const templates = { ...core, ...more, ...reminders, ...queue };

@@ -62,6 +62,7 @@ export const en: RefusalWording = {
   already_held: () => 'You already have a hold on this title.',
   already_on_loan: () => 'You have this title on loan now, so it cannot be held.',
   not_changeable: () => 'This hold cannot be changed here. Please call or ask at the desk.',
+  hold_paused: () => 'This hold is paused.',
   not_cancellable: () => 'This hold cannot be cancelled here. Please call or ask at the desk.',
   not_waiting: () => 'Only waiting holds can be used for this.',
   limit_reached: (r) => {

@@ -63,6 +63,7 @@ export const ja: RefusalWording = {
   already_held: () => 'この資料はすでに予約しています。',
   already_on_loan: () => 'この資料はいま借りているため、予約できません。',
   not_changeable: () => 'この予約は変更できません。電話や窓口にてお伝えください。',
+  hold_paused: () => 'この予約は一時停止中です。',
   not_cancellable: () => 'この予約は取り消しできません。電話や窓口にてお伝えください。',
   not_waiting: () => '予約待ちの予約だけを操作できます。',
   limit_reached: (r) => {

@@ -61,7 +61,7 @@ export async function accountSnapshot(ctx: AppContext, patronId: string): Promis
     });
     const holds = patron.holds.map((h) => {
       const title = titleOf(h.bibId);
-      return memoView(holdViews, h, title, today, () => toHoldView(h, title));
+      return memoView(holdViews, h, title, today, () => toHoldView(h, title, { today, policy: ctx.policy }));
     });
     const cancelledHolds = patron.cancelledHolds
       .filter((c) => !isForgotten(c, today, shownUntil))

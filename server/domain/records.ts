@@ -161,6 +161,13 @@ export interface QueueEntry {
   holdId: string;
   patronId: string;
   placedAt: IsoInstant;
+  /**
+   * 一時停止: the hold is skipped until this day, when it resumes by itself (rules/pause.ts).
+   * Kept on the queue entry — only a waiting hold can be paused, and a waiting hold is exactly a
+   * queue entry — so who is next, and how many are paused, are read from the title alone.
+   * Absent or null: not paused.
+   */
+  pausedUntil?: IsoDate | null;
 }
 
 export interface TitleRecord {

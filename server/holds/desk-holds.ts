@@ -3,23 +3,24 @@
  * - check-in: the loan ends and the copy passes to the next hold in line that may be served
  *   (in transit, or ready at once at its pickup branch), or goes back on the shelf;
  * - arrive: an in-transit copy reached the pickup branch → ready, with a pickup deadline;
- * - set aside: staff take a shelved copy for a waiting hold (first come, first served);
+ * - set aside: staff take a shelved copy for a waiting hold (first come, first served; paused holds
+ *   ahead are passed over, a paused hold itself is refused: 409 hold_paused);
  * Picking up a ready hold is a checkout of the copy set aside (POST /api/staff/checkouts, which
  * fulfils the hold).
  * Staff actions record what happened at the desk: patron-side rules (limits, card expiry) do not
  * apply; only the state of the hold and copy does. The server never sets a copy aside by itself.
  */
 import type { BranchCode, Hold } from '../../common/api.ts';
-import { addDays } from '../../common/dates.ts';
 import { keys, type CopyRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../storage/store.ts';
 import { apiError } from '../http/errors.ts';
 import { arrived, mayBeServed, nextHoldToServe, type QueuedHold } from '../rules/circulation.ts';
 import { isHeldBackBySeries } from '../rules/series.ts';
+import { isPaused } from '../rules/pause.ts';
 import { findOwnHold, readPatron, readTitle } from './patron-holds.ts';
-import { passCopyOn, setCopyAside, type PassDates, type ServedHold } from './pass-copy.ts';
-import { toHoldView } from './hold-view.ts';
+import { passCopyOn, passDatesFor, setCopyAside, type PassDates, type ServedHold } from './pass-copy.ts';
+import { toHoldView, type HoldViewAt } from './hold-view.ts';
 
 /** A hold as staff see it: the patron's view plus whose it is. */
 export interface DeskHold {
@@ -28,12 +29,15 @@ export interface DeskHold {
 }
 
 function passDates(ctx: AppContext): PassDates {
-  const today = ctx.clock.today();
-  return { today, pickupByIfReady: addDays(today, ctx.policy.pickupPeriodDays) };
+  return passDatesFor(ctx.policy, ctx.clock.today());
 }
 
-function deskHold(served: ServedHold, title: TitleRecord): DeskHold {
-  return { hold: toHoldView(served.hold, title), cardNumber: served.patron.cardNumber };
+function deskHold(ctx: AppContext, served: ServedHold, title: TitleRecord): DeskHold {
+  return { hold: toHoldView(served.hold, title, viewAt(ctx)), cardNumber: served.patron.cardNumber };
+}
+
+function viewAt(ctx: AppContext): HoldViewAt {
+  return { today: ctx.clock.today(), policy: ctx.policy };
 }
 
 function findCopy(title: TitleRecord, barcode: string | null): CopyRecord {
@@ -78,26 +82,26 @@ export async function checkIn(ctx: AppContext, barcode: string, branch: BranchCo
         if (hold.status === 'in_transit' && hold.pickupBranch === atBranch) {
           return markArrived(tx, ctx, holder, hold.id, title);
         }
-        return { hold: toHoldView(hold, title), cardNumber: holder.cardNumber };
+        return { hold: toHoldView(hold, title, viewAt(ctx)), cardNumber: holder.cardNumber };
       }
     }
     await endLoan(tx, copy);
     const served = await passCopyOn(tx, title, copy, atBranch, dates);
     tx.set(keys.title(bibId), title);
-    return served ? deskHold(served, title) : null;
+    return served ? deskHold(ctx, served, title) : null;
   });
 }
 
 function markArrived(tx: Tx, ctx: AppContext, patron: PatronRecord, holdId: string, title: TitleRecord): DeskHold {
   const hold = findOwnHold(patron, holdId);
   if (hold.status !== 'in_transit') apiError(409, 'not_in_transit');
-  const ready = arrived(hold, passDates(ctx).pickupByIfReady);
+  const ready = arrived(hold, passDates(ctx).pickupByAt(hold.pickupBranch));
   patron.holds = patron.holds.map((h) => (h.id === holdId ? ready : h));
   const copy = title.copies.find((c) => c.barcode === hold.barcode);
   if (copy) copy.status = 'on_hold_shelf';
   tx.set(keys.patron(patron.id), patron);
   tx.set(keys.title(title.bibId), title);
-  return deskHold({ patron, hold: ready }, title);
+  return deskHold(ctx, { patron, hold: ready }, title);
 }
 
 export async function arrive(ctx: AppContext, holdId: string): Promise<DeskHold> {
@@ -116,7 +120,7 @@ async function queueAhead(tx: Tx, title: TitleRecord, holdId: string): Promise<Q
     if (entry.holdId === holdId) break;
     const patron = await tx.get<PatronRecord>(keys.patron(entry.patronId));
     const hold = patron?.holds.find((h) => h.id === entry.holdId);
-    if (patron && hold) ahead.push({ patronId: patron.id, hold, patronHolds: patron.holds });
+    if (patron && hold) ahead.push({ patronId: patron.id, hold, entry, patronHolds: patron.holds });
   }
   return ahead;
 }
@@ -133,9 +137,11 @@ export async function setAside(
     const patron = await readPatron(tx, patronId);
     const hold = findOwnHold(patron, holdId);
     if (hold.status !== 'waiting') apiError(409, 'not_waiting');
-    if (isHeldBackBySeries(hold, patron.holds)) apiError(409, 'series_order');
-    if (!mayBeServed(hold, patron.holds, dates.today)) apiError(409, 'not_waiting');
     const title = await readTitle(tx, hold.bibId);
+    const entry = title.queue.find((e) => e.holdId === holdId) ?? {};
+    if (isPaused(entry, dates.today)) apiError(409, 'hold_paused');
+    if (isHeldBackBySeries(hold, patron.holds)) apiError(409, 'series_order');
+    if (!mayBeServed(hold, entry, patron.holds, dates.today)) apiError(409, 'not_waiting');
     if (nextHoldToServe(await queueAhead(tx, title, holdId), dates.today)) apiError(409, 'not_next_in_line');
     const shelved = title.copies.filter((c) => c.status === 'on_shelf');
     const copy = input.barcode
@@ -144,6 +150,6 @@ export async function setAside(
     if (!copy) apiError(409, 'no_copy_available');
     const served = setCopyAside(tx, title, copy, patron, hold, input.branch ?? copy.branch, dates);
     tx.set(keys.title(title.bibId), title);
-    return deskHold(served, title);
+    return deskHold(ctx, served, title);
   });
 }

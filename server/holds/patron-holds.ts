@@ -21,6 +21,7 @@ import {
   toCancelledHold,
 } from '../rules/holds.ts';
 import { isCardExpired } from '../rules/patron.ts';
+import { checkPauseDate, withPause } from '../rules/pause.ts';
 import { newId } from '../domain/ids.ts';
 import { toCancelledHoldView, toHoldView } from './hold-view.ts';
 
@@ -34,6 +35,8 @@ export interface PlaceHoldInput {
 export interface ChangeHoldInput {
   pickupBranch?: BranchCode | undefined;
   contactMethod?: ContactMethod | undefined;
+  /** 一時停止 until this day (it resumes then); null lifts the pause. */
+  pausedUntil?: IsoDate | null | undefined;
 }
 
 export async function readPatron(tx: Tx, patronId: string): Promise<PatronRecord> {
@@ -95,7 +98,7 @@ export async function placeHold(ctx: AppContext, patronId: string, input: PlaceH
     tx.set(keys.patron(patronId), patron);
     tx.set(keys.title(title.bibId), title);
     tx.set(keys.holdOwner(hold.id), patronId);
-    return toHoldView(hold, title);
+    return toHoldView(hold, title, { today, policy: ctx.policy });
   });
 }
 
@@ -126,8 +129,18 @@ export async function cancelHold(ctx: AppContext, patronId: string, holdId: stri
   });
 }
 
-/** Changes pickup branch and/or contact method of a waiting hold. */
+/**
+ * Changes pickup branch, contact method and/or 一時停止 of a waiting hold, all or nothing. A pause
+ * is written on the hold's entry in the title's queue, in the same transaction as the check that
+ * the hold still waits, so a check-in racing it either set the copy aside first (then this is 409
+ * not_changeable) or sees the pause and passes the hold over.
+ */
 export async function changeHold(ctx: AppContext, patronId: string, holdId: string, input: ChangeHoldInput): Promise<Hold> {
+  const today = ctx.clock.today();
+  if (input.pausedUntil != null) {
+    const refusal = checkPauseDate(input.pausedUntil, today, ctx.policy.holds.maxPauseDays);
+    if (refusal) apiError(400, 'invalid_input', { fields: { field: 'pausedUntil', detail: refusal === 'in_the_past' ? 'before today' : `more than ${ctx.policy.holds.maxPauseDays} days ahead` } });
+  }
   return ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
     const hold = findOwnHold(patron, holdId);
@@ -136,13 +149,24 @@ export async function changeHold(ctx: AppContext, patronId: string, holdId: stri
       const refusal = checkContactMethod(input.contactMethod, patron.email);
       if (refusal) apiError(409, refusal);
     }
-    const changed: HoldRecord = {
-      ...hold,
-      pickupBranch: input.pickupBranch ?? hold.pickupBranch,
-      contactMethod: input.contactMethod ?? hold.contactMethod,
-    };
-    patron.holds = patron.holds.map((h) => (h.id === holdId ? changed : h));
-    tx.set(keys.patron(patronId), patron);
-    return toHoldView(changed, await readTitle(tx, hold.bibId));
+    const title = await readTitle(tx, hold.bibId);
+    if (input.pausedUntil !== undefined) {
+      const at = title.queue.findIndex((e) => e.holdId === holdId);
+      // A waiting hold is always in its title's queue; one that is not cannot be paused.
+      if (at === -1) apiError(409, 'not_changeable');
+      title.queue = title.queue.map((e, i) => (i === at ? withPause(e, input.pausedUntil ?? null) : e));
+      tx.set(keys.title(title.bibId), title);
+    }
+    if (input.pickupBranch !== undefined || input.contactMethod !== undefined) {
+      const changed: HoldRecord = {
+        ...hold,
+        pickupBranch: input.pickupBranch ?? hold.pickupBranch,
+        contactMethod: input.contactMethod ?? hold.contactMethod,
+      };
+      patron.holds = patron.holds.map((h) => (h.id === holdId ? changed : h));
+      tx.set(keys.patron(patronId), patron);
+    }
+    const current = patron.holds.find((h) => h.id === holdId)!;
+    return toHoldView(current, title, { today, policy: ctx.policy });
   });
 }

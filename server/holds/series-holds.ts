@@ -38,12 +38,12 @@ async function nextSeriesNo(tx: Tx, patron: PatronRecord): Promise<number> {
   return next;
 }
 
-async function viewOf(tx: Tx, holds: readonly HoldRecord[], seriesNo: number): Promise<SeriesView> {
+async function viewOf(ctx: AppContext, tx: Tx, holds: readonly HoldRecord[], seriesNo: number): Promise<SeriesView> {
   const members = seriesMembers(holds, seriesNo);
   const views = await Promise.all(
     members.map(async (h) => {
       const title = await tx.get<TitleRecord>(keys.title(h.bibId));
-      return toHoldView(h, title ?? { title: '', materialType: 'book', queue: [] });
+      return toHoldView(h, title ?? { title: '', materialType: 'book', category: 'general', queue: [], copies: [] }, { today: ctx.clock.today(), policy: ctx.policy });
     }),
   );
   return { seriesNo, holds: views };
@@ -57,7 +57,7 @@ export async function createSeries(ctx: AppContext, patronId: string, holdIds: r
     const seriesNo = await nextSeriesNo(tx, patron);
     patron.holds = applySeriesGroup(patron.holds, seriesNo, holdIds);
     tx.set(keys.patron(patronId), patron);
-    return viewOf(tx, patron.holds, seriesNo);
+    return viewOf(ctx, tx, patron.holds, seriesNo);
   });
 }
 
@@ -69,7 +69,7 @@ export async function regroupSeries(ctx: AppContext, patronId: string, seriesNo:
     refuse(checkSeriesGroup(patron.holds, seriesNo, holdIds));
     patron.holds = applySeriesGroup(patron.holds, seriesNo, holdIds);
     tx.set(keys.patron(patronId), patron);
-    return viewOf(tx, patron.holds, seriesNo);
+    return viewOf(ctx, tx, patron.holds, seriesNo);
   });
 }
 

@@ -41,6 +41,7 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   already_exists: { ja: 'すでに登録されています。', en: 'It already exists.' },
   not_in_transit: { ja: 'この予約は回送中ではありません。', en: 'This hold is not in transit.' },
   series_order: { ja: 'シリーズ予約の前の資料が先です。', en: 'An earlier volume of this series hold comes first.' },
+  hold_paused: { ja: 'この予約は一時停止中です。', en: 'This hold is paused.' },
   not_next_in_line: { ja: 'この資料には先に順番を待っている予約があります。', en: 'An earlier hold on this title comes first.' },
   no_copy_available: { ja: '書架にある資料がありません。', en: 'No copy of this title is on the shelf.' },
   invalid_subscription: { ja: 'この端末の通知の登録内容が正しくありません。', en: 'This device’s push subscription is not valid.' },

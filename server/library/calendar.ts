@@ -37,3 +37,15 @@ export function libraryCalendar(policy: Pick<Policy, 'branches'>): LibraryCalend
     monthlyClosures: [],
   };
 }
+
+const calendars = new WeakMap<Pick<Policy, 'branches'>, LibraryCalendar>();
+
+/** The calendar of a policy, built once per policy object (the policy is fixed at start). */
+export function calendarOf(policy: Pick<Policy, 'branches'>): LibraryCalendar {
+  let calendar = calendars.get(policy);
+  if (!calendar) {
+    calendar = libraryCalendar(policy);
+    calendars.set(policy, calendar);
+  }
+  return calendar;
+}

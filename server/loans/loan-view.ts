@@ -2,6 +2,7 @@
 import type { IsoDate, Loan } from '../../common/api.ts';
 import type { LoanRecord, PatronRecord, TitleRecord } from '../domain/records.ts';
 import type { Policy } from '../policy/policy.ts';
+import { calendarOf } from '../library/calendar.ts';
 import { decideRenewal, isOverdue, type RenewalDecision } from '../rules/renewal.ts';
 
 export function renewalDecisionFor(
@@ -23,6 +24,7 @@ export function renewalDecisionFor(
       cardExpiresOn: patron.cardExpiresOn,
     },
     policy.renewal,
+    { calendar: calendarOf(policy), branch: loan.branch },
   );
 }
 

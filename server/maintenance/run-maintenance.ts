@@ -12,13 +12,13 @@
  * forgotten by time alone (sessions, throttle records, idempotency answers) expires in the store.
  */
 import type { IsoDate } from '../../common/api.ts';
-import { addDays, addMonths } from '../../common/dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { Tx } from '../storage/store.ts';
 import { dueMaintenance, type PatronMaintenance } from '../rules/maintenance.ts';
 import { dequeue, toCancelledHold } from '../rules/holds.ts';
-import { passCopyOn, shelveCopy, type PassDates } from '../holds/pass-copy.ts';
+import { passCopyOn, passDatesFor, shelveCopy, type PassDates } from '../holds/pass-copy.ts';
 import { announceHoldReady } from '../notifications/hold-ready.ts';
 
 export interface MaintenanceCounts {
@@ -89,7 +89,7 @@ async function maintainPatron(tx: Tx, ctx: AppContext, patronId: string, dates: 
 
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceCounts> {
   const today = ctx.clock.today();
-  const dates: PassDates = { today, pickupByIfReady: addDays(today, ctx.policy.pickupPeriodDays) };
+  const dates: PassDates = passDatesFor(ctx.policy, today);
   const total: MaintenanceCounts = { pickupExpired: 0, waitExpired: 0, forgotten: 0, passedOn: 0 };
   for await (const page of ctx.store.scanValues<PatronRecord>('patron:', { pageSize: PAGE_SIZE })) {
     // A quick look outside any transaction first: most accounts have nothing due.

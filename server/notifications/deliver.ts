@@ -51,7 +51,7 @@ function views(ctx: AppContext, r: Recipient, today: IsoDate): { loans: Map<stri
   }
   for (const hold of r.patron.holds) {
     const title = r.titles.get(hold.bibId);
-    if (title) holds.set(hold.id, toHoldView(hold, title));
+    if (title) holds.set(hold.id, toHoldView(hold, title, { today, policy: ctx.policy }));
   }
   return { loans, holds };
 }

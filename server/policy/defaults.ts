@@ -49,6 +49,7 @@ export const KOGANEI_POLICY: Policy = {
   renewal: { daysBeforeDue: 7, daysAfterDue: 7, maxRenewals: 1, extensionDays: 7 },
   loanLimits: { total: 9999, cd: 5 },
   holdLimits: { total: 10, cd: 5 },
+  holds: { maxPauseDays: 365 },
   pickupPeriodDays: 7,
   cancelledHoldsShownMonths: 1,
   idleTimeoutMinutes: 60,

@@ -57,6 +57,8 @@ export const PolicySchema = v.pipe(
     }),
     loanLimits: v.strictObject({ total: days(0), cd: days(0) }),
     holdLimits: v.strictObject({ total: days(0), cd: days(0) }),
+    /** 一時停止 (SPEC §13): a waiting hold may be paused until at most this many days ahead. */
+    holds: v.strictObject({ maxPauseDays: days(1) }),
     pickupPeriodDays: days(1),
     cancelledHoldsShownMonths: days(0),
     idleTimeoutMinutes: days(1),

@@ -1,7 +1,7 @@
 /**
  * Holds (SPEC §2.4, §7), for the logged-in patron:
  * POST   /api/holds                    {bibId, pickupBranch?, contactMethod?, notNeededAfter?} → 201 {hold}
- * PATCH  /api/holds/:id                {pickupBranch?, contactMethod?} → 200 {hold}
+ * PATCH  /api/holds/:id                {pickupBranch?, contactMethod?, pausedUntil?: date | null} → 200 {hold}
  * DELETE /api/holds/:id                {sendConfirmationEmail?} → 200 {cancelledHold}
  * POST   /api/holds/series             {holdIds} → 201 {seriesNo, holds}
  * PUT    /api/holds/series/:seriesNo   {holdIds} → 200 {seriesNo, holds}
@@ -39,6 +39,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
   const ChangeBody = jsonObject({
     pickupBranch: v.optional(branchCodeSchema(ctx.policy)),
     contactMethod: v.optional(contactMethod),
+    pausedUntil: v.optional(v.nullable(isoDate)),
   });
   const CancelBody = v.optional(jsonObject({ sendConfirmationEmail: v.optional(v.boolean()) }));
   const SeriesBody = jsonObject({ holdIds });
@@ -79,7 +80,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
     const { patronId } = await requireSession(event, ctx);
     const holdId = idParam(event, 'id');
     const body = await readJsonBody(event, ChangeBody);
-    if (body.pickupBranch === undefined && body.contactMethod === undefined) {
+    if (body.pickupBranch === undefined && body.contactMethod === undefined && body.pausedUntil === undefined) {
       apiError(400, 'invalid_input', { fields: { detail: 'nothing to change' } });
     }
     return { hold: await changeHold(ctx, patronId, holdId, body) };

@@ -1,22 +1,24 @@
 /**
- * Library information (SPEC §2.11, §15): GET /api/library → branches with their weekly hours and
- * today's status (開館 / 休館) on the library clock, whether this is kiosk mode, and the published
- * policy (server/policy/published-policy.ts) the pages and the SW take every rule and name from.
- * Public: no login needed. Nothing in it is personal, so the SW may keep a copy for offline use.
+ * Library information (SPEC §2.11, §14, §15): GET /api/library → branches with their weekly hours and
+ * today's status (開館 / 休館) on the library clock, each branch's next 30 days (`openDays`), whether
+ * this is kiosk mode, and the published policy (server/policy/published-policy.ts) the pages and the
+ * SW take every rule and name from. Public: no login needed. Nothing in it is personal, so the SW
+ * may keep a copy for offline use.
  */
 import type { H3 } from 'h3';
-import type { LibraryInfo } from '../../common/api.ts';
+import { OPEN_DAYS_SHOWN, type LibraryInfo } from '../../common/api.ts';
 import { kioskHeaderSaysKiosk } from '../../common/kiosk.ts';
 import { KIOSK_HEADER } from '../../common/offline.ts';
 import type { AppContext } from '../context.ts';
 import { isHttpsRequest } from '../http/cookies.ts';
 import { kioskFlagCookie } from '../http/kiosk-flag.ts';
-import { libraryCalendar } from '../library/calendar.ts';
+import { calendarOf } from '../library/calendar.ts';
 import { publishedPolicy } from '../policy/published-policy.ts';
+import { branchDays } from '../rules/open-days.ts';
 import { formatHours, statusOn } from '../rules/opening-hours.ts';
 
 export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
-  const calendar = libraryCalendar(ctx.policy);
+  const calendar = calendarOf(ctx.policy);
   const policy = publishedPolicy(ctx.policy);
   app.get('/api/library', (event) => {
     const today = ctx.clock.today();
@@ -36,6 +38,7 @@ export function registerLibraryRoutes(app: H3, ctx: AppContext): void {
         };
       }),
       policy,
+      openDays: Object.fromEntries(ctx.policy.branches.map((b) => [b.code, branchDays(calendar, b.code, today, OPEN_DAYS_SHOWN)])),
     };
     // Today's status changes at midnight: never cached past the request.
     event.res.headers.set('cache-control', 'no-store');

@@ -1,15 +1,22 @@
 /**
- * Where a returned copy goes (SPEC §2.4, §8): to the first hold in the title's queue that may be
- * served now — in transit to its pickup branch, or ready at once when the copy is already there —
- * or back on the shelf. Pure: the queue with each hold's state in, decision out.
+ * Where a returned copy goes (SPEC §2.4, §8, §13): to the first hold in the title's queue that may
+ * be served now — in transit to its pickup branch, or ready at once when the copy is already there —
+ * or back on the shelf. A paused hold (一時停止) is skipped and keeps its place; so is a later
+ * series volume while an earlier one (paused or not) is still held. Pure: the queue with each
+ * hold's state in, decision out.
  */
 import type { BranchCode, IsoDate } from '../../common/api.ts';
 import type { HoldRecord } from '../domain/records.ts';
+import { isPaused, type Pausable } from './pause.ts';
 import { isHeldBackBySeries } from './series.ts';
 
-/** A waiting hold may take a copy unless an earlier series volume comes first or it is no longer wanted. */
-export function mayBeServed(hold: HoldRecord, patronHolds: readonly HoldRecord[], today: IsoDate): boolean {
+/**
+ * A waiting hold may take a copy unless it is paused (its queue entry says until when), an earlier
+ * series volume comes first, or it is no longer wanted.
+ */
+export function mayBeServed(hold: HoldRecord, entry: Pausable, patronHolds: readonly HoldRecord[], today: IsoDate): boolean {
   if (hold.status !== 'waiting') return false;
+  if (isPaused(entry, today)) return false;
   if (hold.notNeededAfter !== null && hold.notNeededAfter < today) return false;
   return !isHeldBackBySeries(hold, patronHolds);
 }
@@ -17,13 +24,15 @@ export function mayBeServed(hold: HoldRecord, patronHolds: readonly HoldRecord[]
 export interface QueuedHold {
   patronId: string;
   hold: HoldRecord;
+  /** The hold's queue entry (its pause). */
+  entry: Pausable;
   /** All that patron's holds (for the series rule). */
   patronHolds: readonly HoldRecord[];
 }
 
 /** The first hold in line that may be served, skipping those held back; null when none may. */
 export function nextHoldToServe(queue: readonly QueuedHold[], today: IsoDate): QueuedHold | null {
-  return queue.find((q) => mayBeServed(q.hold, q.patronHolds, today)) ?? null;
+  return queue.find((q) => mayBeServed(q.hold, q.entry, q.patronHolds, today)) ?? null;
 }
 
 export type SetAside =

@@ -9,6 +9,8 @@
 import type { Category, IsoDate, MaterialType, RenewBlock } from '../../common/api.ts';
 import { addDays, compareDates } from '../../common/dates.ts';
 import { isCardExpired } from './patron.ts';
+import { renewedDueOn } from './due-dates.ts';
+import type { LibraryCalendar } from './opening-hours.ts';
 
 export interface RenewalPolicy {
   daysBeforeDue: number;
@@ -43,7 +45,18 @@ export function renewWindow(dueOn: IsoDate, p: RenewalPolicy): RenewWindow {
   return { from: addDays(dueOn, -p.daysBeforeDue), to: addDays(dueOn, p.daysAfterDue) };
 }
 
-export function decideRenewal(f: RenewalFacts, p: RenewalPolicy): RenewalDecision {
+/** Where the loan is due back: its new due date moves to a day this branch opens (SPEC §14). */
+export interface LendingBranch {
+  calendar: LibraryCalendar;
+  branch: string;
+}
+
+/**
+ * The window counts from the loan's stored due date, which was already moved to an open day when
+ * it was set; the new due date is that date + the extension, moved again when the branch is closed.
+ * Without `lending` (no calendar) the new due date is not moved.
+ */
+export function decideRenewal(f: RenewalFacts, p: RenewalPolicy, lending?: LendingBranch): RenewalDecision {
   const window = renewWindow(f.dueOn, p);
   const blockedBy = ((): RenewBlock | null => {
     if (f.materialType === 'cd' || f.category === 'cd') return 'not_renewable_material';
@@ -55,7 +68,9 @@ export function decideRenewal(f: RenewalFacts, p: RenewalPolicy): RenewalDecisio
     return null;
   })();
   // The new due date counts from the old one, not from today.
-  return blockedBy ? { ok: false, blockedBy, window } : { ok: true, newDueOn: addDays(f.dueOn, p.extensionDays), window };
+  if (blockedBy) return { ok: false, blockedBy, window };
+  const newDueOn = lending ? renewedDueOn(lending.calendar, lending.branch, f.dueOn, p.extensionDays) : addDays(f.dueOn, p.extensionDays);
+  return { ok: true, newDueOn, window };
 }
 
 /** Overdue from the day after the due date. */

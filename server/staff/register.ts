@@ -6,8 +6,10 @@
 import { newId } from '../domain/ids.ts';
 import * as v from 'valibot';
 import { branchCodeSchema } from '../http/request-shapes.ts';
-import type { IsoDate } from '../../common/api.ts';
-import { addDays, compareDates } from '../../common/dates.ts';
+import type { BranchCode, IsoDate } from '../../common/api.ts';
+import { compareDates } from '../../common/dates.ts';
+import { calendarOf } from '../library/calendar.ts';
+import { loanDueOn } from '../rules/due-dates.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type LoanRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
@@ -61,9 +63,10 @@ export async function createTitle(ctx: AppContext, body: v.InferOutput<typeof Ne
   return title;
 }
 
-export function defaultDueOn(ctx: AppContext, title: Pick<TitleRecord, 'materialType' | 'category'>, loanedOn: IsoDate): IsoDate {
+/** The loan period after `loanedOn`, moved to a day the lending branch opens (SPEC §14). */
+export function defaultDueOn(ctx: AppContext, title: Pick<TitleRecord, 'materialType' | 'category'>, branch: BranchCode, loanedOn: IsoDate): IsoDate {
   const cd = title.materialType === 'cd' || title.category === 'cd';
-  return addDays(loanedOn, cd ? ctx.policy.cdLoanPeriodDays : ctx.policy.loanPeriodDays);
+  return loanDueOn(calendarOf(ctx.policy), branch, loanedOn, cd ? ctx.policy.cdLoanPeriodDays : ctx.policy.loanPeriodDays);
 }
 
 /**
@@ -89,13 +92,15 @@ export async function checkout(ctx: AppContext, body: v.InferOutput<typeof Check
     const fulfilled = pickedUp ?? waiting;
 
     const loanedOn = body.loanedOn ?? today;
-    const dueOn = body.dueOn ?? defaultDueOn(ctx, title, loanedOn);
+    const branch = body.branch ?? pickedUp?.pickupBranch ?? copy.branch;
+    // An explicit dueOn records what the desk gave and is kept as given.
+    const dueOn = body.dueOn ?? defaultDueOn(ctx, title, branch, loanedOn);
     if (compareDates(dueOn, loanedOn) < 0) apiError(400, 'invalid_input', { fields: { field: 'dueOn', detail: 'before loanedOn' } });
     const loan: LoanRecord = {
       id: newId('l'),
       bibId: title.bibId,
       barcode: copy.barcode,
-      branch: body.branch ?? pickedUp?.pickupBranch ?? copy.branch,
+      branch,
       loanedOn,
       dueOn,
       renewals: 0,

@@ -68,4 +68,13 @@ export const LIBRARY: LibraryInfo = {
     { code: 'nishinodai', name: '西之台会館図書室', openToday: true, hoursToday: '9:00~17:00', hours: [{ days: '火〜日', hours: '9:00~17:00' }] },
   ],
   policy: POLICY,
+  // The next days of 本館 only (GET /api/library lists 30 for every branch; a few are enough here).
+  openDays: {
+    central: [
+      { date: '2020-04-24', hours: '10:00~20:00', note: '17:00以降は1階のみ', closedFor: null },
+      { date: '2020-04-25', hours: '10:00~17:00', closedFor: null },
+      { date: '2020-04-27', hours: null, closedFor: null },
+      { date: '2020-05-05', hours: null, closedFor: '臨時休館' },
+    ],
+  },
 };

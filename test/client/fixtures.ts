@@ -24,6 +24,8 @@ export function loan(overrides: Partial<Loan> = {}): Loan {
 }
 
 export function hold(overrides: Partial<Hold> = {}): Hold {
+  const waiting = (overrides.status ?? 'waiting') === 'waiting';
+  const rank = overrides.rank !== undefined ? overrides.rank : waiting ? 1 : null;
   return {
     id: 'H1',
     bibId: 'B10',
@@ -40,6 +42,9 @@ export function hold(overrides: Partial<Hold> = {}): Hold {
     contactMethod: 'email',
     cancellable: true,
     changeable: true,
+    pausedUntil: null,
+    // Nobody ahead of one copy: 0–28 days under the default policy (server/rules/queue.ts).
+    queue: { position: rank, waiting: waiting ? 1 : 0, paused: 0, copies: 1, estimate: waiting ? { fromDays: 0, toDays: 28 } : null },
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import '../../client/pages/library/library-page.ts';
 import type { LibraryPage } from '../../client/pages/library/library-page.ts';
 import type { LibraryToday } from '../../client/pages/library/library-today.ts';
 import { LIBRARY } from './catalog-fixtures.ts';
-import { afterEachRestoreFetchAndMode, apiError, deepQuery, itIsAccessibleInEveryMode, json, stubApi, fixture } from './helpers.ts';
+import { STANDARD, afterEachRestoreFetchAndMode, apiError, applyMode, deepQuery, itIsAccessibleInEveryMode, json, stubApi, fixture } from './helpers.ts';
 
 async function render(): Promise<LibraryPage> {
   stubApi((c) => (c.path === '/api/library' ? json(200, LIBRARY) : apiError(404, 'not_found', '')));
@@ -41,6 +41,26 @@ describe('各館案内 (library information)', () => {
     expect(central.textContent).to.include('水〜金');
     expect(central.textContent).to.include('10:00~20:00（17:00以降は1階のみ）');
     expect(central.textContent).to.include('月休館');
+  });
+
+  it('lists a branch’s coming days in words: 開館 with the hours, 休館 with the reason', async () => {
+    const el = await render();
+    const days = el.shadowRoot!.querySelector('section.branch shiori-branch-days')!.shadowRoot!;
+    expect(days.querySelector('summary')!.textContent).to.include('これから4日間の開館日');
+    const rows = [...days.querySelectorAll('tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows).to.deep.equal(['4/24(金) 開館 10:00~20:00（17:00以降は1階のみ）', '4/25(土) 開館 10:00~17:00', '4/27(月) 休館', '5/5(火) 休館（臨時休館）']);
+    // A branch without the list (an answer kept from before it existed) shows none.
+    expect(el.shadowRoot!.querySelectorAll('section.branch')[1]!.querySelector('shiori-branch-days')!.shadowRoot!.querySelector('details')).to.equal(null);
+  });
+
+  it('the coming days in English', async () => {
+    await applyMode({ ...STANDARD, lang: 'en' });
+    const el = await render();
+    const days = el.shadowRoot!.querySelector('section.branch shiori-branch-days')!.shadowRoot!;
+    days.querySelector('details')!.open = true;
+    expect(days.querySelector('summary')!.textContent).to.include('Open days in the next 4 days');
+    expect(days.querySelector('tbody tr')!.textContent!.replace(/\s+/g, ' ')).to.include('4/24(Fri)');
+    await expect(el).to.be.accessible();
   });
 
   it('says so when the information cannot be loaded', async () => {

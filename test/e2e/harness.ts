@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { writeOpenEveryDayConfig } from '../server/open-every-day.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   /** Reuse a data dir (e.g. after a kill); a fresh temp dir by default. */
   dataDir?: string;
   port?: number;
+  /** Every branch opens every day (LIBRARY_CONFIG in the data dir): no due date moves to an open day. */
+  openEveryDay?: boolean;
 }
 
 export class TestServer {
@@ -87,6 +90,7 @@ export class TestServer {
         DATA_DIR: this.dataDir,
         LIBRARY_NOW: this.opts.libraryNow ?? DEFAULT_NOW,
         STAFF_TOKEN,
+        ...(this.opts.openEveryDay ? { LIBRARY_CONFIG: writeOpenEveryDayConfig(this.dataDir) } : {}),
         ...this.opts.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -244,11 +244,14 @@ export async function logInOnPage(page: Page, baseUrl: string, p: { cardNumber: 
   await loginThroughPage(page, baseUrl, p.cardNumber, p.password, path);
 }
 
-/** One real server for the whole test file: started before its tests, disposed after them. */
+/**
+ * One real server for the whole test file: started before its tests, disposed after them. Its
+ * branches open every day, so a renewal of a loan due today is due exactly 7 days later.
+ */
 export function serverForFile(use: (server: TestServer) => void, opts: ServerOptions = {}): void {
   let server: TestServer | undefined;
   before(async () => {
-    server = await startServer(opts);
+    server = await startServer({ openEveryDay: true, ...opts });
     use(server);
   });
   after(async () => {

@@ -23,7 +23,8 @@ let push: PushService;
 before(async () => {
   push = await startPushService();
   // 2026-04-27 10:00 in Tokyo.
-  server = await startServer({ env: { PUSH_ALLOW_HTTP_LOOPBACK: '1' } });
+  // Every branch open every day: the renewals' new due dates are exactly 7 days on.
+  server = await startServer({ env: { PUSH_ALLOW_HTTP_LOOPBACK: '1' }, openEveryDay: true });
 });
 after(async () => {
   await server?.dispose();

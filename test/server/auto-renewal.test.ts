@@ -27,7 +27,7 @@ describe('自動延長', () => {
     const config = join(dir, 'library.json');
     await writeFile(config, JSON.stringify({ renewal: { maxRenewals: 2 } }));
     // 2026-04-27 09:00 in Tokyo: loans due 2026-05-04 have their window's first day today.
-    t = await startTestApp({ now: '2026-04-27T00:00:00Z', env: { LIBRARY_CONFIG: config } });
+    t = await startTestApp({ now: '2026-04-27T00:00:00Z', env: { LIBRARY_CONFIG: config }, openEveryDay: true });
     await t.addPatron({ cardNumber: '4300000001', password: 'auto1234' });
     await t.addPatron({ cardNumber: '4300000002', password: 'other123' });
     await t.addPatron({ cardNumber: '4300000003', password: 'optout12' });

@@ -8,7 +8,7 @@ import { errorOf, startTestApp, type TestApp } from './helpers.ts';
 let t: TestApp;
 let snap: AccountSnapshot;
 before(async () => {
-  t = await startTestApp({ now: '2026-04-27T01:00:00Z' });
+  t = await startTestApp({ now: '2026-04-27T01:00:00Z', openEveryDay: true });
   assert.equal(await loadDemoIfEmpty(t.ctx), true);
   snap = await (await t.login('2000000326', 'library1')).json('/api/account');
 });

@@ -11,12 +11,13 @@
  *   const res = await patron.fetch(`/api/loans/${loanId}/renew`, { method: 'POST' });
  *   await t.setClock('2026-04-27T02:00:00Z');                        // POST /api/staff/clock
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { H3 } from 'h3';
 import { createApp } from '../../server/app.ts';
+import { writeOpenEveryDayConfig } from './open-every-day.ts';
 import { closeContext, createContext, type AppContext } from '../../server/context.ts';
 import { silentLog } from '../../server/log.ts';
 
@@ -96,6 +97,16 @@ export interface StartOptions {
   dataDir?: string;
   /** A LIBRARY_CONFIG laid over the defaults, written into the DATA_DIR. */
   policy?: unknown;
+  /**
+   * Every branch opens every day (laid over LIBRARY_CONFIG when one is given), for tests of date
+   * arithmetic that is not about closed days: no due date or 取置期限日 moves (SPEC §14).
+   */
+  openEveryDay?: boolean;
+}
+
+async function withOpenEveryDay(dataDir: string, env: Record<string, string>): Promise<void> {
+  const given = env['LIBRARY_CONFIG'] ? JSON.parse(await readFile(env['LIBRARY_CONFIG'], 'utf8')) : {};
+  env['LIBRARY_CONFIG'] = writeOpenEveryDayConfig(dataDir, given);
 }
 
 export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
@@ -106,6 +117,7 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
     await writeFile(env['LIBRARY_CONFIG'], JSON.stringify(opts.policy));
   }
   if (opts.staffToken !== null) env['STAFF_TOKEN'] = opts.staffToken ?? STAFF_TOKEN;
+  if (opts.openEveryDay) await withOpenEveryDay(dataDir, env);
   const ctx = await createContext(env, silentLog);
   const app = createApp(ctx);
   const doFetch = (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(ORIGIN + path, init)));

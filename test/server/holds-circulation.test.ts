@@ -22,7 +22,7 @@ interface World {
 }
 
 async function world(): Promise<World> {
-  const t = await startTestApp({ now: NOW });
+  const t = await startTestApp({ now: NOW, openEveryDay: true });
   apps.push(t);
   const login = async (cardNumber: string, pickupBranch: string) => {
     await t.addPatron({ cardNumber, password: 'library1', pickupBranch, contactMethod: 'phone' } as never);

@@ -110,7 +110,7 @@ describe('hold_ready at once, by the hold’s 連絡方法', () => {
   let t: TestApp;
   before(async () => {
     smtp = await startSmtpServer();
-    t = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } });
+    t = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` }, openEveryDay: true });
     await t.addPatron({ cardNumber: '4100000002', password: 'ready123', email: 'taro@example.jp' });
     // A settings record: the daily pass visits this patron too (its last test needs that).
     const patron = await t.login('4100000002', 'ready123');

@@ -22,7 +22,7 @@ describe('store on Redis', () => {
   describe('renewal through the app', () => {
     let t: TestApp;
     before(async () => {
-      t = await startTestApp({ env: { REDIS_URL: redisUrl } });
+      t = await startTestApp({ env: { REDIS_URL: redisUrl }, openEveryDay: true });
     });
     after(() => t.close());
 
@@ -52,8 +52,8 @@ describe('store on Redis', () => {
     let a: TestApp;
     let b: TestApp;
     before(async () => {
-      a = await startTestApp({ env: { REDIS_URL: redisUrl } });
-      b = await startTestApp({ env: { REDIS_URL: redisUrl } });
+      a = await startTestApp({ env: { REDIS_URL: redisUrl }, openEveryDay: true });
+      b = await startTestApp({ env: { REDIS_URL: redisUrl }, openEveryDay: true });
     });
     after(async () => {
       await a.close();

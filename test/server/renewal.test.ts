@@ -14,7 +14,7 @@ const apps: TestApp[] = [];
 after(() => Promise.all(apps.map((a) => a.close())));
 
 async function loanDue(dueOn: string, opts: { title?: Partial<NewTitle>; interLibraryLoan?: boolean; cardExpiresOn?: string } = {}) {
-  const t = await startTestApp({ now: NOW });
+  const t = await startTestApp({ now: NOW, openEveryDay: true });
   apps.push(t);
   await t.addPatron({ cardNumber: CARD, password: PASSWORD, ...(opts.cardExpiresOn ? { cardExpiresOn: opts.cardExpiresOn } : {}) });
   const { bibId, barcodes } = await t.addTitle({ title: '夢の守り人', category: 'children', ...opts.title });

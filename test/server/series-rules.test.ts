@@ -30,13 +30,13 @@ describe('series order', () => {
   });
   it('a waiting hold past its 予約待ち期限日 is not served', () => {
     const h = hold('h', { notNeededAfter: '2026-01-10' });
-    assert.equal(mayBeServed(h, [h], '2026-01-10'), true);
-    assert.equal(mayBeServed(h, [h], '2026-01-11'), false);
+    assert.equal(mayBeServed(h, {}, [h], '2026-01-10'), true);
+    assert.equal(mayBeServed(h, {}, [h], '2026-01-11'), false);
   });
   it('check-in skips a held-back hold and serves the next one in line', () => {
     const queue = [
-      { patronId: 'p1', hold: v2, patronHolds: [v1, v2] },
-      { patronId: 'p2', hold: hold('x'), patronHolds: [hold('x')] },
+      { patronId: 'p1', hold: v2, entry: {}, patronHolds: [v1, v2] },
+      { patronId: 'p2', hold: hold('x'), entry: {}, patronHolds: [hold('x')] },
     ];
     assert.equal(nextHoldToServe(queue, '2026-01-02')?.patronId, 'p2');
     assert.equal(nextHoldToServe(queue.slice(0, 1), '2026-01-02'), null);

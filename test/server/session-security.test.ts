@@ -1,6 +1,6 @@
 /**
  * What a password change, a long day and the service worker's own requests do to sessions
- * (SPEC §2.1, §2.7): a credential generation refuses sessions whose password check raced a change;
+ * (docs/rules.md#sessions): a credential generation refuses sessions whose password check raced a change;
  * an absolute lifetime ends any session sessionLifetimeHours after login; requests marked
  * X-Shiori-Background are served but leave the idle clock alone; malformed cookies mean no session.
  */

@@ -9,7 +9,7 @@ const apps: TestApp[] = [];
 after(() => Promise.all(apps.map((a) => a.close())));
 
 async function setup() {
-  const t = await startTestApp({ now: '2026-04-27T01:00:00Z' });
+  const t = await startTestApp({ now: '2026-04-27T01:00:00Z', openEveryDay: true });
   apps.push(t);
   const a = await t.addPatron({ cardNumber: '2000000326', password: 'library1' });
   const b = await t.addPatron({ cardNumber: '2000000276', password: 'library2', cardExpiresOn: '2020-01-01' });

@@ -58,6 +58,7 @@ export const refusals: RefusalWording = {
   already_held: () => 'この ほんは もう よやくしています。',
   already_on_loan: () => 'この ほんは いま かりているので、よやくできません。',
   not_changeable: () => 'この よやくは かえられません。でんわか まどぐちで いってね。',
+  hold_paused: () => 'この よやくは いま おやすみちゅうです。',
   not_cancellable: () => 'この よやくは とりけせません。でんわか まどぐちで いってね。',
   not_waiting: () => 'まっている よやくだけ ならべかえられます。',
   limit_reached: (r) =>

@@ -5,7 +5,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { Counts, Hold, IsoDate } from '../../../common/api.ts';
 import { attempt } from '../../app/attempt.ts';
 import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
-import { cancelHold, changeHold } from '../../data/holds.ts';
+import { cancelHold, changeHold, pauseHold } from '../../data/holds.ts';
 import { branchName, contactName, formatDate, holdStatusName } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
@@ -13,15 +13,19 @@ import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import './cancel-hold-dialog.ts';
 import './change-hold-dialog.ts';
 import './series-dialog.ts';
+import './pause-hold-dialog.ts';
+import { pausedLine, queueLine } from './hold-queue.ts';
 import type { CancelHoldDialog } from './cancel-hold-dialog.ts';
 import type { ChangeHoldDialog } from './change-hold-dialog.ts';
 import type { SeriesDialog } from './series-dialog.ts';
+import type { PauseHoldDialog } from './pause-hold-dialog.ts';
 
 type HoldSortKey = 'status' | 'placedOn' | 'notNeededAfter' | 'pickupBranch';
 const STATUS_ORDER = { ready: 0, in_transit: 1, waiting: 2 } as const;
 
 /**
  * 予約: hold list, cancel (予約取消可能 → 【予約取消確認】), change (変更 → 【予約変更確認】),
+ * 一時停止 / 再開 (【一時停止】 with the day it resumes), the queue line 「12人中3番目（所蔵2冊）・目安 約2〜4週間」,
  * シリーズ予約組替・解除.
  * @fires account-reload - ask the page to load the snapshot again
  */
@@ -33,6 +37,9 @@ export class HoldsPanel extends LitElement {
     css`
       .status-text { display: inline-flex; gap: 0.25rem; font-weight: 700; }
       .series-note { flex: 1 1 20rem; }
+      .queue, .paused { display: block; font-weight: 400; font-size: 0.9em; margin-top: 0.25rem; }
+      .paused { font-weight: 700; }
+      .hold-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     `,
   ];
 
@@ -52,6 +59,7 @@ export class HoldsPanel extends LitElement {
   @query('shiori-cancel-hold-dialog') private cancelDialog!: CancelHoldDialog;
   @query('shiori-change-hold-dialog') private changeDialog!: ChangeHoldDialog;
   @query('shiori-series-dialog') private seriesDialog!: SeriesDialog;
+  @query('shiori-pause-hold-dialog') private pauseDialog!: PauseHoldDialog;
 
   constructor() {
     super();
@@ -75,6 +83,15 @@ export class HoldsPanel extends LitElement {
   private onChangeConfirmed(e: HTMLElementEventMap['change-confirmed']): void {
     const { hold, pickupBranch, contactMethod } = e.detail;
     void this.report(() => changeHold(this.services.api, hold.id, { pickupBranch, contactMethod }), `${hold.title}: ${msg('予約を変更しました', { id: 'holds.changed' })}`);
+  }
+
+  private onPauseConfirmed(e: CustomEvent<{ hold: Hold; pausedUntil: IsoDate }>): void {
+    const { hold, pausedUntil } = e.detail;
+    void this.report(() => pauseHold(this.services.api, hold.id, pausedUntil), `${hold.title}: ${msg('予約を一時停止しました', { id: 'holds.pausedDone' })}`);
+  }
+
+  private resume(hold: Hold): void {
+    void this.report(() => pauseHold(this.services.api, hold.id, null), `${hold.title}: ${msg('予約を再開しました', { id: 'holds.resumed' })}`);
   }
 
   private renderCounts() {
@@ -106,8 +123,25 @@ export class HoldsPanel extends LitElement {
   private renderChange(hold: Hold, offlineReasonId: string) {
     if (hold.status !== 'waiting') return html`<span class="reason">${rt(msg('電話や窓口にてお伝えください', { id: 'holds.askStaff' }))}</span>`;
     if (!hold.changeable) return nothing;
-    return html`<button type="button" class="secondary change-hold" aria-describedby="hold-title-${hold.id} ${this.offline ? offlineReasonId : ''}" ?disabled=${this.offline}
-      @click=${(e: Event) => void this.changeDialog.show(hold, e.currentTarget as HTMLElement, this.messageTarget)}>${rt(msg('変更', { id: 'holds.change' }))}</button>`;
+    const describedBy = `hold-title-${hold.id} ${this.offline ? offlineReasonId : ''}`;
+    const pause = hold.pausedUntil
+      ? html`<button type="button" class="secondary resume-hold" aria-describedby=${describedBy} ?disabled=${this.offline}
+          @click=${() => this.resume(hold)}>${rt(msg('再開', { id: 'holds.resume' }))}</button>`
+      : html`<button type="button" class="secondary pause-hold" aria-describedby=${describedBy} ?disabled=${this.offline}
+          @click=${(e: Event) => void this.pauseDialog.show(hold, this.today, e.currentTarget as HTMLElement, this.messageTarget)}>${rt(msg('一時停止', { id: 'holds.pause' }))}</button>`;
+    return html`<span class="hold-actions">
+      <button type="button" class="secondary change-hold" aria-describedby=${describedBy} ?disabled=${this.offline}
+        @click=${(e: Event) => void this.changeDialog.show(hold, e.currentTarget as HTMLElement, this.messageTarget)}>${rt(msg('変更', { id: 'holds.change' }))}</button>
+      ${pause}
+    </span>`;
+  }
+
+  private renderQueue(hold: Hold) {
+    const paused = pausedLine(hold);
+    const line = queueLine(hold);
+    return html`${paused ? html`<span class="paused"><span aria-hidden="true">⏸ </span>${rt(paused)}</span>` : nothing}${line
+      ? html`<span class="queue" >${rt(line)}</span>`
+      : nothing}`;
   }
 
   override render() {
@@ -139,6 +173,7 @@ export class HoldsPanel extends LitElement {
         <span class="series-note" id="series-note">${rt(msg('状況が「準備できました」「予約回送中です」以外の予約について、シリーズ予約を組み替えることができます。', { id: 'series.note' }))}</span>
       </div>
       ${this.offline ? html`<p class="reason" id=${offlineReasonId}>${msg('オフラインのため使えません', { id: 'offline.unavailable' })}</p>` : nothing}
+ ${this.holds.some((h) => h.queue?.estimate) ? html`<p class="queue-guide" id="queue-guide">${rt(msg('目安は、所蔵冊数・貸出期間・延長と、前に待っている予約（一時停止中を除く）から計算したおおよその待ち時間で、お約束ではありません。', { id: 'holds.queue.guide' }))}</p>` : nothing}
       <p id="holds-message" tabindex="-1" class=${this.message ? `notice ${this.message.kind}` : 'visually-hidden'}>${this.message?.text ?? ''}</p>
       ${this.holds.length === 0
         ? html`<p>${rt(msg('予約している資料はありません。', { id: 'holds.empty' }))}</p>`
@@ -163,7 +198,7 @@ export class HoldsPanel extends LitElement {
                   <td data-label=${L.no}>${i + 1}</td>
                   <td data-label=${L.status}>${this.renderStatus(h, offlineReasonId)}</td>
                   <td data-label=${L.rank}>${h.rank ?? ''}</td>
-                  <td data-label=${L.title} id="hold-title-${h.id}" class="title" lang="ja">${h.title}</td>
+                  <td data-label=${L.title} class="title"><span id="hold-title-${h.id}" lang="ja">${h.title}</span>${this.renderQueue(h)}</td>
                   <td data-label=${L.series}>${h.seriesNo === null ? '' : `${h.seriesNo}-${h.seriesOrder ?? ''}`}</td>
                   <td data-label=${L.placedOn}>${formatDate(h.placedOn)}</td>
                   <td data-label=${L.notNeededAfter}>${formatDate(h.notNeededAfter)}</td>
@@ -177,6 +212,7 @@ export class HoldsPanel extends LitElement {
           </table></div>`}
       <shiori-cancel-hold-dialog @cancel-confirmed=${this.onCancelConfirmed}></shiori-cancel-hold-dialog>
       <shiori-change-hold-dialog @change-confirmed=${this.onChangeConfirmed}></shiori-change-hold-dialog>
+      <shiori-pause-hold-dialog @pause-confirmed=${this.onPauseConfirmed}></shiori-pause-hold-dialog>
       <shiori-series-dialog @series-changed=${() => this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }))}></shiori-series-dialog>
     `;
   }

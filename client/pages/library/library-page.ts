@@ -9,10 +9,11 @@ import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import { crumbs } from '../forms/crumbs.ts';
 import { formStyles } from '../forms/form-styles.ts';
 import './library-today.ts';
+import './branch-days.ts';
 
 /**
- * 各館案内 (/library): today's 開館 / 休館 per branch, then each branch's weekly hours — the
- * library's own branches and names (GET /api/library, the app's).
+ * 各館案内 (/library): today's 開館 / 休館 per branch, then each branch's weekly hours and its next
+ * 30 days — the library's own branches and names (GET /api/library, the app's).
  */
 @customElement('shiori-library-page')
 export class LibraryPage extends LitElement {
@@ -53,6 +54,7 @@ export class LibraryPage extends LitElement {
                       ${b.hours.map((h) => html`<tr><td data-label=${cols.days}>${h.days}</td><td data-label=${cols.hours}>${h.hours}${h.note ? `（${h.note}）` : ''}</td></tr>`)}
                     </tbody>
                   </table>
+                  <shiori-branch-days .days=${this.library.info?.openDays?.[b.code] ?? []} branchLabel=${branchNames(b).name}></shiori-branch-days>
                 </section>`,
               )}
             </div>`
