@@ -141,7 +141,7 @@ export interface Hold {
   queue: HoldQueue;
 }
 
-/** A hold's place in its title's queue and a guide to its wait (SPEC §13). */
+/** A hold's place in its title's queue and a guide to its wait ([docs/rules.md#holds](../docs/rules.md#holds)). */
 export interface HoldQueue {
   /** Place among the title's waiting holds (1 = next; paused holds ahead keep theirs); null once set aside. */
   position: number | null;

@@ -1,4 +1,4 @@
-/** Environment settings (SPEC §10, §16), read once at start; a bad value stops the start with its name. */
+/** Environment settings ([README](../README.md), [docs/rules.md#behind-a-proxy](../docs/rules.md#behind-a-proxy)), read once at start; a bad value stops the start with its name. */
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 
 export interface ServerConfig {
@@ -24,7 +24,7 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** KIOSK=1: every page is kiosk mode. */
   kiosk: boolean;
-  /** Web Push (SPEC §11): VAPID keys and subject; without keys, a pair is generated once into the store. */
+  /** Web Push ([docs/rules.md#reminders](../docs/rules.md#reminders)): VAPID keys and subject; without keys, a pair is generated once into the store. */
   vapid: { publicKey: string; privateKey: string } | undefined;
   vapidSubject: string;
   /** PUSH_ALLOW_HTTP_LOOPBACK=1 (tests only): `http://127.0.0.1` push endpoints are accepted. */

@@ -1,4 +1,4 @@
-/** GET /api/account: the patron's whole account as one consistent snapshot (SPEC §7). */
+/** GET /api/account: the patron's whole account as one consistent snapshot ([docs/api.md](../../docs/api.md)). */
 import type { AccountSnapshot, Hold, Loan } from '../../common/api.ts';
 import { addMonths } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';

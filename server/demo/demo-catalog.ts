@@ -1,7 +1,7 @@
 /**
  * A few hundred demo catalogue titles, generated deterministically (same list on every start):
  * Japanese-looking titles, authors and publishers, books of every category, magazines and CDs.
- * The named titles of the demo story (SPEC §8) come first.
+ * The named titles of the demo story ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)) come first.
  */
 import type { Category, MaterialType } from '../../common/api.ts';
 

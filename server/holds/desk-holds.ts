@@ -1,5 +1,5 @@
 /**
- * Circulation at the desk (SPEC §8), each in one store transaction:
+ * Circulation at the desk ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)), each in one store transaction:
  * - check-in: the loan ends and the copy passes to the next hold in line that may be served
  *   (in transit, or ready at once at its pickup branch), or goes back on the shelf;
  * - arrive: an in-transit copy reached the pickup branch → ready, with a pickup deadline;

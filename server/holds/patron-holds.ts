@@ -1,5 +1,5 @@
 /**
- * What a patron does with holds (SPEC §2.4): place, cancel, change. Each runs in one store
+ * What a patron does with holds ([docs/rules.md#holds](../../docs/rules.md#holds)): place, cancel, change. Each runs in one store
  * transaction (the patron and the title commit together; racing requests see each other's
  * holds, so eleven racing holds against a limit of ten create exactly ten).
  * Another patron's hold is "not found", as if it did not exist.

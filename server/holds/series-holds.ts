@@ -1,5 +1,5 @@
 /**
- * シリーズ予約 operations (SPEC §2.4): group, regroup, release — each in one store transaction.
+ * シリーズ予約 operations ([docs/rules.md#holds](../../docs/rules.md#holds)): group, regroup, release — each in one store transaction.
  * Series numbers are per patron (1, 2, …), from the counter `seq:series:<patronId>`, never reused.
  */
 import type { Hold } from '../../common/api.ts';

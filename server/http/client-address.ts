@@ -1,7 +1,7 @@
 /**
  * Who sent a request, and whether it came over HTTPS — believing a reverse proxy's
  * `X-Forwarded-For` / `X-Forwarded-Proto` only when the proxy is one the library named in
- * TRUST_PROXY (SPEC §16). Anyone can write those headers; only a proxy we know wrote them.
+ * TRUST_PROXY ([docs/rules.md#behind-a-proxy](../../docs/rules.md#behind-a-proxy)). Anyone can write those headers; only a proxy we know wrote them.
  *
  * - The client address: the socket peer, unless the peer is a trusted proxy; then walk
  *   `X-Forwarded-For` from the right (each proxy appends the address it received from) past the

@@ -1,5 +1,5 @@
 /**
- * Names and attributes of the server's own cookies by the request's scheme (SPEC §16): over HTTPS
+ * Names and attributes of the server's own cookies by the request's scheme ([docs/rules.md#behind-a-proxy](../../docs/rules.md#behind-a-proxy)): over HTTPS
  * (directly, or through a proxy in TRUST_PROXY that says so) a cookie is `__Host-<name>` with
  * `Secure`, `Path=/` and no `Domain` — a browser keeps such a cookie only when it came over HTTPS
  * from this very host, so neither plain http nor a sibling host can plant or overwrite it. Over

@@ -1,5 +1,5 @@
 /**
- * API errors: `{ "error": { "code", "message" } }` (SPEC §7). Handlers throw with `apiError`;
+ * API errors: `{ "error": { "code", "message" } }` ([docs/api.md](../../docs/api.md)). Handlers throw with `apiError`;
  * the app's error hook (`errorResponse`) turns any thrown value into that JSON, with the message in
  * the request's language. Headers for an error (Retry-After…) must travel inside the error:
  * headers set on `event.res` are not sent with error responses.

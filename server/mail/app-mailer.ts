@@ -1,5 +1,5 @@
 /**
- * The server's mailer, built from the settings: SMTP_URL (SPEC §10) and MAIL_FROM (the From
+ * The server's mailer, built from the settings: SMTP_URL ([README](../../README.md)) and MAIL_FROM (the From
  * address; a placeholder of the library's when unset). Logs go to the app log.
  */
 import type { LibraryClock } from '../clock.ts';

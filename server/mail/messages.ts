@@ -32,7 +32,7 @@ export function emailRegisteredMessage(to: string, libraryName: string): MailMes
   ]);
 }
 
-/** 予約取消確認メール (SPEC §2.4: 予約取消確認メール 送信する). */
+/** 予約取消確認メール ([docs/rules.md#holds](../../docs/rules.md#holds): 予約取消確認メール 送信する). */
 export function holdCancelledMessage(to: string, cancelled: CancelledHold, libraryName: string): MailMessage {
   return libraryNotice(to, libraryName, '予約取消のお知らせ', [
     '利用者ページで、次の予約が取り消されました。',

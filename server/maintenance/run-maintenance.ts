@@ -1,5 +1,5 @@
 /**
- * The maintenance pass (SPEC §2.4, §2.5, §8): ready holds not collected by their 取置期限日 are
+ * The maintenance pass ([docs/rules.md#holds](../../docs/rules.md#holds), [docs/rules.md#cancelled-holds](../../docs/rules.md#cancelled-holds), [docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)): ready holds not collected by their 取置期限日 are
  * cancelled (取置期限経過) and their copy passes to the next hold in line or back to the shelf;
  * waiting holds past their 予約待ち期限日 are cancelled; cancelled holds are forgotten one
  * calendar month after their cancel date.

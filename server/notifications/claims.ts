@@ -1,5 +1,5 @@
 /**
- * Claiming deliveries: the one place "once per event per channel" is decided (SPEC §11).
+ * Claiming deliveries: the one place "once per event per channel" is decided ([docs/rules.md#reminders](../../docs/rules.md#reminders)).
  *
  * For each event (one subject) and each channel it goes to, the key
  * `delivery:<patronId>:<event key…>:<channel>` is written in a store transaction if it is not there

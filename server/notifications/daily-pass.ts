@@ -1,5 +1,5 @@
 /**
- * The notification pass (SPEC §11): every patron of the audience index (audience.ts) in bounded
+ * The notification pass ([docs/rules.md#reminders](../../docs/rules.md#reminders)): every patron of the audience index (audience.ts) in bounded
  * batches — BATCH_SIZE patrons at a time, a turn of the event loop between batches so requests go
  * on — each claimed and sent as patron-notices.ts says. Sends are not awaited batch by batch: a
  * push service that hangs holds up only its own message (until its deadline), never the next

@@ -1,5 +1,5 @@
 /**
- * hold_ready at once (SPEC §11): after a desk action committed a hold ready (check-in at its pickup
+ * hold_ready at once ([docs/rules.md#reminders](../../docs/rules.md#reminders)): after a desk action committed a hold ready (check-in at its pickup
  * branch, arrival, a shelved copy set aside there, or the maintenance pass passing an uncollected
  * copy on), the patron is told in the background — the desk's answer never waits for a push
  * service. The claim makes it once, whichever path (or the next digest) gets there first.

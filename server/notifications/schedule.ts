@@ -1,5 +1,5 @@
 /**
- * When the daily pass runs (SPEC §11). croner ticks in real time, once a minute; each tick asks the
+ * When the daily pass runs ([docs/rules.md#reminders](../../docs/rules.md#reminders)). croner ticks in real time, once a minute; each tick asks the
  * library clock (the only "now") whether the day's digest is due — `notifications.digestHour` has
  * come in the library's zone and the day's pass is not done — so LIBRARY_NOW and POST
  * /api/staff/clock drive it in tests and demos. The day's pass is marked in the store

@@ -1,5 +1,5 @@
 /**
- * The Koganei City Library defaults (SPEC §3), used when LIBRARY_CONFIG is unset. Branch names in
+ * The Koganei City Library defaults ([docs/rules.md#policy](../../docs/rules.md#policy)), used when LIBRARY_CONFIG is unset. Branch names in
  * English and in the kids' wording live here too: the pages take every name from the published policy.
  */
 import type { Policy } from './policy.ts';

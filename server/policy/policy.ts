@@ -1,5 +1,5 @@
 /**
- * The library's policy (SPEC §3): branches, loan and hold rules, limits, periods, timeouts.
+ * The library's policy ([docs/rules.md#policy](../../docs/rules.md#policy)): branches, loan and hold rules, limits, periods, timeouts.
  * Validated at start by the schema below; a library edits one JSON file (LIBRARY_CONFIG). What the
  * pages and the SW need of it is published by GET /api/library (published-policy.ts).
  */
@@ -57,7 +57,7 @@ export const PolicySchema = v.pipe(
     }),
     loanLimits: v.strictObject({ total: days(0), cd: days(0) }),
     holdLimits: v.strictObject({ total: days(0), cd: days(0) }),
-    /** 一時停止 (SPEC §13): a waiting hold may be paused until at most this many days ahead. */
+    /** 一時停止 ([docs/rules.md#holds](../../docs/rules.md#holds)): a waiting hold may be paused until at most this many days ahead. */
     holds: v.strictObject({ maxPauseDays: days(1) }),
     pickupPeriodDays: days(1),
     cancelledHoldsShownMonths: days(0),
@@ -67,7 +67,7 @@ export const PolicySchema = v.pipe(
     sessionLifetimeHours: days(1),
     /** Confirmation mails (メール登録・変更): at most this many per patron per library day; 0 = none. */
     mail: v.strictObject({ maxConfirmationsPerDay: days(0) }),
-    /** Reminders (SPEC §11): the daily digest's hour, the patron's choice of days, the お知らせ kept. */
+    /** Reminders ([docs/rules.md#reminders](../../docs/rules.md#reminders)): the daily digest's hour, the patron's choice of days, the お知らせ kept. */
     notifications: v.pipe(
       v.strictObject({
         /** The hour (0–23, library zone) from which the day's digest is sent. */

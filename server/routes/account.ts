@@ -1,4 +1,4 @@
-/** GET /api/account → AccountSnapshot (SPEC §7). */
+/** GET /api/account → AccountSnapshot ([docs/api.md](../../docs/api.md)). */
 import type { H3 } from 'h3';
 import type { AppContext } from '../context.ts';
 import { requireSession } from '../auth/require-patron.ts';

@@ -1,5 +1,5 @@
 /**
- * The calendar feed (SPEC §11):
+ * The calendar feed ([docs/rules.md#reminders](../../docs/rules.md#reminders)):
  * POST   /api/calendar-feed  → 201 {url} (a new secret URL; the old one stops working)
  * DELETE /api/calendar-feed  → 204
  * GET    /calendar/<token>.ics → 200 text/calendar; 404 for an unknown or revoked token

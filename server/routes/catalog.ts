@@ -1,5 +1,5 @@
 /**
- * Catalogue search and title pages (SPEC §2.10, §7), public (no login needed):
+ * Catalogue search and title pages ([docs/rules.md#search-and-cart](../../docs/rules.md#search-and-cart), [docs/api.md](../../docs/api.md)), public (no login needed):
  * GET /api/catalog/search?q=&type=&page= → 200 SearchResponse (20 a page, with availability)
  * GET /api/catalog/:bibId → 200 TitleDetail | 404 not_found.
  * The index gives the matching bibIds of one page; availability is read from just those records.

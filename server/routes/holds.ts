@@ -1,5 +1,5 @@
 /**
- * Holds (SPEC §2.4, §7), for the logged-in patron:
+ * Holds ([docs/rules.md#holds](../../docs/rules.md#holds), [docs/api.md](../../docs/api.md)), for the logged-in patron:
  * POST   /api/holds                    {bibId, pickupBranch?, contactMethod?, notNeededAfter?} → 201 {hold}
  * PATCH  /api/holds/:id                {pickupBranch?, contactMethod?, pausedUntil?: date | null} → 200 {hold}
  * DELETE /api/holds/:id                {sendConfirmationEmail?} → 200 {cancelledHold}

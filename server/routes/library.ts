@@ -1,5 +1,5 @@
 /**
- * Library information (SPEC §2.11, §14, §15): GET /api/library → branches with their weekly hours and
+ * Library information ([docs/api.md#library](../../docs/api.md#library), [docs/rules.md#opening-days](../../docs/rules.md#opening-days), [docs/rules.md#policy](../../docs/rules.md#policy)): GET /api/library → branches with their weekly hours and
  * today's status (開館 / 休館) on the library clock, each branch's next 30 days (`openDays`), whether
  * this is kiosk mode, and the published policy (server/policy/published-policy.ts) the pages and the
  * SW take every rule and name from. Public: no login needed. Nothing in it is personal, so the SW

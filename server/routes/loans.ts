@@ -1,5 +1,5 @@
 /**
- * POST /api/loans/:id/renew (SPEC §2.3, §7). `Idempotency-Key` (optional, per patron): a replay
+ * POST /api/loans/:id/renew ([docs/rules.md#renewal](../../docs/rules.md#renewal), [docs/api.md](../../docs/api.md)). `Idempotency-Key` (optional, per patron): a replay
  * gets the first answer — same status, same body. The key is part of a store key, so it must have
  * its documented shape (IDEMPOTENCY_KEY, domain/key-shapes.ts), else 400 invalid_input.
  */

@@ -1,5 +1,5 @@
 /**
- * Reminders (SPEC §11), for the logged-in patron, never on a kiosk (require-notifiable.ts):
+ * Reminders ([docs/rules.md#reminders](../../docs/rules.md#reminders)), for the logged-in patron, never on a kiosk (require-notifiable.ts):
  * GET  /api/notifications/settings  → 200 settings
  * PUT  /api/notifications/settings  {events?, daysBefore?, autoRenew?, calendar?: {hideTitles}} → 200 settings;
  *      400 invalid_input, 409 email_not_registered (e-mail turned on without an address).

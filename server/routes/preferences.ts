@@ -1,5 +1,5 @@
 /**
- * 受取館・連絡方法 初期設定 (SPEC §2.9): PUT /api/preferences {pickupBranch, contactMethod} → 200
+ * 受取館・連絡方法 初期設定 ([docs/rules.md#hold-defaults](../../docs/rules.md#hold-defaults)): PUT /api/preferences {pickupBranch, contactMethod} → 200
  * with the saved defaults. They are what new holds start with.
  */
 import type { H3 } from 'h3';

@@ -1,5 +1,5 @@
 /**
- * Web Push subscriptions (SPEC §11), never on a kiosk (require-notifiable.ts):
+ * Web Push subscriptions ([docs/rules.md#reminders](../../docs/rules.md#reminders)), never on a kiosk (require-notifiable.ts):
  * GET    /api/push/vapid-public-key  → 200 {key} (the applicationServerKey for PushManager.subscribe)
  * POST   /api/push/subscriptions     {endpoint, keys: {p256dh, auth}, deviceName?, lang?} → 201 {id}
  *        (the same endpoint again updates it); 400 invalid_subscription (subscription-check.ts), 401

@@ -1,5 +1,5 @@
 /**
- * Login, session info, logout (SPEC §2.1, §7):
+ * Login, session info, logout ([docs/rules.md#sessions](../../docs/rules.md#sessions), [docs/api.md](../../docs/api.md)):
  * POST /api/session {cardNumber, password, kiosk?} → 200 SessionInfo + browser-session cookie
  *   (and, outside kiosk mode, the device cookie: auth/known-devices.ts)
  * GET /api/session → 200 SessionInfo | 401;  DELETE /api/session → 204.

@@ -1,5 +1,5 @@
 /**
- * Staff circulation (SPEC §8), enabled only with STAFF_TOKEN:
+ * Staff circulation ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)), enabled only with STAFF_TOKEN:
  * POST /api/staff/checkins              {barcode, branch?} → 200 {hold?, cardNumber?} (the hold it went to)
  * POST /api/staff/holds/:id/arrive      → 200 {hold, cardNumber} (in transit → ready)
  * POST /api/staff/holds/:id/set-aside   {barcode?, branch?} → 200 {hold, cardNumber} (a shelved copy)

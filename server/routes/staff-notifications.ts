@@ -1,6 +1,6 @@
 /**
  * POST /api/staff/notifications/run → 200 {sent, failed, removed, patrons, autoRenewed,
- * autoRenewalRefused}: the notification pass now (SPEC §11), whatever the hour, like maintenance.
+ * autoRenewalRefused}: the notification pass now ([docs/rules.md#reminders](../../docs/rules.md#reminders)), whatever the hour, like maintenance.
  * Staff only (STAFF_TOKEN). Events already delivered are not sent again.
  */
 import type { H3 } from 'h3';

@@ -1,5 +1,5 @@
 /**
- * Staff API (SPEC §8), enabled only with STAFF_TOKEN (`Authorization: Bearer <token>`):
+ * Staff API ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)), enabled only with STAFF_TOKEN (`Authorization: Bearer <token>`):
  * POST /api/staff/patrons, /api/staff/titles, /api/staff/checkouts, /api/staff/clock.
  * (Check-ins, arrivals and maintenance: routes/staff-circulation.ts.)
  */

@@ -1,5 +1,5 @@
 /**
- * 今度読みたい資料 (SPEC §2.6, §7): the patron's want-to-read list, stored in PatronRecord.wishlist.
+ * 今度読みたい資料 ([docs/rules.md#want-to-read-list](../../docs/rules.md#want-to-read-list), [docs/api.md](../../docs/api.md)): the patron's want-to-read list, stored in PatronRecord.wishlist.
  * GET /api/wishlist · POST /api/wishlist/entries · POST /api/wishlist/from-loans ·
  * PATCH|DELETE /api/wishlist/entries/:id · POST /api/wishlist/categories ·
  * PATCH|DELETE /api/wishlist/categories/:id. Another patron's ids are simply not found.

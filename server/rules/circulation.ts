@@ -1,5 +1,5 @@
 /**
- * Where a returned copy goes (SPEC §2.4, §8, §13): to the first hold in the title's queue that may
+ * Where a returned copy goes ([docs/rules.md#holds](../../docs/rules.md#holds), [docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)): to the first hold in the title's queue that may
  * be served now — in transit to its pickup branch, or ready at once when the copy is already there —
  * or back on the shelf. A paused hold (一時停止) is skipped and keeps its place; so is a later
  * series volume while an earlier one (paused or not) is still held. Pure: the queue with each

@@ -1,5 +1,5 @@
 /**
- * Dates that must fall on an open day (SPEC §14): a due date (checkout default, renewal) that lands
+ * Dates that must fall on an open day ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)): a due date (checkout default, renewal) that lands
  * on a day the lending branch is closed moves to that branch's next open day; a 取置期限日 moves to
  * the pickup branch's next open day. A date is only ever moved later, never earlier. The renewal
  * window counts from the stored (moved) due date, so it needs nothing here.

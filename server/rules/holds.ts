@@ -1,5 +1,5 @@
 /**
- * Hold rules (SPEC §2.2, §2.4): who may place a hold, the per-title queue, and what a patron may
+ * Hold rules ([docs/rules.md#account](../../docs/rules.md#account), [docs/rules.md#holds](../../docs/rules.md#holds)): who may place a hold, the per-title queue, and what a patron may
  * still do with a hold. Pure: records and dates in, decision out.
  */
 import type { ContactMethod, IsoDate, IsoInstant, MaterialType } from '../../common/api.ts';
@@ -127,7 +127,7 @@ export function newHold(i: NewHoldInput): HoldRecord {
   };
 }
 
-/** The record kept under 予約取消 (shown for a month, SPEC §2.5). */
+/** The record kept under 予約取消 (shown for a month, [docs/rules.md#cancelled-holds](../../docs/rules.md#cancelled-holds)). */
 export function toCancelledHold(
   hold: HoldRecord,
   reason: CancelledHoldRecord['reason'],

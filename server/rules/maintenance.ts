@@ -1,5 +1,5 @@
 /**
- * What the maintenance pass does to one patron's holds (SPEC §2.4, §2.5, §8): a ready hold not
+ * What the maintenance pass does to one patron's holds ([docs/rules.md#holds](../../docs/rules.md#holds), [docs/rules.md#cancelled-holds](../../docs/rules.md#cancelled-holds), [docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)): a ready hold not
  * collected by its 取置期限日 is cancelled (取置期限経過), a waiting hold past its 予約待ち期限日 is
  * cancelled, and cancelled holds are forgotten one calendar month after their cancel date.
  * Pure: holds and dates in, decision out.

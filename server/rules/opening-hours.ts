@@ -1,5 +1,5 @@
 /**
- * Opening hours and closed days (SPEC §2.11; seed top page 「〇は開館、休は休館です」).
+ * Opening hours and closed days ([docs/api.md#library](../../docs/api.md#library); seed top page 「〇は開館、休は休館です」).
  * Pure: a schedule and a library-local date in, the day's status out.
  */
 import type { BranchCode, IsoDate } from '../../common/api.ts';

@@ -3,7 +3,7 @@ import type { IsoDate, PatronSummary } from '../../common/api.ts';
 import { compareDates } from '../../common/dates.ts';
 import type { PatronRecord } from '../domain/records.ts';
 
-/** `*****326`: five asterisks and the last three digits (SPEC §2.2). */
+/** `*****326`: five asterisks and the last three digits ([docs/rules.md#account](../../docs/rules.md#account)). */
 export function maskCardNumber(cardNumber: string): string {
   return `*****${cardNumber.slice(-3)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * 一時停止 of a waiting hold (SPEC §13). A paused hold keeps its place in the title's queue, is
+ * 一時停止 of a waiting hold ([docs/rules.md#holds](../../docs/rules.md#holds)). A paused hold keeps its place in the title's queue, is
  * skipped when a copy is set aside, and resumes by itself on `pausedUntil`: the rule reads the
  * date against today, so no job has to lift the pause. `pausedUntil` is the day the hold takes
  * copies again (a pause "until 5/10" is over on 5/10).

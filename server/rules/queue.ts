@@ -1,5 +1,5 @@
 /**
- * A waiting hold's place in the title's queue and a guide to its wait (SPEC §13).
+ * A waiting hold's place in the title's queue and a guide to its wait ([docs/rules.md#holds](../../docs/rules.md#holds)).
  * Pure: the queue, the copies and the loan policy in, numbers out.
  *
  * Place: the hold's position among the title's waiting holds (first come, first served, paused

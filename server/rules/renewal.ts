@@ -1,5 +1,5 @@
 /**
- * The renewal decision (SPEC §2.3): pure — dates and facts in, decision out. Used both for the
+ * The renewal decision ([docs/rules.md#renewal](../../docs/rules.md#renewal)): pure — dates and facts in, decision out. Used both for the
  * snapshot's `renewable` / `renewBlockedBy` and for POST /api/loans/:id/renew, so the two never
  * disagree.
  *
@@ -45,7 +45,7 @@ export function renewWindow(dueOn: IsoDate, p: RenewalPolicy): RenewWindow {
   return { from: addDays(dueOn, -p.daysBeforeDue), to: addDays(dueOn, p.daysAfterDue) };
 }
 
-/** Where the loan is due back: its new due date moves to a day this branch opens (SPEC §14). */
+/** Where the loan is due back: its new due date moves to a day this branch opens ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)). */
 export interface LendingBranch {
   calendar: LibraryCalendar;
   branch: string;

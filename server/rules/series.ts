@@ -1,5 +1,5 @@
 /**
- * シリーズ予約 (series holds, SPEC §2.4): two or more waiting holds of one patron grouped under a
+ * シリーズ予約 (series holds, [docs/rules.md#holds](../../docs/rules.md#holds)): two or more waiting holds of one patron grouped under a
  * series number and an order. A later hold in a series is not set aside before the earlier ones
  * have been picked up or cancelled — both of which remove them from the patron's holds, so "an
  * earlier member still among the holds" is exactly "not yet picked up or cancelled".

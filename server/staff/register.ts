@@ -63,7 +63,7 @@ export async function createTitle(ctx: AppContext, body: v.InferOutput<typeof Ne
   return title;
 }
 
-/** The loan period after `loanedOn`, moved to a day the lending branch opens (SPEC §14). */
+/** The loan period after `loanedOn`, moved to a day the lending branch opens ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)). */
 export function defaultDueOn(ctx: AppContext, title: Pick<TitleRecord, 'materialType' | 'category'>, branch: BranchCode, loanedOn: IsoDate): IsoDate {
   const cd = title.materialType === 'cd' || title.category === 'cd';
   return loanDueOn(calendarOf(ctx.policy), branch, loanedOn, cd ? ctx.policy.cdLoanPeriodDays : ctx.policy.loanPeriodDays);

@@ -1,5 +1,5 @@
 /**
- * Bodies of the staff API (SPEC §8), as valibot schemas (strict: unknown fields are refused).
+ * Bodies of the staff API ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)), as valibot schemas (strict: unknown fields are refused).
  * Card numbers, bibIds and barcodes become store keys: they must have their documented shapes
  * (domain/key-shapes.ts), so staff cannot register a value a patron's request could not name.
  */

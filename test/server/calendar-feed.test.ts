@@ -85,7 +85,7 @@ describe('the calendar feed', () => {
     // 3 days before (the default) at 9:00: 2026-04-28 09:00 = the day's start minus 2 days 15 hours.
     assert.deepEqual(a.alarms, ['-P2DT15H']);
     const ready = events.find((e) => e.uid === `hold-${ids['ready']}@localhost`)!;
-    // Ready on 4/27 + 7 days = Monday 5/4, when 本館 is closed: the 取置期限日 moves to Tuesday 5/5 (SPEC §14).
+    // Ready on 4/27 + 7 days = Monday 5/4, when 本館 is closed: the 取置期限日 moves to Tuesday 5/5 ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)).
     assert.deepEqual([ready.summary, ready.start, ready.location], ['取置期限日：地底旅行', '2026-05-05', '本館']);
     const waiting = events.find((e) => e.uid === `hold-${ids['waiting']}@localhost`)!;
     assert.deepEqual([waiting.summary, waiting.start], ['予約待ち期限日：さいごの戦い', '2026-06-30']);

@@ -99,7 +99,7 @@ export interface StartOptions {
   policy?: unknown;
   /**
    * Every branch opens every day (laid over LIBRARY_CONFIG when one is given), for tests of date
-   * arithmetic that is not about closed days: no due date or 取置期限日 moves (SPEC §14).
+   * arithmetic that is not about closed days: no due date or 取置期限日 moves ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)).
    */
   openEveryDay?: boolean;
 }

@@ -1,5 +1,5 @@
 /**
- * 一時停止, queue position and wait (SPEC §13) through the HTTP API: PATCH /api/holds/:id
+ * 一時停止, queue position and wait ([docs/rules.md#holds](../../docs/rules.md#holds)) through the HTTP API: PATCH /api/holds/:id
  * {pausedUntil}, the snapshot's `pausedUntil` and `queue`, check-in and set-aside passing paused
  * holds over, a paused series volume holding back the next, and a pause racing a check-in.
  */

@@ -1,5 +1,5 @@
 /**
- * Due dates on open days (SPEC §14) through the HTTP API, on the Koganei calendar (every branch
+ * Due dates on open days ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)) through the HTTP API, on the Koganei calendar (every branch
  * closed on Mondays) with closed dates from LIBRARY_CONFIG: a checkout's default due date, a
  * renewal's new due date and a 取置期限日 move to the branch's next open day; the renewal window
  * counts from the moved date; GET /api/library lists each branch's next 30 days.

@@ -1,5 +1,5 @@
 /**
- * Due dates on open days (SPEC §14), property-tested with fast-check over random calendars:
+ * Due dates on open days ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)), property-tested with fast-check over random calendars:
  * weekly closed days, annual closures and closed dates of one branch. The open-day rule itself is
  * the one schedule (rules/opening-hours.ts `statusOn`), so these check what is built on it.
  */

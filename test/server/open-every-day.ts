@@ -1,6 +1,6 @@
 /**
  * A library whose branches all open every day, for tests of date arithmetic that is not about
- * closed days (server tests and e2e servers alike): no due date or 取置期限日 moves (SPEC §14).
+ * closed days (server tests and e2e servers alike): no due date or 取置期限日 moves ([docs/rules.md#opening-days](../../docs/rules.md#opening-days)).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

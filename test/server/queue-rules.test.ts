@@ -1,5 +1,5 @@
 /**
- * 一時停止, queue position and the wait estimate (SPEC §13), property-tested with fast-check:
+ * 一時停止, queue position and the wait estimate ([docs/rules.md#holds](../../docs/rules.md#holds)), property-tested with fast-check:
  * copies handed out one by one go first come first served to the holds that are not paused, never
  * to a paused one; a paused series volume holds back the later ones; estimates are ordered ranges
  * that never shrink with more holds ahead.

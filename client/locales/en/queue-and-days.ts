@@ -1,4 +1,4 @@
-/** English: 一時停止 (pausing a hold), the queue line (SPEC §13) and 各館案内's coming days (§14). */
+/** English: 一時停止 (pausing a hold), the queue line ([docs/rules.md#holds](../../../docs/rules.md#holds)) and 各館案内's coming days (§14). */
 import { str } from '@lit/localize';
 
 export const templates = {

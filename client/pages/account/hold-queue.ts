@@ -1,5 +1,5 @@
 /**
- * The holds panel's words for a hold's place in the queue (SPEC §13):
+ * The holds panel's words for a hold's place in the queue ([docs/rules.md#holds](../../../docs/rules.md#holds)):
  * 「12人中3番目（所蔵2冊）・目安 約2〜4週間」 and 「一時停止中（5/10まで）」. The numbers come from
  * the server (`hold.queue`, server/rules/queue.ts); here they only become words.
  */

@@ -1,5 +1,5 @@
 /**
- * The calendar feed (SPEC §11), written with ical-generator: all-day events for each loan's
+ * The calendar feed ([docs/rules.md#reminders](../../../docs/rules.md#reminders)), written with ical-generator: all-day events for each loan's
  * 返却期限日, each ready hold's 取置期限日 and each waiting hold's 予約待ち期限日, each with a display
  * alarm `daysBefore` days before at `notifications.calendarAlarmHour` (9:00) library time, and the
  * closed days of the patron's branches (those of their loans, holds and default pickup branch) for

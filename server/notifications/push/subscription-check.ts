@@ -1,5 +1,5 @@
 /**
- * Is a browser's push subscription one the server may send to? (SPEC §11: 400 invalid_subscription)
+ * Is a browser's push subscription one the server may send to? ([docs/rules.md#reminders](../../../docs/rules.md#reminders): 400 invalid_subscription)
  *
  * - The endpoint is an `https:` URL without credentials, at most 2,048 characters, on a host name or
  *   a public address: the server POSTs to it, so a loopback, private or link-local address literal

@@ -1,5 +1,5 @@
 /**
- * Which channels an event goes to (SPEC §11), pure. The patron's settings decide, except for
+ * Which channels an event goes to ([docs/rules.md#reminders](../../../docs/rules.md#reminders)), pure. The patron's settings decide, except for
  * hold_ready, where the hold's own 連絡方法 does: メール → by e-mail whatever the settings say (and
  * by push if the settings say so); 電話 → staff call, so nothing is sent; 不要 → nothing.
  * `notice` is お知らせ: an event is listed there when the patron hears of it on some channel.

@@ -1,5 +1,5 @@
 /**
- * When the day's digest is due (SPEC §11): from `notifications.digestHour` on the library's clock,
+ * When the day's digest is due ([docs/rules.md#reminders](../../../docs/rules.md#reminders)): from `notifications.digestHour` on the library's clock,
  * in the library's zone, whatever the server's own zone. Pure.
  */
 import type { IsoDate } from '../../../common/api.ts';

@@ -1,5 +1,5 @@
 /**
- * What a patron has to hear about today (SPEC §11), as pure rules: records and the library's date
+ * What a patron has to hear about today ([docs/rules.md#reminders](../../../docs/rules.md#reminders)), as pure rules: records and the library's date
  * in, events out. Each event is about one subject (a loan, a hold, a cancelled hold) and has a
  * stable key — the event, the subject's id and the date it is about — so it is claimed, and sent,
  * once per channel whatever runs the pass and how often (claims.ts).
