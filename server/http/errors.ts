@@ -50,7 +50,7 @@ export function errorJson(status: number, code: ErrorCode, acceptLanguage: strin
   const h = new Headers(headers);
   h.set('content-type', 'application/json; charset=utf-8');
   h.set('cache-control', 'no-store');
-  return new Response(JSON.stringify({ error: { code, message: messageFor(code, acceptLanguage), ...fields } }), { status, headers: h });
+  return new Response(JSON.stringify({ error: { code, message: messageFor(code, acceptLanguage, fields), ...fields } }), { status, headers: h });
 }
 
 /**

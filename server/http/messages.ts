@@ -3,6 +3,8 @@
  * Add a code here with a one-line edit when you add it to ErrorCode in common/api.ts.
  */
 import type { ErrorCode } from '../../common/api.ts';
+import { readRefusal } from '../../common/refusals.ts';
+import { refusalMessage, wordingLanguage } from '../../common/wording/index.ts';
 
 export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   invalid_input: { ja: '入力内容に誤りがあります。', en: 'The request is not valid.' },
@@ -23,7 +25,7 @@ export const messages: Record<ErrorCode, { ja: string; en: string }> = {
   email_mismatch: { ja: 'メールアドレスが一致しません。', en: 'The e-mail addresses do not match.' },
   email_in_use: { ja: 'メール連絡の予約があるため、メールアドレスを削除できません。', en: 'Holds waiting to be notified by e-mail still use this address.' },
   email_not_registered: { ja: 'メールアドレスが登録されていません。', en: 'No e-mail address is registered.' },
-  outside_window: { ja: '延長できる期間ではありません（返却期限日の7日前から7日後まで）。', en: 'Renewal is possible only from 7 days before to 7 days after the due date.' },
+  outside_window: { ja: '延長できる期間ではありません。', en: 'This item cannot be renewed now.' },
   renewal_limit: { ja: 'この資料は延長済みです。', en: 'This item has already been renewed.' },
   has_holds: { ja: '他の方の予約があるため延長できません。', en: 'Another patron has a hold on this title.' },
   not_renewable_material: { ja: 'CDは延長できません。', en: 'CDs cannot be renewed.' },
@@ -55,6 +57,11 @@ export function pickLanguage(acceptLanguage: string | null): 'ja' | 'en' {
   return first.startsWith('en') ? 'en' : 'ja';
 }
 
-export function messageFor(code: ErrorCode, acceptLanguage: string | null): string {
+/** Refusals whose words carry the library's numbers: worded by the shared catalogue when the error has them. */
+const WORDED_WITH_PARAMS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['outside_window', 'renewal_limit']);
+
+export function messageFor(code: ErrorCode, acceptLanguage: string | null, fields: Record<string, unknown> = {}): string {
+  const refusal = WORDED_WITH_PARAMS.has(code) ? readRefusal(code, fields) : null;
+  if (refusal) return refusalMessage(refusal, wordingLanguage(acceptLanguage));
   return messages[code][pickLanguage(acceptLanguage)];
 }

@@ -11,11 +11,12 @@ import { keys, type IdempotentAnswer, type PatronRecord, type TitleRecord } from
 import { ANSWER_TTL_SECONDS, isAnswerStale } from '../rules/idempotency.ts';
 import { renewalDecisionFor, toLoanView } from './loan-view.ts';
 
-export type RenewOutcome = { status: 200; loan: Loan } | { status: 404 | 409 | 422; code: ErrorCode };
+/** A refusal carries what its words need (the loan's window, the policy's renewals: common/refusals.ts). */
+export type RenewOutcome = { status: 200; loan: Loan } | { status: 404 | 409 | 422; code: ErrorCode; params?: Record<string, unknown> };
 
 interface StoredOutcome {
   status: number;
-  body: { loan: Loan } | { code: ErrorCode };
+  body: { loan: Loan } | { code: ErrorCode; params?: Record<string, unknown> };
 }
 
 /** The loan an answer was given for (answers stored before v2 name it only in a 200's body). */
@@ -40,7 +41,7 @@ export async function renewLoan(ctx: AppContext, patronId: string, loanId: strin
     }
     const outcome = await decide();
     if (idemKey) {
-      const stored: StoredOutcome = outcome.status === 200 ? { status: 200, body: { loan: outcome.loan } } : { status: outcome.status, body: { code: outcome.code } };
+      const stored: StoredOutcome = outcome.status === 200 ? { status: 200, body: { loan: outcome.loan } } : { status: outcome.status, body: { code: outcome.code, ...(outcome.params ? { params: outcome.params } : {}) } };
       const answer: IdempotentAnswer = { ...stored, storedAt: now.toISOString(), loanId };
       tx.set(idemKey, answer, { ttlSeconds: ANSWER_TTL_SECONDS });
     }
@@ -53,7 +54,10 @@ export async function renewLoan(ctx: AppContext, patronId: string, loanId: strin
       const title = await tx.get<TitleRecord>(keys.title(loan.bibId));
       if (!title) return { status: 404, code: 'not_found' };
       const decision = renewalDecisionFor(loan, title, patron, today, ctx.policy);
-      if (!decision.ok) return { status: 409, code: decision.blockedBy };
+      if (!decision.ok) {
+        const params = decision.blockedBy === 'outside_window' ? { ...decision.window } : decision.blockedBy === 'renewal_limit' ? { maxRenewals: ctx.policy.renewal.maxRenewals } : undefined;
+        return { status: 409, code: decision.blockedBy, ...(params ? { params } : {}) };
+      }
       const renewed = { ...loan, dueOn: decision.newDueOn, renewals: loan.renewals + 1 };
       tx.set(keys.patron(patronId), { ...patron, loans: patron.loans.map((l) => (l.id === loanId ? renewed : l)) });
       tx.set(keys.title(title.bibId), {
@@ -67,5 +71,6 @@ export async function renewLoan(ctx: AppContext, patronId: string, loanId: strin
 
 function fromStored(s: StoredOutcome): RenewOutcome {
   if (s.status === 200 && 'loan' in s.body) return { status: 200, loan: s.body.loan };
-  return { status: s.status as 404 | 409, code: (s.body as { code: ErrorCode }).code };
+  const body = s.body as { code: ErrorCode; params?: Record<string, unknown> };
+  return { status: s.status as 404 | 409, code: body.code, ...(body.params ? { params: body.params } : {}) };
 }

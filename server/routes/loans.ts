@@ -18,7 +18,7 @@ export function registerLoanRoutes(app: H3, ctx: AppContext): void {
     const key = event.req.headers.get('idempotency-key');
     if (key !== null && !IDEMPOTENCY_KEY.test(key)) apiError(400, 'invalid_input', { fields: { field: 'Idempotency-Key' } });
     const outcome = await renewLoan(ctx, patronId, loanId, key);
-    if (outcome.status !== 200) apiError(outcome.status, outcome.code);
+    if (outcome.status !== 200) apiError(outcome.status, outcome.code, outcome.params ? { fields: outcome.params } : {});
     return { loan: outcome.loan };
   });
 }

@@ -211,3 +211,21 @@ test('an Idempotency-Key answered for one loan is refused on another loan (422),
   assert.equal((await patron.fetch(`/api/loans/${other.loanId}/renew`, { method: 'POST', headers: { 'idempotency-key': 'other-key-1' } })).status, 200);
   assert.equal(loans.find((l) => l.id === loanId)!.renewals, 1);
 });
+
+test("a refusal's words carry the library's own window and renewals (LIBRARY_CONFIG 3 days before / 2 after, 2 renewals), replayed the same", async () => {
+  const t = await startTestApp({ now: NOW, openEveryDay: true, policy: { renewal: { daysBeforeDue: 3, daysAfterDue: 2, maxRenewals: 2, extensionDays: 10 } } });
+  apps.push(t);
+  await t.addPatron({ cardNumber: CARD, password: PASSWORD });
+  const early = await t.addTitle({ title: '夢の守り人' });
+  const { loanId } = await t.checkout({ cardNumber: CARD, barcode: early.barcodes[0]!, loanedOn: '2026-04-20', dueOn: '2026-05-01' });
+  const patron = await t.login(CARD, PASSWORD);
+  for (const [lang, words] of [['ja', /2026\/04\/28から2026\/05\/03まで/], ['en', /from 2026\/04\/28 to 2026\/05\/03/]] as const) {
+    for (let i = 0; i < 2; i++) {
+      const res = await patron.fetch(`/api/loans/${loanId}/renew`, { method: 'POST', headers: { 'accept-language': lang, 'idempotency-key': `window-${lang}` } });
+      const body = (await res.json()) as { error: { code: string; message: string; from: string; to: string } };
+      assert.deepEqual([res.status, body.error.code, body.error.from, body.error.to], [409, 'outside_window', '2026-04-28', '2026-05-03'], `${lang} #${i}`);
+      assert.match(body.error.message, words);
+      assert.doesNotMatch(body.error.message, /7日|7 days/);
+    }
+  }
+});
