@@ -2,13 +2,13 @@
  * 予約: the queue line 「12人中3番目（所蔵2冊）・目安 約2〜4週間」, 「一時停止中（5/10まで）」 and the
  * guide note, 一時停止 through 【一時停止】 (focus in, Escape out, focus back), 再開 — in ja, en and kids.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../client/pages/account/holds-panel.ts';
 import type { HoldsPanel } from '../../client/pages/account/holds-panel.ts';
 import type { Hold } from '../../common/api.ts';
 import { TODAY, hold } from './fixtures.ts';
-import { STANDARD, afterEachRestoreFetchAndMode, applyMode, deepActiveElement, itIsAccessibleInEveryMode, json, stubApi } from './helpers.ts';
+import { STANDARD, afterEachRestoreFetchAndMode, applyMode, deepActiveElement, fixture, itIsAccessibleInEveryMode, json, stubApi } from './helpers.ts';
 
 const waitingThird = hold({
   id: 'Q3',
