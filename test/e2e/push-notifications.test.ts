@@ -101,6 +101,21 @@ async function notifications(page: Page, count = 1): Promise<Shown[]> {
   }, count);
 }
 
+/**
+ * The first push of a test onto a device with no notification shown yet. A CDP delivery made right
+ * after the page's first start is now and then lost before the SW's push handler runs (seen in
+ * full e2e runs, never in this file alone; cause not found): when nothing is shown within the
+ * wait, the push is delivered once more. What is shown is checked as strictly either way.
+ */
+async function firstNotification(page: Page, payload: string): Promise<Shown[]> {
+  await deliver(page, payload);
+  const shown = await notifications(page);
+  if (shown.length > 0) return shown;
+  console.warn('push-notifications: the first delivery showed nothing; delivering once more');
+  await deliver(page, payload);
+  return notifications(page);
+}
+
 function worker(context: BrowserContext): Worker {
   const sw = context.serviceWorkers().find((w) => w.url().startsWith(server.url));
   assert.ok(sw, 'the service worker runs');
@@ -155,8 +170,7 @@ test('a digest: shown in English, tapping opens お知らせ, and the offline sn
   try {
     const keys = browserKeys(push.endpoint(`/e2e/${p.patronId}`));
     const payload = await serverPush(p, keys, 'en', { autoRenew: true });
-    await deliver(page, payload);
-    const [shown] = await notifications(page);
+    const [shown] = await firstNotification(page, payload);
     assert.equal(shown!.title, 'News from the library (3)');
     assert.match(shown!.body, /Due soon \(30 April 2026\)/);
     assert.match(shown!.body, /Renewed automatically/);
@@ -192,8 +206,7 @@ test('延長する: queued while the server is down, sent once when it is back; 
   try {
     const keys = browserKeys(push.endpoint(`/e2e/${p.patronId}`));
     const payload = await serverPush(p, keys, 'ja');
-    await deliver(page, payload);
-    const [shown] = await notifications(page);
+    const [shown] = await firstNotification(page, payload);
     assert.equal(shown!.title, '返却期限日が近づいています（2026/04/30）');
     assert.equal(shown!.body, '「夢の守り人」の返却期限日は2026/04/30です（あと3日）。');
     assert.deepEqual(shown!.actions, [{ action: 'renew', title: '延長する' }]);
