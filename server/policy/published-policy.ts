@@ -5,12 +5,12 @@
  * the published shape stays a plain subset however the server's own Policy grows.
  */
 import type { LibraryPolicy, PolicyBranch } from '../../common/api.ts';
-import { libraryCalendar } from '../library/calendar.ts';
+import { calendarOf } from '../library/calendar.ts';
 import { weeklySummary } from '../rules/opening-hours.ts';
 import type { Policy } from './policy.ts';
 
 export function publishedPolicy(policy: Policy): LibraryPolicy {
-  const calendar = libraryCalendar(policy);
+  const calendar = calendarOf(policy);
   return {
     timeZone: policy.timeZone,
     branches: policy.branches.map((b) => {

@@ -16,7 +16,7 @@ import type { IsoDate } from '../../../common/api.ts';
 import { addDays } from '../../../common/dates.ts';
 import type { NotificationWording } from '../../../common/wording/notification-wording.ts';
 import type { NotificationSettingsRecord, PatronRecord, TitleRecord } from '../../domain/records.ts';
-import { libraryCalendar } from '../../library/calendar.ts';
+import { calendarOf } from '../../library/calendar.ts';
 import type { Policy } from '../../policy/policy.ts';
 import { statusOn } from '../../rules/opening-hours.ts';
 
@@ -69,7 +69,7 @@ function addAlarm(event: ReturnType<ICalCalendar['createEvent']>, input: FeedInp
 function closedDays(input: FeedInput): { date: IsoDate; names: string[] }[] {
   const codes = new Set<string>([input.patron.defaults.pickupBranch, ...input.patron.loans.map((l) => l.branch), ...input.patron.holds.map((h) => h.pickupBranch)]);
   const branches = input.policy.branches.filter((b) => codes.has(b.code));
-  const calendar = libraryCalendar(input.policy);
+  const calendar = calendarOf(input.policy);
   const days: { date: IsoDate; names: string[] }[] = [];
   for (let i = 0; i <= input.policy.notifications.calendarClosedDaysAhead; i++) {
     const date = addDays(input.today, i);
