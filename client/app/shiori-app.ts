@@ -55,8 +55,6 @@ export class ShioriApp extends LitElement {
       .session { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
       .status::before { content: '● '; color: var(--c-ok-border); }
       .options { padding: 0.25rem 1rem 0.5rem; }
-      /* The phone's one row: the name and the login state give way (they wrap inside themselves)
-         before the row would; the menu opens below it, in the page's flow. */
       .compact { flex-wrap: nowrap; gap: 0.5rem; padding: 0.25rem 0.5rem 0.25rem 1rem; }
       .compact .brand { font-size: 1.05rem; min-width: 0; }
       .compact .status { font-size: 0.875rem; min-width: 0; }
@@ -142,7 +140,6 @@ export class ShioriApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('vaadin-router-location-changed', this.onLocation);
-    document.removeEventListener('pointerdown', this.onPointerOutside);
     this.router?.unsubscribe();
   }
 
@@ -218,43 +215,12 @@ export class ShioriApp extends LitElement {
     }
   }
 
-  private toggleSiteMenu(): void {
-    this.siteMenuOpen = !this.siteMenuOpen;
-    if (this.siteMenuOpen) document.addEventListener('pointerdown', this.onPointerOutside);
-    else document.removeEventListener('pointerdown', this.onPointerOutside);
-  }
-
-  /** Closes the phone menu; `refocus`: give the focus back to メニュー (Escape). */
-  private closeSiteMenu(refocus: boolean): void {
-    if (!this.siteMenuOpen) return;
-    this.toggleSiteMenu();
-    if (refocus) this.renderRoot.querySelector<HTMLElement>('#site-menu-button')?.focus();
-  }
-
-  /** Inside the phone menu (the display options' own keys bubble here too). */
+  /** Escape in the phone menu (the display options' keys bubble here too) closes it and gives the focus back to メニュー. */
   private onSiteMenuKey(e: KeyboardEvent): void {
     if (e.key !== 'Escape' || !this.siteMenuOpen) return;
-    e.stopPropagation();
-    this.closeSiteMenu(true);
+    this.siteMenuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('#site-menu-button')?.focus();
   }
-
-  /** The focus left メニュー and what it opened (Tab past the end, a tap elsewhere): close it. */
-  private onSiteMenuFocusOut(e: FocusEvent): void {
-    const to = e.relatedTarget as Node | null;
-    if (to && this.inSiteMenu(to)) return;
-    // No target: the focus went to the page itself (a tap on plain text), handled by onPointerOutside.
-    if (to) this.closeSiteMenu(false);
-  }
-
-  private inSiteMenu(node: Node): boolean {
-    const parts = ['#site-menu-button', '#site-menu', 'shiori-display-options'].map((s) => this.renderRoot.querySelector(s));
-    return parts.some((p) => p?.contains(node));
-  }
-
-  private readonly onPointerOutside = (e: PointerEvent): void => {
-    const header = this.renderRoot.querySelector('header');
-    if (header && !e.composedPath().includes(header)) this.closeSiteMenu(false);
-  };
 
   private renderKioskTimer() {
     const policy = this.state.library.info?.policy;
@@ -313,7 +279,7 @@ export class ShioriApp extends LitElement {
         ${this.renderBrand()}
         ${this.state.patron ? this.renderStatus() : this.renderLogin()}
         <button type="button" id="site-menu-button" class="secondary menu-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="site-menu display-options"
-          @click=${this.toggleSiteMenu}>${rt(msg('メニュー', { id: 'header.menu' }))} <span aria-hidden="true">${open ? '▴' : '▾'}</span></button>
+          @click=${() => (this.siteMenuOpen = !open)}>${rt(msg('メニュー', { id: 'header.menu' }))} <span aria-hidden="true">${open ? '▴' : '▾'}</span></button>
       </div>
       <div id="site-menu" class="site-menu" ?hidden=${!open}>
         <nav aria-labelledby="patron-menu-heading">
@@ -327,13 +293,15 @@ export class ShioriApp extends LitElement {
   }
 
   override render() {
+    // The phone's row: the name and the login state wrap inside themselves before the row would. The
+    // display options are one element in both layouts (their state survives a rotation); on a phone
+    // they belong to メニュー.
     const compact = this.screen.narrow;
     return html`
       <button type="button" class="skip" @click=${() => this.main.focus()}>${msg('本文へ移動', { id: 'app.skip' })}</button>
       ${this.state.kiosk ? html`<p class="kiosk">${msg('共用端末モード：この端末には個人の情報を残しません。', { id: 'app.kiosk' })}</p>` : nothing}
-      <header @keydown=${this.onSiteMenuKey} @focusout=${this.onSiteMenuFocusOut}>
+      <header @keydown=${this.onSiteMenuKey}>
         ${compact ? this.renderCompactBar() : this.renderFullBar()}
-        <!-- One element in both layouts (its state survives a rotation); on a phone it belongs to メニュー. -->
         <shiori-display-options id="display-options" class="options" ?hidden=${compact && !this.siteMenuOpen}></shiori-display-options>
       </header>
       <main id="main" tabindex="-1">

@@ -56,11 +56,7 @@ export class AccountPage extends LitElement {
       [role='tab'][aria-selected='true']::before { content: '▶' / ''; font-size: 0.7em; }
       .due-summary { font-size: 1.1rem; font-weight: 700; margin: 0.25rem 0 0.5rem; }
       .due-summary.overdue { border-inline-start: 0.375rem solid var(--c-warn-border); background: var(--c-warn-bg); color: var(--c-warn-text); padding: 0.25rem 0.5rem; }
-      /* Until the snapshot is there: the summary, the card line, the tabs and two cards' worth of
-         room, so that what comes in takes the place kept for it and nothing below it moves. */
       .skeleton { min-height: calc(9 * var(--target)); }
-      .skeleton .bar { display: block; height: 1.4em; width: 70%; margin: 0.5rem 0; border-radius: var(--radius); background: var(--c-surface); }
-      .skeleton .bar.short { width: 45%; }
       @media screen and ${narrowScreen} {
         h1 { font-size: 1.3rem; margin: 0.25rem 0; }
         .card-line { font-size: 0.8125rem; gap: 0 0.75rem; margin: 0.25rem 0; }
@@ -308,8 +304,9 @@ export class AccountPage extends LitElement {
       <h1>${rt(msg('利用状況一覧', { id: 'account.title' }))}</h1>
       <button type="button" class="secondary print no-print" @click=${() => window.print()}>${rt(msg('印刷する', { id: 'account.print' }))}</button>
     </div>`;
-    const loading = html`<div class="skeleton"><p>${msg('読み込み中…', { id: 'common.loading' })}</p>
-      <span class="bar" aria-hidden="true"></span><span class="bar short" aria-hidden="true"></span></div>`;
+    // Until the snapshot is there, room for the summary, the card line, the tabs and two cards: what
+    // comes in takes the place kept for it.
+    const loading = html`<p class="skeleton">${msg('読み込み中…', { id: 'common.loading' })}</p>`;
     return html`${heading}${this.account.render({
       initial: () => loading,
       // A reload keeps the last snapshot on screen until the new one is there.

@@ -4,11 +4,8 @@ import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Counts, IsoDate, Loan } from '../../../common/api.ts';
 import { announce } from '../../app/announcer.ts';
-import { attempt } from '../../app/attempt.ts';
 import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
-import { ApiFailure } from '../../data/api.ts';
 import type { SnapshotLoan } from '../../data/account.ts';
-import { addLoansToWishlist, renewLoan } from '../../data/loans.ts';
 import { branchName, categoryName, formatDate, formatMonthDay } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
@@ -18,7 +15,6 @@ import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import { daysLeftText } from './due-summary-text.ts';
 import { renewCell, type RenewCell } from './renewal-state.ts';
 import type { RenewDialog } from './renew-dialog.ts';
-import { failureText } from '../../app/page-load.ts';
 
 type LoanSortKey = 'branch' | 'loanedOn' | 'dueOn';
 
@@ -107,23 +103,20 @@ export class LoansPanel extends LitElement {
     return renewCell(loan, this.today, this.offline, this.pending.has(loan.id), this.library.info?.policy.renewal.maxRenewals);
   }
 
-  /** The server's refusal of a renewal: 延長済 when it has had all its renewals, else the refusal's words. */
-  private async refusalText(failure: ApiFailure, loan: Loan): Promise<string> {
-    if (failure.code === 'renewal_limit') return msg('延長済', { id: 'renew.done.badge' });
-    return failureText(failure, { policy: this.library.info?.policy, loan });
-  }
-
   /** 【貸出延長確認】 is its own chunk, loaded by the first 延長 (off the loans page's first load). */
   private async openRenew(loans: Loan[], opener: HTMLElement): Promise<void> {
-    await import('./renew-dialog.ts');
+    // The actions come along with the dialog: they are needed the moment it is confirmed.
+    await Promise.all([import('./renew-dialog.ts'), import('./loan-actions.ts')]);
     const firstId = loans[0]?.id;
     await this.dialog.show(loans, opener, () => this.renderRoot.querySelector<HTMLElement>(`#status-${firstId}`));
   }
 
   private async onRenewConfirmed(e: CustomEvent<{ loans: Loan[] }>): Promise<void> {
     this.busy = true;
+    const { renewOne } = await import('./loan-actions.ts');
+    const run = { api: this.services.api, policy: this.library.info?.policy, attemptKeys: this.attemptKeys, events: this };
     const results: Array<{ title: string; text: string; ok: boolean }> = [];
-    for (const loan of e.detail.loans) results.push({ title: loan.title, ...(await this.renewOne(loan)) });
+    for (const loan of e.detail.loans) results.push({ title: loan.title, ...(await renewOne(run, loan)) });
     this.busy = false;
     this.selected = new Set();
     const text = results.map((r) => `${r.title}: ${r.text}`).join(' / ');
@@ -141,32 +134,9 @@ export class LoansPanel extends LitElement {
     }
   }
 
-  /** Renews one loan; says what happened, in words. */
-  private async renewOne(loan: Loan): Promise<{ text: string; ok: boolean }> {
-    let key = this.attemptKeys.get(loan.id);
-    if (!key) {
-      key = crypto.randomUUID();
-      this.attemptKeys.set(loan.id, key);
-    }
-    try {
-      const outcome = await renewLoan(this.services.api, loan.id, key);
-      this.attemptKeys.delete(loan.id);
-      if (outcome.kind === 'queued') {
-        this.dispatchEvent(new CustomEvent('loan-queued', { detail: { loanId: loan.id }, bubbles: true, composed: true }));
-        return { text: msg('送信待ち', { id: 'renew.pending' }), ok: true };
-      }
-      this.dispatchEvent(new CustomEvent('loan-renewed', { detail: outcome.loan, bubbles: true, composed: true }));
-      return { text: msg('延長しました', { id: 'renew.done' }), ok: true };
-    } catch (err) {
-      const failure = err instanceof ApiFailure ? err : new ApiFailure(0, 'unexpected', '');
-      // A network failure keeps the key: trying again is the same attempt.
-      if (failure.code !== 'network') this.attemptKeys.delete(loan.id);
-      return { text: await this.refusalText(failure, loan), ok: false };
-    }
-  }
-
   private async addAllToWishlist(): Promise<void> {
-    const outcome = await attempt(() => addLoansToWishlist(this.services.api), msg('今度読みたい資料に追加しました', { id: 'loans.wishlist.added' }));
+    const { addAllToWishlist } = await import('./loan-actions.ts');
+    const outcome = await addAllToWishlist(this.services.api);
     if (!outcome) return;
     this.message = outcome;
     if (outcome.kind === 'ok') this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
