@@ -115,7 +115,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 for (const mode of MODES) {
   describe(`phone first, ${mode.name}`, () => {
     for (const viewport of mode.viewports) {
-      test(`${viewport.width}×${viewport.height}: the first ${mode.loans === 2 ? 'two loans' : 'loan'} (title, due date) and the first 延長 on the first screen, no shift, nothing wide, axe-clean`, async () => {
+      test(`${viewport.width}×${viewport.height}: the first ${mode.loans === 2 ? 'two loans' : 'loan'} (title, due date) and the first 延長 on the first screen, no shift, nothing wide, axe-clean`, async (t) => {
         const { context, page } = await phone(viewport, mode.display);
         try {
           // The header is one row: the name, the login state and メニュー share a line.
@@ -142,6 +142,7 @@ for (const mode of MODES) {
           // Nothing moved when the account came in (and the page has settled for a second since).
           await page.waitForTimeout(1000);
           const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+          t.diagnostic(`CLS ${cls.toFixed(4)}`);
           assert.ok(cls <= 0.01, `layout shift ${cls.toFixed(4)} > 0.01`);
 
           assert.deepEqual(await overflowing(page), [], 'something is wider than the screen');
