@@ -11,11 +11,11 @@ function loanCount(n: number): string {
   return pluralCategory(n) === 'one' ? msg(str`${n}冊`, { id: 'summary.count.one' }) : msg(str`${n}冊`, { id: 'summary.count.other' });
 }
 
-/** 今日 / 明日 / あと3日. */
+/** 今日 / 明日 / あと3日 (from 2 days on: a plural in every language we have). */
 function whenDue(days: number): string {
   if (days === 0) return msg('今日', { id: 'summary.today' });
   if (days === 1) return msg('明日', { id: 'summary.tomorrow' });
-  return pluralCategory(days) === 'one' ? msg(str`あと${days}日`, { id: 'summary.inDays.one' }) : msg(str`あと${days}日`, { id: 'summary.inDays.other' });
+  return msg(str`あと${days}日`, { id: 'summary.inDays' });
 }
 
 /** 2日過ぎています / 1 day overdue. */
