@@ -36,7 +36,8 @@ function memoView<R extends object, V>(memo: WeakMap<R, { title: TitleRecord; to
 const loanViews = new WeakMap<LoanRecord, { title: TitleRecord; today: string; view: Loan }>();
 const holdViews = new WeakMap<HoldRecord, { title: TitleRecord; today: string; view: Hold }>();
 
-export async function accountSnapshot(ctx: AppContext, patronId: string): Promise<AccountSnapshot | null> {
+/** `withCardNumber`: the patron's own device asks (account/card-number.ts); otherwise it is null. */
+export async function accountSnapshot(ctx: AppContext, patronId: string, { withCardNumber = false } = {}): Promise<AccountSnapshot | null> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   // A read-only view: the patron and its titles are checked to be one state; nothing is written.
@@ -74,7 +75,7 @@ export async function accountSnapshot(ctx: AppContext, patronId: string): Promis
     return {
       asOf: now.toISOString(),
       today,
-      patron: patronSummary(patron, today),
+      patron: { ...patronSummary(patron, today), cardNumber: withCardNumber ? patron.cardNumber : null },
       loans,
       holds,
       cancelledHolds,

@@ -2,6 +2,7 @@
  * The Koganei City Library defaults ([docs/rules.md#policy](../../docs/rules.md#policy)), used when LIBRARY_CONFIG is unset. Branch names in
  * English and in the kids' wording live here too: the pages take every name from the published policy.
  */
+import { DEFAULT_CARD_BARCODE } from '../../common/api.ts';
 import type { Policy } from './policy.ts';
 
 const closedMonday = (hours: string) => [hours, null, hours, hours, hours, hours, hours];
@@ -50,6 +51,7 @@ export const KOGANEI_POLICY: Policy = {
   loanLimits: { total: 9999, cd: 5 },
   holdLimits: { total: 10, cd: 5 },
   holds: { maxPauseDays: 365 },
+  card: { barcode: DEFAULT_CARD_BARCODE },
   pickupPeriodDays: 7,
   cancelledHoldsShownMonths: 1,
   idleTimeoutMinutes: 60,
