@@ -10,7 +10,7 @@ export function registerAccountRoutes(app: H3, ctx: AppContext): void {
     const { patronId } = await requireSession(event, ctx);
     const snapshot = await accountSnapshot(ctx, patronId);
     // The patron's record is gone: the session has ended with it.
-    if (!snapshot) apiError(401, 'unauthenticated');
+    if (!snapshot) apiError('unauthenticated');
     event.res.headers.set('cache-control', 'no-store');
     return snapshot;
   });
