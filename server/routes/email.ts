@@ -1,5 +1,5 @@
 /**
- * メール登録・変更 ([docs/rules.md#e-mail](../../docs/rules.md#e-mail), seed §5): PUT /api/email {email, emailConfirm} → 200 {email}.
+ * メール登録・変更 ([docs/rules.md#e-mail](../../docs/rules.md#e-mail)): PUT /api/email {email, emailConfirm} → 200 {email}.
  * Both fields empty deletes the address. A confirmation mail goes to the new address only when the
  * address actually changes, and at most `mail.maxConfirmationsPerDay` (policy) per patron per
  * library day — counted in the transaction that changes the address, so racing registrations send

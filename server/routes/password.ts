@@ -1,5 +1,5 @@
 /**
- * Passwords ([docs/rules.md#sessions](../../docs/rules.md#sessions), [docs/rules.md#passwords](../../docs/rules.md#passwords), seed §4):
+ * Passwords ([docs/rules.md#sessions](../../docs/rules.md#sessions), [docs/rules.md#passwords](../../docs/rules.md#passwords)):
  * PUT /api/password {currentPassword, newPassword, newPasswordConfirm} → 204; ends the patron's
  *   other sessions (this one stays).
  * POST /api/password-issuance {cardNumber, birthDate, newPassword, newPasswordConfirm} → 201:

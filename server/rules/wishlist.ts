@@ -1,5 +1,5 @@
 /**
- * 今度読みたい資料 (want-to-read list) rules ([docs/rules.md#want-to-read-list](../../docs/rules.md#want-to-read-list), seed §3). Pure: the stored list and a
+ * 今度読みたい資料 (want-to-read list) rules ([docs/rules.md#want-to-read-list](../../docs/rules.md#want-to-read-list)). Pure: the stored list and a
  * request in, a new list or a refusal out. Ids and instants are passed in by the caller.
  */
 import type { IsoInstant } from '../../common/api.ts';
