@@ -184,7 +184,7 @@ export interface TitleRecord {
 }
 
 export interface IdempotentAnswer {
-  /** Written before s18 (the HTTP status of the answer); no longer written or read: the body's code says it. */
+  /** The HTTP status, kept by earlier versions; no longer written or read: the body's code says it. */
   status?: number;
   body: unknown;
   storedAt: IsoInstant;

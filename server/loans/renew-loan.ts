@@ -2,7 +2,7 @@
  * Renewing a loan: the rule check and the write in one store transaction (so ten racing renewals
  * of one loan renew it once), and the answer remembered under the request's Idempotency-Key so a
  * replay gets the first answer again instead of a second renewal or an error. An answer belongs to
- * the loan it was given for: the same key on another loan is refused (422), never answered with
+ * the loan it was given for: the same key on another loan is refused (idempotency_key_reused), never answered with
  * the first loan's result. Answers are replayed for ANSWER_KEEP_DAYS, then expire from the store.
  */
 import type { ErrorCode, Loan, RenewBlock } from '../../common/api.ts';
@@ -16,7 +16,7 @@ import { renewalDecisionFor, toLoanView } from './loan-view.ts';
 /** A refusal carries what its words need (the loan's window, the policy's renewals: common/refusals.ts). */
 export type RenewOutcome = { ok: true; loan: Loan } | { ok: false; refusal: Refusal };
 
-/** How an answer is kept: the loan, or the refusal's code and parameters (answers before s18 also kept an HTTP status: ignored, the code says it). */
+/** How an answer is kept: the loan, or the refusal's code and parameters (answers written by earlier versions also kept an HTTP status: ignored, the code says it). */
 type StoredBody = { loan: Loan } | { code: ErrorCode; params?: Record<string, unknown> };
 
 /** The loan an answer was given for (answers stored before v2 name it only in a 200's body). */
