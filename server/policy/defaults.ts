@@ -21,6 +21,7 @@ export const KOGANEI_POLICY: Policy = {
         { days: '水・木・金', hours: '10:00~20:00' },
       ],
       closedDates: [],
+      hoursNotes: { '10:00~20:00': '17:00以降は1階のみ' },
       en: { name: 'Central Library', shortName: 'Central Library' },
       kids: { name: 'ほんかん', shortName: 'ほんかん' },
     },

@@ -28,6 +28,8 @@ export const BranchSchema = v.strictObject({
   hours: v.array(v.strictObject({ days: v.string(), hours: v.string() })),
   /** Extra closed days (holidays, inventory). */
   closedDates: v.array(v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'))),
+  /** A note shown beside some of the weekly hours, by hours text, e.g. {'10:00~20:00': '17:00以降は1階のみ'}. */
+  hoursNotes: v.optional(v.record(v.string(), v.pipe(v.string(), v.minLength(1)))),
   /** English names; without them the pages show the Japanese ones in English too. */
   en: v.optional(BranchNamesSchema),
   /** The kids' wording (hiragana); without it the pages show the Japanese names. */

@@ -11,7 +11,7 @@ export function registerAccountRoutes(app: H3, ctx: AppContext): void {
     const { patronId, patron, session } = await requirePatron(event, ctx);
     const body = await accountSnapshotJson(ctx, patronId, { seen: patron, withCardNumber: mayShowCardNumber(event, ctx, session) });
     // The patron's record is gone: the session has ended with it.
-    if (body === null) apiError(401, 'unauthenticated');
+    if (body === null) apiError('unauthenticated');
     event.res.headers.set('cache-control', 'no-store');
     // Already JSON (kept between requests while the account is unchanged): sent as it is.
     event.res.headers.set('content-type', 'application/json;charset=UTF-8');
