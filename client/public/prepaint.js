@@ -1,8 +1,7 @@
-/* The start's work before the app's modules arrive (classic script: the CSP allows no inline scripts).
-   1. Applies the stored display options before first paint. Keep the key and attribute names in step
-      with client/app/display-options.ts. A kiosk (/kiosk/ URL, or common/kiosk.ts's flag cookie)
-      ignores them: a shared device keeps nothing.
-   2. Starts ICU (below). */
+/* Before the modules arrive (classic script: the CSP allows no inline scripts): applies the stored display
+   options before first paint, and starts ICU (below). Keep the key and attribute names in step with
+   client/app/display-options.ts. A kiosk (/kiosk/ URL, or common/kiosk.ts's flag cookie) ignores them:
+   a shared device keeps nothing. */
 (function () {
   var o = null;
   var p = location.pathname;
@@ -20,9 +19,6 @@
   d.setAttribute('lang', o.lang === 'en' ? 'en' : 'ja');
 })();
 
-/* The first Intl.DateTimeFormat of a page loads ICU's data: 60-270 ms of main thread on these machines
-   (any later formatter, in any locale, zone or pattern: under 3 ms). Done here it falls in the time the
-   page waits for its modules (the preload scanner has asked for them already) instead of after the
-   account page has sent GET /api/account: an answer the SW gives from the snapshot in milliseconds
-   would otherwise wait for it (test/bench/offline-start.ts). */
+/* Starts ICU: a page's first Intl.DateTimeFormat costs 60-270 ms here (later ones < 3 ms). Here it runs while
+   the modules load, not after GET /api/account is sent (test/bench/offline-start.ts). */
 new Intl.DateTimeFormat('en-CA', { year: 'numeric' }).format(0);
