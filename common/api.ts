@@ -186,11 +186,20 @@ export interface Counts {
   holds: { total: number; general: CountLimit; cd: CountLimit };
 }
 
+/** The snapshot's patron: the summary, and the full card number for 利用者カード. */
+export interface AccountPatron extends PatronSummary {
+  /**
+   * The whole card number, for the patron's own device only (the barcode on 利用者カード); null on a
+   * kiosk. Absent from a snapshot kept offline from before it existed.
+   */
+  cardNumber?: string | null;
+}
+
 /** GET /api/account */
 export interface AccountSnapshot {
   asOf: IsoInstant;
   today: IsoDate;
-  patron: PatronSummary;
+  patron: AccountPatron;
   loans: Loan[];
   holds: Hold[];
   cancelledHolds: CancelledHold[];
@@ -261,6 +270,12 @@ export interface PolicyBranch extends BranchNames {
  * by GET /api/library so that no page keeps a copy of it ([docs/rules.md](../docs/rules.md)). A
  * plain subset of the server's policy, built by one function (server/policy/published-policy.ts).
  */
+/** The symbologies 利用者カード can draw the card number in (policy `card.barcode`; codabar = NW-7). */
+export const CARD_BARCODES = ['codabar', 'code39', 'code128', 'qrcode'] as const;
+export type CardBarcode = (typeof CARD_BARCODES)[number];
+/** The library's default, and what a library answer kept from before `policy.card` existed means. */
+export const DEFAULT_CARD_BARCODE: CardBarcode = 'codabar';
+
 export interface LibraryPolicy {
   /** The library's time zone: every date the pages show or compute is a date there. */
   timeZone: string;
@@ -279,6 +294,13 @@ export interface LibraryPolicy {
   idleTimeoutSeconds: { normal: number; kiosk: number };
   /** Reminders: the days before the due date a patron may choose (1 … max), and how long お知らせ are kept. */
   notifications: { defaultDaysBefore: number; maxDaysBefore: number; noticesKeptDays: number };
+  /**
+   * 一時停止: a waiting hold may be paused until at most this many days after today. The server
+   * always sends it (as `card`); optional for an answer kept from before it existed (offline).
+   */
+  holds?: { maxPauseDays: number };
+  /** 利用者カード: the symbology of the card's barcode (absent in an answer kept from before: codabar). */
+  card?: { barcode: CardBarcode };
 }
 
 /** One day of a branch in 各館案内's coming days ([docs/rules.md](../docs/rules.md#opening-days)). */

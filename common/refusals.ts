@@ -43,6 +43,9 @@ export type Refusal = { [C in ErrorCode]: { code: C } & ParamsOf<C> }[ErrorCode]
 
 export type RefusalOf<C extends ErrorCode> = Extract<Refusal, { code: C }>;
 
+/** The codes whose refusal is complete with the code alone (every parameter optional, or none). */
+export type BareRefusalCode = { [C in ErrorCode]: { code: C } extends RefusalOf<C> ? C : never }[ErrorCode];
+
 type Check = (fields: Record<string, unknown>) => boolean;
 
 const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);

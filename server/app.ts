@@ -76,8 +76,8 @@ export function createApp(ctx: AppContext, opts: { appDir?: string } = {}): H3 {
 
   // 4. The API.
   for (const register of ROUTE_MODULES) register(app, ctx);
-  app.all('/api/**', () => apiError(404, 'not_found'));
-  app.all('/api', () => apiError(404, 'not_found'));
+  app.all('/api/**', () => apiError('not_found'));
+  app.all('/api', () => apiError('not_found'));
 
   // 5. The built app, with index.html for every other page path (/kiosk/… included).
   const serve = serveApp(opts.appDir ?? DEFAULT_APP_DIR, { kiosk: ctx.config.kiosk, overHttps });

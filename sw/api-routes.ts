@@ -38,6 +38,8 @@ import { isKioskRequest } from './kiosk.ts';
 import { libraryServerPlugin, type FallbackRequest, type ServerAnswer } from './library-server-plugin.ts';
 import { networkPolicy } from './network-policy.ts';
 import {
+  copiesToServe,
+  keptIdleTimeoutSeconds,
   libraryToStore,
   markPendingRenewals,
   offlineAccountAnswer,
@@ -45,9 +47,10 @@ import {
   offlineLibraryAnswer,
   offlineSessionAnswer,
   snapshotToStore,
+  type DeviceCopies,
   type JsonAnswer,
-  type StoredSnapshot,
 } from './offline-answers.ts';
+import { readDeviceCopies } from './offline-copies.ts';
 import { broadcast } from './page-messages.ts';
 import { mark } from './timing.ts';
 import { enqueueRenewal, pendingLoanIds, replaySoon } from './renewal-queue.ts';
@@ -56,7 +59,6 @@ import {
   keptLibrary,
   kioskSessionSeen,
   lastPatronId,
-  loadSnapshot,
   rememberKioskSession,
   rememberPatron,
   saveLateSnapshot,
@@ -89,7 +91,7 @@ function onServerAnswered(event: ExtendableEvent): void {
 function accountStrategy(): NetworkOnly {
   return new NetworkOnly({
     networkTimeoutSeconds: networkPolicy.answerTimeoutSeconds,
-    plugins: [libraryServerPlugin({ onAnswer: keepSnapshot, prepare: readSnapshotToServe, fallback: answerFromSnapshot, onServerAnswered })],
+    plugins: [libraryServerPlugin({ onAnswer: keepSnapshot, prepare: readForAccount, fallback: answerFromSnapshot, onServerAnswered })],
   });
 }
 
@@ -146,30 +148,35 @@ async function keepSnapshot({ event, request, response, status, body, late }: Se
   return jsonResponse({ status: 200, headers: copyHeaders(response), body: snapshot });
 }
 
-/** What would be served offline: read with the request, so an offline answer need not wait for it. */
-interface SnapshotToServe {
+/** What an answer in the server's place would use: whether the request is a kiosk's, and the device's copies. */
+interface OfflineView {
   kiosk: boolean;
-  patronId: string | null;
-  stored: StoredSnapshot | undefined;
-  pending: Set<string>;
+  copies: DeviceCopies;
 }
 
-async function readSnapshotToServe(event: ExtendableEvent, request: Request): Promise<SnapshotToServe> {
+/**
+ * The asking page's address (an IPC to the browser) and the device's copies (one IndexedDB
+ * transaction), side by side. The account route reads it with the request, so an offline answer
+ * need not wait for it.
+ */
+async function readOfflineView(event: ExtendableEvent, request: Request): Promise<OfflineView> {
+  const [clientPath, copies] = await Promise.all([clientPathOf(event), readDeviceCopies()]);
+  const kiosk = isKioskRequest({ kioskHeader: request.headers.get(KIOSK_HEADER), clientPath, kioskSession: copies.kioskSession });
+  return { kiosk, copies };
+}
+
+async function readForAccount(event: ExtendableEvent, request: Request): Promise<OfflineView> {
   mark('snapshot-read-start');
-  const [kiosk, lastSeen] = await Promise.all([isKiosk(request, event), lastPatronId()]);
-  const patronId = kiosk ? null : lastSeen;
-  const [stored, pending] = patronId ? await Promise.all([loadSnapshot(patronId), pendingLoanIds(patronId)]) : [undefined, new Set<string>()];
+  const view = await readOfflineView(event, request);
   mark('snapshot-read-end');
-  return { kiosk, patronId, stored, pending };
+  return view;
 }
 
-async function answerFromSnapshot({ request, reason, prepared }: FallbackRequest<SnapshotToServe>): Promise<Response> {
+async function answerFromSnapshot({ request, reason, prepared }: FallbackRequest<OfflineView>): Promise<Response> {
   mark('account-fallback');
   const answer = offlineAccountAnswer({
     kiosk: prepared.kiosk,
-    lastPatronId: prepared.patronId,
-    stored: prepared.stored,
-    pendingLoanIds: prepared.pending,
+    ...copiesToServe(prepared.kiosk, prepared.copies),
     acceptLanguage: request.headers.get('Accept-Language'),
     offlineHeader: OFFLINE_HEADER,
   });
@@ -190,15 +197,14 @@ async function queueRenewal({ event, request, reason }: FallbackRequest<undefine
   return jsonResponse(withReason({ status: 202, headers: { 'Cache-Control': 'no-store' }, body }, reason));
 }
 
+/** The snapshot's patron as the session (its idle timeout from the kept policy), read in one go. */
 async function sessionFromSnapshot({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
-  const kiosk = (await isKiosk(request, event, { ignoreSession: true })) || (await kioskSessionSeen());
-  const patronId = kiosk ? null : await lastPatronId();
-  const library = await keptLibrary();
+  const { kiosk, copies } = await readOfflineView(event, request);
+  mark('session-fallback');
   const answer = offlineSessionAnswer({
     kiosk,
-    lastPatronId: patronId,
-    stored: patronId ? await loadSnapshot(patronId) : undefined,
-    idleTimeoutSeconds: library?.info.policy.idleTimeoutSeconds.normal ?? null,
+    ...copiesToServe(kiosk, copies),
+    idleTimeoutSeconds: keptIdleTimeoutSeconds(copies),
     acceptLanguage: request.headers.get('Accept-Language'),
     offlineHeader: OFFLINE_HEADER,
   });
@@ -227,9 +233,11 @@ async function ensureLibraryKept(): Promise<void> {
 }
 
 async function libraryFromKept({ event, request, reason }: FallbackRequest<undefined>): Promise<Response> {
+  const { kiosk, copies } = await readOfflineView(event, request);
+  mark('library-fallback');
   const answer = offlineLibraryAnswer({
-    kept: await keptLibrary(),
-    kiosk: await isKiosk(request, event),
+    kept: copies.library,
+    kiosk,
     acceptLanguage: request.headers.get('Accept-Language'),
     offlineHeader: OFFLINE_HEADER,
   });
@@ -254,13 +262,15 @@ async function watchSession({ event, request, status, body }: ServerAnswer): Pro
 }
 
 async function isKiosk(request: Request, event: ExtendableEvent, options: { ignoreSession?: boolean } = {}): Promise<boolean> {
+  const [clientPath, kioskSession] = await Promise.all([clientPathOf(event), options.ignoreSession ? false : kioskSessionSeen()]);
+  return isKioskRequest({ kioskHeader: request.headers.get(KIOSK_HEADER), clientPath, kioskSession });
+}
+
+/** The path of the page that made the request (null for the SW's own requests). */
+async function clientPathOf(event: ExtendableEvent): Promise<string | null> {
   const clientId = (event as FetchEvent).clientId;
   const client = clientId ? await self.clients.get(clientId) : undefined;
-  return isKioskRequest({
-    kioskHeader: request.headers.get(KIOSK_HEADER),
-    clientPath: client ? new URL(client.url).pathname : null,
-    kioskSession: options.ignoreSession ? false : await kioskSessionSeen(),
-  });
+  return client ? new URL(client.url).pathname : null;
 }
 
 /** Lets the SW finish `work` after the answer; a late answer's event may be over (then it just runs). */

@@ -16,6 +16,31 @@ export interface StoredSnapshot {
   snapshot: AccountSnapshot;
 }
 
+/** What the device keeps, as read at once (sw/offline-copies.ts). */
+export interface DeviceCopies {
+  /** The patron last seen logged in on this device. */
+  lastPatronId: string | null;
+  /** The last session seen was a kiosk session. */
+  kioskSession: boolean;
+  /** The last GET /api/library answer kept (nothing personal). */
+  library: StoredLibrary | undefined;
+  /** The snapshot stored for `lastPatronId`. */
+  stored: StoredSnapshot | undefined;
+  /** `lastPatronId`'s loans with a queued renewal. */
+  pendingLoanIds: ReadonlySet<string>;
+}
+
+/** What of the device's copies an answer in the server's place may use: nothing personal in kiosk mode. */
+export function copiesToServe(kiosk: boolean, copies: DeviceCopies): Pick<DeviceCopies, 'lastPatronId' | 'stored' | 'pendingLoanIds'> {
+  if (kiosk) return { lastPatronId: null, stored: undefined, pendingLoanIds: new Set() };
+  return { lastPatronId: copies.lastPatronId, stored: copies.stored, pendingLoanIds: copies.pendingLoanIds };
+}
+
+/** The idle timeout of the kept policy (GET /api/library), or null when none is kept. */
+export function keptIdleTimeoutSeconds(copies: Pick<DeviceCopies, 'library'>): number | null {
+  return copies.library?.info.policy.idleTimeoutSeconds.normal ?? null;
+}
+
 export interface JsonAnswer {
   status: number;
   headers: Record<string, string>;

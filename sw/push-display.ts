@@ -58,14 +58,7 @@ export function displayFor(payload: PushPayload, device: DeviceState, wordings: 
   if (device.kiosk) return null;
   const wording = wordings[payload.lang];
   const htmlLang = payload.lang === 'en' ? 'en' : 'ja';
-  if (payload.patronId !== device.lastPatronId) {
-    const generic = wording.someoneElse;
-    return {
-      title: generic.title,
-      options: { body: generic.body, tag: 'someone-else', lang: htmlLang, data: { url: '/notices', patronId: null, lang: payload.lang, renewLoanId: null, noticeId: null }, actions: [] },
-      keep: false,
-    };
-  }
+  if (payload.patronId !== device.lastPatronId) return nothingPersonal(payload.lang, wordings);
   const text = payload.lang === 'ja-kids' && payload.notices.length > 0 ? kidsText(payload, wording) : { title: payload.title, body: payload.body };
   const single = payload.notices.length === 1 ? payload.notices[0]! : null;
   return {
@@ -78,6 +71,33 @@ export function displayFor(payload: PushPayload, device: DeviceState, wordings: 
       actions: payload.renewLoanId ? [{ action: RENEW_ACTION, title: wording.renewAction }] : [],
     },
     keep: true,
+  };
+}
+
+/**
+ * What a push shows when it cannot be read through: a payload this SW does not understand, or a
+ * device whose state could not be read (IndexedDB failed or did not answer in time). A patron's
+ * reminder must never vanish without a word, so it still ends in a notification — with nothing
+ * personal in it (「図書館からのお知らせ」: log in to read it). Only a device known to be a kiosk shows nothing.
+ */
+export function displayForPush(
+  payload: PushPayload | null,
+  device: DeviceState | null,
+  wordings: Record<NotificationLanguage, NoticeWording>,
+): Shown | null {
+  if (device?.kiosk) return null;
+  if (!payload) return nothingPersonal('ja', wordings);
+  if (!device) return nothingPersonal(payload.lang, wordings);
+  return displayFor(payload, device, wordings);
+}
+
+/** The notice to log in and read it: no name, title or date of anyone's. */
+function nothingPersonal(lang: NotificationLanguage, wordings: Record<NotificationLanguage, NoticeWording>): Shown {
+  const generic = wordings[lang].someoneElse;
+  return {
+    title: generic.title,
+    options: { body: generic.body, tag: 'someone-else', lang: lang === 'en' ? 'en' : 'ja', data: { url: '/notices', patronId: null, lang, renewLoanId: null, noticeId: null }, actions: [] },
+    keep: false,
   };
 }
 

@@ -10,6 +10,8 @@ export type TimingMark =
   | 'account-request'
   | 'snapshot-read-start'
   | 'snapshot-read-end'
+  | 'session-fallback'
+  | 'library-fallback'
   | 'account-fallback'
   | 'account-answered';
 

@@ -15,6 +15,7 @@ export const patronMenu: MenuEntry[] = [
   { path: '/preferences', label: () => msg('受取館・連絡方法 初期設定', { id: 'menu.preferences' }) },
   { path: '/notifications', label: () => msg('通知設定', { id: 'menu.notifications' }), notOnKiosk: true },
   { path: '/notices', label: () => msg('お知らせ', { id: 'menu.notices' }), notOnKiosk: true },
+  { path: '/card', label: () => msg('利用者カード', { id: 'menu.card' }), notOnKiosk: true },
 ];
 
 /** Header links beside the library name (the seed's 資料検索 and 各館案内). */

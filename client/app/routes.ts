@@ -26,6 +26,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/password-issuance', tag: 'shiori-password-issuance-page', load: () => import('../pages/password-issuance/password-issuance-page.ts'), title: () => msg('パスワードの発行', { id: 'issuance.heading' }) },
   { path: '/notifications', tag: 'shiori-notifications-page', load: () => import('../pages/notifications/notifications-page.ts'), title: () => msg('通知設定', { id: 'menu.notifications' }), notOnKiosk: true },
   { path: '/notices', tag: 'shiori-notices-page', load: () => import('../pages/notices/notices-page.ts'), title: () => msg('お知らせ', { id: 'menu.notices' }), notOnKiosk: true },
+  { path: '/card', tag: 'shiori-card-page', load: () => import('../pages/card/card-page.ts'), title: () => msg('利用者カード', { id: 'menu.card' }), notOnKiosk: true },
   { path: '/library', tag: 'shiori-library-page', load: () => import('../pages/library/library-page.ts'), title: () => msg('各館案内', { id: 'library.heading' }) },
 ];
 

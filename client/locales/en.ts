@@ -8,7 +8,8 @@ import { templates as more } from './en/more.ts';
 import { templates as phone } from './en/phone.ts';
 import { templates as queue } from './en/queue-and-days.ts';
 import { templates as reminders } from './en/reminders.ts';
+import { templates as card } from './en/card.ts';
 
 export { en as refusals } from '../../common/wording/en.ts';
 
-export const templates = { ...core, ...more, ...reminders, ...queue, ...phone };
+export const templates = { ...core, ...more, ...reminders, ...queue, ...card, ...phone };

@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 import type { Tx } from '../storage/store.ts';
 
 /**
@@ -19,7 +19,7 @@ export function updatePatron<R>(
   return ctx.store.transaction(async (tx) => {
     const patron = await tx.get<PatronRecord>(keys.patron(patronId));
     // The session was checked a moment ago; a patron removed since is a session that ended.
-    if (!patron) apiError(401, 'unauthenticated');
+    if (!patron) refuse('unauthenticated');
     const outcome = await change(patron, tx);
     if (outcome.patron) tx.set(keys.patron(patronId), outcome.patron);
     return outcome.result;

@@ -2,6 +2,7 @@
 import type { AccountSnapshot, Hold, Loan } from '../../common/api.ts';
 import { addMonths } from '../../common/dates.ts';
 import type { AppContext } from '../context.ts';
+import type { Policy } from '../policy/policy.ts';
 import { keys, type HoldRecord, type LoanRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import { toCancelledHoldView, toHoldView } from '../holds/hold-view.ts';
 import { toLoanView } from '../loans/loan-view.ts';
@@ -36,62 +37,119 @@ function memoView<R extends object, V>(memo: WeakMap<R, { title: TitleRecord; to
 const loanViews = new WeakMap<LoanRecord, { title: TitleRecord; today: string; view: Loan }>();
 const holdViews = new WeakMap<HoldRecord, { title: TitleRecord; today: string; view: Hold }>();
 
-export async function accountSnapshot(ctx: AppContext, patronId: string): Promise<AccountSnapshot | null> {
+/** The bibIds an account view shows, each once, in the patron record's order. */
+function bibIdsOf(patron: PatronRecord): string[] {
+  return [...new Set([...patron.loans, ...patron.holds, ...patron.cancelledHolds].map((x) => x.bibId))];
+}
+
+/**
+ * The account view of one state: the patron record and its titles (null: a title gone from the
+ * catalogue), at `now` on the library day `today`. Pure.
+ */
+export function buildAccountSnapshot(patron: PatronRecord, titleRecords: readonly (TitleRecord | null)[], now: Date, today: string, policy: Policy, withCardNumber: boolean): AccountSnapshot {
+  const bibIds = bibIdsOf(patron);
+  const titles = new Map<string, TitleRecord>();
+  bibIds.forEach((bibId, i) => {
+    const t = titleRecords[i];
+    if (t) titles.set(bibId, t);
+  });
+  const titleOf = (bibId: string) => titles.get(bibId) ?? { ...MISSING_TITLE, bibId };
+  const shownUntil = (cancelledOn: string) => addMonths(cancelledOn, policy.cancelledHoldsShownMonths);
+
+  const loans = patron.loans.map((l) => {
+    const title = titleOf(l.bibId);
+    return memoView(loanViews, l, title, today, () => toLoanView(l, title, patron, today, policy));
+  });
+  const holds = patron.holds.map((h) => {
+    const title = titleOf(h.bibId);
+    return memoView(holdViews, h, title, today, () => toHoldView(h, title, { today, policy }));
+  });
+  const cancelledHolds = patron.cancelledHolds
+    .filter((c) => !isForgotten(c, today, shownUntil))
+    .map((c) => toCancelledHoldView(c, titles.get(c.bibId) ?? null));
+
+  const isCd = (bibId: string) => titleOf(bibId).materialType === 'cd';
+  const cdLoans = patron.loans.filter((l) => isCd(l.bibId)).length;
+  const cdHolds = patron.holds.filter((h) => isCd(h.bibId)).length;
+  const { loanLimits, holdLimits } = policy;
+  return {
+    asOf: now.toISOString(),
+    today,
+    patron: { ...patronSummary(patron, today), cardNumber: withCardNumber ? patron.cardNumber : null },
+    loans,
+    holds,
+    cancelledHolds,
+    counts: {
+      // Loans: 一般・他 excludes CDs. Holds: 一般・他 counts every hold, CDs too (うちCD).
+      loans: {
+        total: patron.loans.length,
+        general: { count: patron.loans.length - cdLoans, limit: loanLimits.total },
+        cd: { count: cdLoans, limit: loanLimits.cd },
+      },
+      holds: {
+        total: patron.holds.length,
+        general: { count: patron.holds.length, limit: holdLimits.total },
+        cd: { count: cdHolds, limit: holdLimits.cd },
+      },
+    },
+    wishlistCount: patron.wishlist.entries.length,
+  };
+}
+
+/**
+ * The answer's JSON minus its first member (`asOf`, which changes every request), kept per patron
+ * record: valid while the store hands out the same frozen patron and title records (it hands out a
+ * new object for any change), on the same library day under the same policy.
+ */
+interface KeptAnswer {
+  today: string;
+  policy: Policy;
+  titles: readonly (TitleRecord | null)[];
+  /** The JSON after `{"asOf":"…"`, starting with its `,`. */
+  rest: string;
+}
+// Two answers per patron record: with the whole card number (the patron's own device) and without (a kiosk).
+const keptAnswers = { withCardNumber: new WeakMap<PatronRecord, KeptAnswer>(), masked: new WeakMap<PatronRecord, KeptAnswer>() };
+const AS_OF_PLACEHOLDER = '';
+const AS_OF_PREFIX = `{"asOf":${JSON.stringify(AS_OF_PLACEHOLDER)}`;
+
+const sameRecords = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * GET /api/account's body: the snapshot as JSON, from one state of the store. `seen` is the
+ * patron record the session gate has just read (the store's shared copy): when it is still the
+ * current one, the patron and its titles are read in one step. `withCardNumber`: the patron's own
+ * device asks (account/card-number.ts); otherwise the answer's `cardNumber` is null.
+ */
+export async function accountSnapshotJson(ctx: AppContext, patronId: string, { seen, withCardNumber = false }: { seen?: PatronRecord; withCardNumber?: boolean } = {}): Promise<string | null> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   // A read-only view: the patron and its titles are checked to be one state; nothing is written.
   return ctx.store.read(async (tx) => {
-    const patron = await tx.get<PatronRecord>(keys.patron(patronId));
+    const patronKey = keys.patron(patronId);
+    let patron = seen ?? (await tx.get<PatronRecord>(patronKey));
     if (!patron) return null;
-    const titles = new Map<string, TitleRecord>();
-    const bibIds = [...new Set([...patron.loans, ...patron.holds, ...patron.cancelledHolds].map((x) => x.bibId))];
-    // The patron again with its titles: on Redis one MGET then holds the whole view (no check
-    // needed); a patron changed in between makes the view torn, and it runs again.
-    const [, ...records] = await tx.getMany<PatronRecord | TitleRecord>([keys.patron(patronId), ...bibIds.map((bibId) => keys.title(bibId))]);
-    bibIds.forEach((bibId, i) => {
-      const t = records[i] as TitleRecord | null;
-      if (t) titles.set(bibId, t);
-    });
-    const titleOf = (bibId: string) => titles.get(bibId) ?? { ...MISSING_TITLE, bibId };
-    const shownUntil = (cancelledOn: string) => addMonths(cancelledOn, ctx.policy.cancelledHoldsShownMonths);
-
-    const loans = patron.loans.map((l) => {
-      const title = titleOf(l.bibId);
-      return memoView(loanViews, l, title, today, () => toLoanView(l, title, patron, today, ctx.policy));
-    });
-    const holds = patron.holds.map((h) => {
-      const title = titleOf(h.bibId);
-      return memoView(holdViews, h, title, today, () => toHoldView(h, title, { today, policy: ctx.policy }));
-    });
-    const cancelledHolds = patron.cancelledHolds
-      .filter((c) => !isForgotten(c, today, shownUntil))
-      .map((c) => toCancelledHoldView(c, titles.get(c.bibId) ?? null));
-
-    const isCd = (bibId: string) => titleOf(bibId).materialType === 'cd';
-    const cdLoans = patron.loans.filter((l) => isCd(l.bibId)).length;
-    const cdHolds = patron.holds.filter((h) => isCd(h.bibId)).length;
-    const { loanLimits, holdLimits } = ctx.policy;
-    return {
-      asOf: now.toISOString(),
-      today,
-      patron: patronSummary(patron, today),
-      loans,
-      holds,
-      cancelledHolds,
-      counts: {
-        // Loans: 一般・他 excludes CDs. Holds: 一般・他 counts every hold, CDs too (うちCD).
-        loans: {
-          total: patron.loans.length,
-          general: { count: patron.loans.length - cdLoans, limit: loanLimits.total },
-          cd: { count: cdLoans, limit: loanLimits.cd },
-        },
-        holds: {
-          total: patron.holds.length,
-          general: { count: patron.holds.length, limit: holdLimits.total },
-          cd: { count: cdHolds, limit: holdLimits.cd },
-        },
-      },
-      wishlistCount: patron.wishlist.entries.length,
-    };
+    // The patron again with its titles: on Redis one MGET then holds the whole view.
+    const readWithTitles = (p: PatronRecord) => tx.getMany<PatronRecord | TitleRecord>([patronKey, ...bibIdsOf(p).map((bibId) => keys.title(bibId))]);
+    let [current, ...titles] = await readWithTitles(patron);
+    if (current !== patron) {
+      // The gate's copy is older (or the patron changed in between): read its titles anew. Should it
+      // have changed once more, this attempt saw two states and the store runs it again.
+      if (!current) return null;
+      patron = current as PatronRecord;
+      [current, ...titles] = await readWithTitles(patron);
+    }
+    const titleRecords = titles as (TitleRecord | null)[];
+    const asOf = JSON.stringify(now.toISOString());
+    const answers = withCardNumber ? keptAnswers.withCardNumber : keptAnswers.masked;
+    const kept = answers.get(patron);
+    if (kept && kept.today === today && kept.policy === ctx.policy && sameRecords(kept.titles, titleRecords)) return `{"asOf":${asOf}${kept.rest}`;
+    const json = JSON.stringify({ ...buildAccountSnapshot(patron, titleRecords, now, today, ctx.policy, withCardNumber), asOf: AS_OF_PLACEHOLDER });
+    const rest = json.slice(AS_OF_PREFIX.length);
+    // Only the store's frozen shared records stay the same object exactly while unchanged.
+    if (Object.isFrozen(patron) && titleRecords.every((t) => t === null || Object.isFrozen(t))) {
+      answers.set(patron, { today, policy: ctx.policy, titles: titleRecords, rest });
+    }
+    return `{"asOf":${asOf}${rest}`;
   });
 }

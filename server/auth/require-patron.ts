@@ -41,9 +41,9 @@ export async function requireSession(event: H3Event, ctx: AppContext): Promise<S
 
 export async function requirePatron(event: H3Event, ctx: AppContext): Promise<PatronAuth> {
   const sessionId = readSessionId(ctx, event);
-  if (!sessionId) apiError(401, 'unauthenticated');
+  if (!sessionId) apiError('unauthenticated');
   function refuse(): never {
-    apiError(401, 'unauthenticated', { headers: { 'Set-Cookie': clearedCookieHeader(ctx, event) } });
+    apiError('unauthenticated', { headers: { 'Set-Cookie': clearedCookieHeader(ctx, event) } });
   }
   const now = ctx.clock.now();
   const stored = await ctx.store.get<SessionRecord>(keys.session(sessionId));

@@ -13,6 +13,6 @@ export function requireStaff(event: H3Event, ctx: AppContext): void {
   const token = ctx.config.staffToken;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(event.req.headers.get('authorization') ?? '');
   if (!token || !m || !timingSafeEqual(digest(m[1]!), digest(token))) {
-    apiError(401, 'unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
+    apiError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
   }
 }

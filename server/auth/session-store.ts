@@ -22,7 +22,7 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
 import type { IsoInstant } from '../../common/api.ts';
 import { keys, type PatronRecord } from '../domain/records.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 import type { Store, Tx } from '../storage/store.ts';
 
 export interface SessionRecord {
@@ -151,7 +151,7 @@ export function createStoreAdapter(store: Store, ttl: SessionTtl): Adapter {
         const patron = await tx.get<PatronRecord>(keys.patron(record.patronId));
         // The password the login checked is no longer the patron's (or the patron is gone): the
         // same answer as a wrong password, and nothing is written.
-        if (!patron || !sessionMatchesPatron(record, patron)) apiError(401, 'invalid_credentials');
+        if (!patron || !sessionMatchesPatron(record, patron)) refuse('invalid_credentials');
         await saveSession(tx, record, ttl(record.kiosk));
       });
     },

@@ -21,7 +21,7 @@ import type { IsoInstant } from '../../common/api.ts';
 import { keys } from '../domain/records.ts';
 import type { Store, Tx } from '../storage/store.ts';
 import type { Policy } from '../policy/policy.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 
 export interface LockLimit {
   kind: 'lock';
@@ -188,8 +188,5 @@ export async function attemptSucceeded(store: Store, attempt: Attempt, reset: st
 }
 
 export function throwTooManyAttempts(retryAfterSeconds: number): never {
-  apiError(429, 'too_many_attempts', {
-    headers: { 'Retry-After': String(retryAfterSeconds) },
-    fields: { retryAfterSeconds },
-  });
+  refuse({ code: 'too_many_attempts', retryAfterSeconds });
 }

@@ -184,7 +184,8 @@ export interface TitleRecord {
 }
 
 export interface IdempotentAnswer {
-  status: number;
+  /** The HTTP status, kept by earlier versions; no longer written or read: the body's code says it. */
+  status?: number;
   body: unknown;
   storedAt: IsoInstant;
   /** The loan the answer is about: the same key on another loan is refused (422). Absent before v2. */

@@ -14,7 +14,7 @@ import type { BranchCode, Hold } from '../../common/api.ts';
 import { keys, type CopyRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../storage/store.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 import { arrived, mayBeServed, nextHoldToServe, type QueuedHold } from '../rules/circulation.ts';
 import { isHeldBackBySeries } from '../rules/series.ts';
 import { isPaused } from '../rules/pause.ts';
@@ -42,7 +42,7 @@ function viewAt(ctx: AppContext): HoldViewAt {
 
 function findCopy(title: TitleRecord, barcode: string | null): CopyRecord {
   const copy = title.copies.find((c) => c.barcode === barcode);
-  if (!copy) apiError(404, 'not_found');
+  if (!copy) refuse('not_found');
   return copy;
 }
 
@@ -52,7 +52,7 @@ function findCopy(title: TitleRecord, barcode: string | null): CopyRecord {
  */
 export async function findHoldOwner(ctx: AppContext, holdId: string): Promise<string> {
   const patronId = await ctx.store.get<string>(keys.holdOwner(holdId));
-  if (!patronId) apiError(404, 'not_found');
+  if (!patronId) refuse('not_found');
   return patronId;
 }
 
@@ -69,7 +69,7 @@ export async function checkIn(ctx: AppContext, barcode: string, branch: BranchCo
   const dates = passDates(ctx);
   return ctx.store.transaction(async (tx) => {
     const bibId = await tx.get<string>(keys.barcode(barcode));
-    if (!bibId) apiError(404, 'not_found');
+    if (!bibId) refuse('not_found');
     const title = await readTitle(tx, bibId);
     const copy = findCopy(title, barcode);
     const atBranch = branch ?? copy.branch;
@@ -94,7 +94,7 @@ export async function checkIn(ctx: AppContext, barcode: string, branch: BranchCo
 
 function markArrived(tx: Tx, ctx: AppContext, patron: PatronRecord, holdId: string, title: TitleRecord): DeskHold {
   const hold = findOwnHold(patron, holdId);
-  if (hold.status !== 'in_transit') apiError(409, 'not_in_transit');
+  if (hold.status !== 'in_transit') refuse('not_in_transit');
   const ready = arrived(hold, passDates(ctx).pickupByAt(hold.pickupBranch));
   patron.holds = patron.holds.map((h) => (h.id === holdId ? ready : h));
   const copy = title.copies.find((c) => c.barcode === hold.barcode);
@@ -136,18 +136,18 @@ export async function setAside(
   return ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
     const hold = findOwnHold(patron, holdId);
-    if (hold.status !== 'waiting') apiError(409, 'not_waiting');
+    if (hold.status !== 'waiting') refuse('not_waiting');
     const title = await readTitle(tx, hold.bibId);
     const entry = title.queue.find((e) => e.holdId === holdId) ?? {};
-    if (isPaused(entry, dates.today)) apiError(409, 'hold_paused');
-    if (isHeldBackBySeries(hold, patron.holds)) apiError(409, 'series_order');
-    if (!mayBeServed(hold, entry, patron.holds, dates.today)) apiError(409, 'not_waiting');
-    if (nextHoldToServe(await queueAhead(tx, title, holdId), dates.today)) apiError(409, 'not_next_in_line');
+    if (isPaused(entry, dates.today)) refuse('hold_paused');
+    if (isHeldBackBySeries(hold, patron.holds)) refuse('series_order');
+    if (!mayBeServed(hold, entry, patron.holds, dates.today)) refuse('not_waiting');
+    if (nextHoldToServe(await queueAhead(tx, title, holdId), dates.today)) refuse('not_next_in_line');
     const shelved = title.copies.filter((c) => c.status === 'on_shelf');
     const copy = input.barcode
       ? shelved.find((c) => c.barcode === input.barcode)
       : (shelved.find((c) => c.branch === hold.pickupBranch) ?? shelved[0]);
-    if (!copy) apiError(409, 'no_copy_available');
+    if (!copy) refuse('no_copy_available');
     const served = setCopyAside(tx, title, copy, patron, hold, input.branch ?? copy.branch, dates);
     tx.set(keys.title(title.bibId), title);
     return deskHold(ctx, served, title);

@@ -8,7 +8,7 @@ import type { BranchCode, CancelledHold, ContactMethod, Hold, IsoDate, MaterialT
 import { keys, type HoldRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../storage/store.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 import {
   checkContactMethod,
   checkPlaceHold,
@@ -41,19 +41,19 @@ export interface ChangeHoldInput {
 
 export async function readPatron(tx: Tx, patronId: string): Promise<PatronRecord> {
   const patron = await tx.get<PatronRecord>(keys.patron(patronId));
-  if (!patron) apiError(404, 'not_found');
+  if (!patron) refuse('not_found');
   return patron;
 }
 
 export async function readTitle(tx: Tx, bibId: string): Promise<TitleRecord> {
   const title = await tx.get<TitleRecord>(keys.title(bibId));
-  if (!title) apiError(404, 'not_found');
+  if (!title) refuse('not_found');
   return title;
 }
 
 export function findOwnHold(patron: PatronRecord, holdId: string): HoldRecord {
   const hold = patron.holds.find((h) => h.id === holdId);
-  if (!hold) apiError(404, 'not_found');
+  if (!hold) refuse('not_found');
   return hold;
 }
 
@@ -67,7 +67,7 @@ export async function placeHold(ctx: AppContext, patronId: string, input: PlaceH
   const today = ctx.clock.today();
   const notNeededAfter = input.notNeededAfter ?? null;
   if (notNeededAfter !== null && !isValidNotNeededAfter(notNeededAfter, today)) {
-    apiError(400, 'invalid_input', { fields: { field: 'notNeededAfter', detail: 'before today' } });
+    refuse('invalid_input', { field: 'notNeededAfter', detail: 'before today' });
   }
   return ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
@@ -83,7 +83,9 @@ export async function placeHold(ctx: AppContext, patronId: string, input: PlaceH
       contactMethod,
       email: patron.email,
     });
-    if (refusal) apiError(409, refusal);
+    if (refusal === 'hold_limit') refuse({ code: refusal, limit: ctx.policy.holdLimits.total });
+    if (refusal === 'cd_hold_limit') refuse({ code: refusal, limit: ctx.policy.holdLimits.cd });
+    if (refusal) refuse(refusal);
     const hold = newHold({
       id: newId('h'),
       bibId: title.bibId,
@@ -114,7 +116,7 @@ export async function cancelHold(ctx: AppContext, patronId: string, holdId: stri
   return ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
     const hold = findOwnHold(patron, holdId);
-    if (!isCancellable(hold)) apiError(409, 'not_cancellable');
+    if (!isCancellable(hold)) refuse('not_cancellable');
     const cancelled = toCancelledHold(hold, null, today);
     patron.holds = patron.holds.filter((h) => h.id !== holdId);
     patron.cancelledHolds.push(cancelled);
@@ -139,21 +141,21 @@ export async function changeHold(ctx: AppContext, patronId: string, holdId: stri
   const today = ctx.clock.today();
   if (input.pausedUntil != null) {
     const refusal = checkPauseDate(input.pausedUntil, today, ctx.policy.holds.maxPauseDays);
-    if (refusal) apiError(400, 'invalid_input', { fields: { field: 'pausedUntil', detail: refusal === 'in_the_past' ? 'before today' : `more than ${ctx.policy.holds.maxPauseDays} days ahead` } });
+    if (refusal) refuse('invalid_input', { field: 'pausedUntil', detail: refusal === 'in_the_past' ? 'before today' : `more than ${ctx.policy.holds.maxPauseDays} days ahead` });
   }
   return ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
     const hold = findOwnHold(patron, holdId);
-    if (!isChangeable(hold)) apiError(409, 'not_changeable');
+    if (!isChangeable(hold)) refuse('not_changeable');
     if (input.contactMethod !== undefined) {
       const refusal = checkContactMethod(input.contactMethod, patron.email);
-      if (refusal) apiError(409, refusal);
+      if (refusal) refuse(refusal);
     }
     const title = await readTitle(tx, hold.bibId);
     if (input.pausedUntil !== undefined) {
       const at = title.queue.findIndex((e) => e.holdId === holdId);
       // A waiting hold is always in its title's queue; one that is not cannot be paused.
-      if (at === -1) apiError(409, 'not_changeable');
+      if (at === -1) refuse('not_changeable');
       title.queue = title.queue.map((e, i) => (i === at ? withPause(e, input.pausedUntil ?? null) : e));
       tx.set(keys.title(title.bibId), title);
     }

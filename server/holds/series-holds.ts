@@ -6,7 +6,7 @@ import type { Hold } from '../../common/api.ts';
 import { keys, type HoldRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../storage/store.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 import {
   applySeriesGroup,
   applySeriesRelease,
@@ -24,10 +24,8 @@ export interface SeriesView {
   holds: Hold[];
 }
 
-const statusOf: Record<SeriesRefusal, number> = { invalid_input: 400, not_found: 404, not_waiting: 409 };
-
-function refuse(refusal: SeriesRefusal | null): void {
-  if (refusal) apiError(statusOf[refusal], refusal);
+function refuseIf(refusal: SeriesRefusal | null): void {
+  if (refusal) refuse(refusal);
 }
 
 async function nextSeriesNo(tx: Tx, patron: PatronRecord): Promise<number> {
@@ -53,7 +51,7 @@ export async function createSeries(ctx: AppContext, patronId: string, holdIds: r
   return ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
     // Checked against a number no hold carries yet, so only the listed holds are involved.
-    refuse(checkSeriesGroup(patron.holds, 0, holdIds));
+    refuseIf(checkSeriesGroup(patron.holds, 0, holdIds));
     const seriesNo = await nextSeriesNo(tx, patron);
     patron.holds = applySeriesGroup(patron.holds, seriesNo, holdIds);
     tx.set(keys.patron(patronId), patron);
@@ -65,8 +63,8 @@ export async function createSeries(ctx: AppContext, patronId: string, holdIds: r
 export async function regroupSeries(ctx: AppContext, patronId: string, seriesNo: number, holdIds: readonly string[]): Promise<SeriesView> {
   return ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
-    if (seriesMembers(patron.holds, seriesNo).length === 0) apiError(404, 'not_found');
-    refuse(checkSeriesGroup(patron.holds, seriesNo, holdIds));
+    if (seriesMembers(patron.holds, seriesNo).length === 0) refuse('not_found');
+    refuseIf(checkSeriesGroup(patron.holds, seriesNo, holdIds));
     patron.holds = applySeriesGroup(patron.holds, seriesNo, holdIds);
     tx.set(keys.patron(patronId), patron);
     return viewOf(ctx, tx, patron.holds, seriesNo);
@@ -76,7 +74,7 @@ export async function regroupSeries(ctx: AppContext, patronId: string, seriesNo:
 export async function releaseSeries(ctx: AppContext, patronId: string, seriesNo: number): Promise<void> {
   await ctx.store.transaction(async (tx) => {
     const patron = await readPatron(tx, patronId);
-    refuse(checkSeriesRelease(patron.holds, seriesNo));
+    refuseIf(checkSeriesRelease(patron.holds, seriesNo));
     patron.holds = applySeriesRelease(patron.holds, seriesNo);
     tx.set(keys.patron(patronId), patron);
   });

@@ -58,9 +58,9 @@ export function checkRequestOrigin(event: H3Event): void {
   if (!STATE_CHANGING.has(method) || !path.startsWith('/api/')) return;
   const headers = event.req.headers;
   if (path.startsWith('/api/staff/') && /^Bearer\s/i.test(headers.get('authorization') ?? '')) return;
-  if (headers.get('sec-fetch-site') === 'cross-site') apiError(403, 'forbidden');
+  if (headers.get('sec-fetch-site') === 'cross-site') apiError('forbidden');
   const origin = headers.get('origin');
   if (origin === null) return;
   const host = headers.get('host') ?? event.url.host;
-  if (origin === 'null' || !verifyRequestOrigin(origin, [host])) apiError(403, 'forbidden');
+  if (origin === 'null' || !verifyRequestOrigin(origin, [host])) apiError('forbidden');
 }

@@ -12,7 +12,6 @@
  */
 import { getQuery, getRouterParam, type H3Event } from 'h3';
 import * as v from 'valibot';
-import type { ErrorCode } from '../../common/api.ts';
 import { apiError } from './errors.ts';
 import { SERVER_ID } from '../domain/key-shapes.ts';
 
@@ -24,7 +23,7 @@ type Schema = v.GenericSchema | v.GenericSchemaAsync;
 function invalid(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): never {
   const issue = issues[0];
   const field = v.getDotPath(issue) ?? '';
-  apiError(400, 'invalid_input', { fields: { field, detail: issue.message } });
+  apiError('invalid_input', { fields: { field, detail: issue.message } });
 }
 
 export async function parseWith<S extends Schema>(schema: S, data: unknown): Promise<v.InferOutput<S>> {
@@ -34,8 +33,8 @@ export async function parseWith<S extends Schema>(schema: S, data: unknown): Pro
 }
 
 /** An answer given while (part of) the body is still unread: the connection is not reused. */
-function refuseUnread(status: 400 | 413 | 415, code: ErrorCode): never {
-  apiError(status, code, { headers: { Connection: 'close' } });
+function refuseUnread(code: 'invalid_input' | 'payload_too_large' | 'unsupported_media_type'): never {
+  apiError(code, { headers: { Connection: 'close' } });
 }
 
 /**
@@ -60,7 +59,7 @@ export function isJsonContentType(contentType: string | null): boolean {
 function declaredBody(event: H3Event): number | 'chunked' | 'unknown' {
   const length = event.req.headers.get('content-length');
   if (length !== null) {
-    if (!/^\s*\d+\s*$/.test(length)) refuseUnread(400, 'invalid_input');
+    if (!/^\s*\d+\s*$/.test(length)) refuseUnread('invalid_input');
     return Number(length);
   }
   return event.req.headers.get('transfer-encoding') !== null ? 'chunked' : 'unknown';
@@ -83,11 +82,11 @@ async function readBytes(event: H3Event, limit: number): Promise<Uint8Array> {
       try {
         chunk = await reader.read();
       } catch {
-        refuseUnread(400, 'invalid_input');
+        refuseUnread('invalid_input');
       }
       if (chunk.done) break;
       size += chunk.value.byteLength;
-      if (size > limit) refuseUnread(413, 'payload_too_large');
+      if (size > limit) refuseUnread('payload_too_large');
       chunks.push(chunk.value);
     }
   } finally {
@@ -104,23 +103,23 @@ export async function readJsonBody<S extends Schema>(event: H3Event, schema: S, 
   const declared = declaredBody(event);
   const json = isJsonContentType(event.req.headers.get('content-type'));
   // A body of the wrong type is refused whatever its size; then a declared size over the limit.
-  if ((declared === 'chunked' || (typeof declared === 'number' && declared > 0)) && !json) refuseUnread(415, 'unsupported_media_type');
-  if (typeof declared === 'number' && declared > limit) refuseUnread(413, 'payload_too_large');
+  if ((declared === 'chunked' || (typeof declared === 'number' && declared > 0)) && !json) refuseUnread('unsupported_media_type');
+  if (typeof declared === 'number' && declared > limit) refuseUnread('payload_too_large');
   const bytes = declared === 0 ? new Uint8Array(0) : await readBytes(event, limit);
   // A body no header announced (a Request built in-process) is held to the same rule once read.
-  if (bytes.byteLength > 0 && !json) refuseUnread(415, 'unsupported_media_type');
+  if (bytes.byteLength > 0 && !json) refuseUnread('unsupported_media_type');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    apiError(400, 'invalid_input', { fields: { detail: 'malformed UTF-8' } });
+    apiError('invalid_input', { fields: { detail: 'malformed UTF-8' } });
   }
   let data: unknown = undefined;
   if (text.trim() !== '') {
     try {
       data = JSON.parse(text);
     } catch {
-      apiError(400, 'invalid_input', { fields: { detail: 'malformed JSON' } });
+      apiError('invalid_input', { fields: { detail: 'malformed JSON' } });
     }
   }
   return parseWith(schema, data);
@@ -132,7 +131,7 @@ export async function readJsonBody<S extends Schema>(event: H3Event, schema: S, 
  */
 export function idParam(event: H3Event, name: string, pattern: RegExp = SERVER_ID): string {
   const raw = getRouterParam(event, name, { decode: true });
-  if (!raw || !pattern.test(raw)) apiError(404, 'not_found');
+  if (!raw || !pattern.test(raw)) apiError('not_found');
   return raw;
 }
 

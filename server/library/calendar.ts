@@ -1,20 +1,14 @@
 /**
  * The library calendar behind GET /api/library: weekly hours and closed dates come from the
- * library's policy (LIBRARY_CONFIG: `branches[].weeklyHours`, `branches[].closedDates`); what the
- * policy schema has no place for yet lives here as defaults:
- * - the New Year closure (年末年始, 12/28–1/4), every year, every branch;
- * - notes shown beside some hours (seed top page: 本館 「20時まで(1階のみ)」).
+ * library's policy (LIBRARY_CONFIG: `branches[].weeklyHours`, `branches[].closedDates`, and the
+ * notes beside some hours, `branches[].hoursNotes`); what the policy schema has no place for yet
+ * lives here as a default: the New Year closure (年末年始, 12/28–1/4), every year, every branch.
  */
 import type { BranchCode } from '../../common/api.ts';
 import type { Policy } from '../policy/policy.ts';
 import type { AnnualClosure, BranchSchedule, DayHours, LibraryCalendar } from '../rules/opening-hours.ts';
 
 export const DEFAULT_ANNUAL_CLOSURES: readonly AnnualClosure[] = [{ from: '12-28', to: '01-04', reason: '年末年始休館' }];
-
-/** Notes by branch and hours text. */
-export const HOURS_NOTES: Readonly<Record<BranchCode, Readonly<Record<string, string>>>> = {
-  central: { '10:00~20:00': '17:00以降は1階のみ' },
-};
 
 /** `10:00~17:00` → { open: '10:00', close: '17:00' } (the text is kept as written, e.g. 9:00). */
 export function parseHoursText(text: string, note?: string): DayHours {
@@ -25,7 +19,7 @@ export function parseHoursText(text: string, note?: string): DayHours {
 export function libraryCalendar(policy: Pick<Policy, 'branches'>): LibraryCalendar {
   const schedules: Record<BranchCode, BranchSchedule> = {};
   for (const branch of policy.branches) {
-    const notes = HOURS_NOTES[branch.code] ?? {};
+    const notes = branch.hoursNotes ?? {};
     schedules[branch.code] = { weekly: branch.weeklyHours.map((h) => (h === null ? null : parseHoursText(h, notes[h]))) };
   }
   return {

@@ -2,22 +2,22 @@
  * Renewing a loan: the rule check and the write in one store transaction (so ten racing renewals
  * of one loan renew it once), and the answer remembered under the request's Idempotency-Key so a
  * replay gets the first answer again instead of a second renewal or an error. An answer belongs to
- * the loan it was given for: the same key on another loan is refused (422), never answered with
+ * the loan it was given for: the same key on another loan is refused (idempotency_key_reused), never answered with
  * the first loan's result. Answers are replayed for ANSWER_KEEP_DAYS, then expire from the store.
  */
-import type { ErrorCode, Loan } from '../../common/api.ts';
+import type { ErrorCode, Loan, RenewBlock } from '../../common/api.ts';
+import type { Refusal } from '../../common/refusals.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type IdempotentAnswer, type PatronRecord, type TitleRecord } from '../domain/records.ts';
 import { ANSWER_TTL_SECONDS, isAnswerStale } from '../rules/idempotency.ts';
+import type { RenewWindow } from '../rules/renewal.ts';
 import { renewalDecisionFor, toLoanView } from './loan-view.ts';
 
 /** A refusal carries what its words need (the loan's window, the policy's renewals: common/refusals.ts). */
-export type RenewOutcome = { status: 200; loan: Loan } | { status: 404 | 409 | 422; code: ErrorCode; params?: Record<string, unknown> };
+export type RenewOutcome = { ok: true; loan: Loan } | { ok: false; refusal: Refusal };
 
-interface StoredOutcome {
-  status: number;
-  body: { loan: Loan } | { code: ErrorCode; params?: Record<string, unknown> };
-}
+/** How an answer is kept: the loan, or the refusal's code and parameters (answers written by earlier versions also kept an HTTP status: ignored, the code says it). */
+type StoredBody = { loan: Loan } | { code: ErrorCode; params?: Record<string, unknown> };
 
 /** The loan an answer was given for (answers stored before v2 name it only in a 200's body). */
 function answeredLoanId(answer: IdempotentAnswer): string | null {
@@ -35,14 +35,13 @@ export async function renewLoan(ctx: AppContext, patronId: string, loanId: strin
       const first = await tx.get<IdempotentAnswer>(idemKey);
       if (first && !isAnswerStale(first.storedAt, now)) {
         const answeredFor = answeredLoanId(first);
-        if (answeredFor !== null && answeredFor !== loanId) return { status: 422, code: 'idempotency_key_reused' };
-        return fromStored(first as unknown as StoredOutcome);
+        if (answeredFor !== null && answeredFor !== loanId) return { ok: false, refusal: { code: 'idempotency_key_reused' } };
+        return fromStored(first.body as StoredBody);
       }
     }
     const outcome = await decide();
     if (idemKey) {
-      const stored: StoredOutcome = outcome.status === 200 ? { status: 200, body: { loan: outcome.loan } } : { status: outcome.status, body: { code: outcome.code, ...(outcome.params ? { params: outcome.params } : {}) } };
-      const answer: IdempotentAnswer = { ...stored, storedAt: now.toISOString(), loanId };
+      const answer: IdempotentAnswer = { body: toStored(outcome), storedAt: now.toISOString(), loanId };
       tx.set(idemKey, answer, { ttlSeconds: ANSWER_TTL_SECONDS });
     }
     return outcome;
@@ -50,27 +49,36 @@ export async function renewLoan(ctx: AppContext, patronId: string, loanId: strin
     async function decide(): Promise<RenewOutcome> {
       const patron = await tx.get<PatronRecord>(keys.patron(patronId));
       const loan = patron?.loans.find((l) => l.id === loanId);
-      if (!patron || !loan) return { status: 404, code: 'not_found' };
+      if (!patron || !loan) return { ok: false, refusal: { code: 'not_found' } };
       const title = await tx.get<TitleRecord>(keys.title(loan.bibId));
-      if (!title) return { status: 404, code: 'not_found' };
+      if (!title) return { ok: false, refusal: { code: 'not_found' } };
       const decision = renewalDecisionFor(loan, title, patron, today, ctx.policy);
-      if (!decision.ok) {
-        const params = decision.blockedBy === 'outside_window' ? { ...decision.window } : decision.blockedBy === 'renewal_limit' ? { maxRenewals: ctx.policy.renewal.maxRenewals } : undefined;
-        return { status: 409, code: decision.blockedBy, ...(params ? { params } : {}) };
-      }
+      if (!decision.ok) return { ok: false, refusal: renewalRefusal(decision.blockedBy, decision.window, ctx.policy.renewal.maxRenewals) };
       const renewed = { ...loan, dueOn: decision.newDueOn, renewals: loan.renewals + 1 };
       tx.set(keys.patron(patronId), { ...patron, loans: patron.loans.map((l) => (l.id === loanId ? renewed : l)) });
       tx.set(keys.title(title.bibId), {
         ...title,
         copies: title.copies.map((c) => (c.barcode === loan.barcode && c.loanId === loanId ? { ...c, dueOn: renewed.dueOn } : c)),
       });
-      return { status: 200, loan: toLoanView(renewed, title, patron, today, ctx.policy) };
+      return { ok: true, loan: toLoanView(renewed, title, patron, today, ctx.policy) };
     }
   });
 }
 
-function fromStored(s: StoredOutcome): RenewOutcome {
-  if (s.status === 200 && 'loan' in s.body) return { status: 200, loan: s.body.loan };
-  const body = s.body as { code: ErrorCode; params?: Record<string, unknown> };
-  return { status: s.status as 404 | 409, code: body.code, ...(body.params ? { params: body.params } : {}) };
+/** A renewal's refusal with what its words need: the loan's window, the policy's number of renewals. */
+function renewalRefusal(blockedBy: RenewBlock, window: RenewWindow, maxRenewals: number): Refusal {
+  if (blockedBy === 'outside_window') return { code: blockedBy, ...window };
+  if (blockedBy === 'renewal_limit') return { code: blockedBy, maxRenewals };
+  return { code: blockedBy };
+}
+
+function toStored(outcome: RenewOutcome): StoredBody {
+  if (outcome.ok) return { loan: outcome.loan };
+  const { code, ...params } = outcome.refusal;
+  return { code, ...(Object.keys(params).length > 0 ? { params } : {}) };
+}
+
+function fromStored(body: StoredBody): RenewOutcome {
+  if ('loan' in body) return { ok: true, loan: body.loan };
+  return { ok: false, refusal: { ...body.params, code: body.code } as Refusal };
 }

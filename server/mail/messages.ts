@@ -24,7 +24,7 @@ function libraryNotice(to: string, libraryName: string, subject: string, lines: 
   };
 }
 
-/** Sent to the new address after it is registered or changed (seed §5: 図書館からメールが届きます). */
+/** Sent to the new address after it is registered or changed ([docs/rules.md#e-mail](../../docs/rules.md#e-mail): a new address gets a confirmation mail). */
 export function emailRegisteredMessage(to: string, libraryName: string): MailMessage {
   return libraryNotice(to, libraryName, 'メールアドレス登録・変更のお知らせ', [
     '利用者ページで、このメールアドレスが登録されました。',

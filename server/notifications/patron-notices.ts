@@ -59,10 +59,10 @@ async function autoRenew(ctx: AppContext, state: PatronState, today: IsoDate): P
   for (const loan of autoRenewalCandidates({ patron: state.patron, titles: state.titles, today }, ctx.policy)) {
     const title = state.titles.get(loan.bibId)?.title ?? '';
     const outcome = await renewLoan(ctx, state.patron.id, loan.id, autoRenewalKey(loan.id, loan.dueOn));
-    if (outcome.status === 200) {
+    if (outcome.ok) {
       events.push(loanEvent('auto_renewed', { ...loan, dueOn: outcome.loan.dueOn }, title, { previousDueOn: loan.dueOn }));
-    } else if (outcome.status === 409 && isRenewBlock(outcome.code) && isReportedRefusal(outcome.code)) {
-      events.push(loanEvent('auto_renewal_refused', loan, title, { reason: outcome.code }));
+    } else if (isRenewBlock(outcome.refusal.code) && isReportedRefusal(outcome.refusal.code)) {
+      events.push(loanEvent('auto_renewal_refused', loan, title, { reason: outcome.refusal.code }));
     }
   }
   return events;

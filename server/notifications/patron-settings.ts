@@ -9,7 +9,7 @@ import type { Notice, NotificationSettings, NotificationSettingsUpdate, NoticePa
 import { noticeText } from '../../common/wording/notification-wording.ts';
 import type { AppContext } from '../context.ts';
 import { keys, notificationKeys, type NoticeRecord, type NotificationSettingsRecord, type PatronRecord, type PushSubscriptionRecord } from '../domain/records.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 import { recentNotices } from './claims.ts';
 import { noDeliveries, sendDrafts, type DeliveryCounts } from './deliver.ts';
 import { readSubscriptions } from './push/subscriptions.ts';
@@ -35,8 +35,8 @@ export async function readSettingsView(ctx: AppContext, patronId: string): Promi
 export async function updateSettings(ctx: AppContext, patronId: string, update: NotificationSettingsUpdate, mailLang: 'ja' | 'en'): Promise<NotificationSettings> {
   return ctx.store.transaction(async (tx) => {
     const patron = await tx.get<PatronRecord>(keys.patron(patronId));
-    if (!patron) apiError(401, 'unauthenticated');
-    if (turnsEmailOn(update) && !patron.email) apiError(409, 'email_not_registered');
+    if (!patron) refuse('unauthenticated');
+    if (turnsEmailOn(update) && !patron.email) refuse('email_not_registered');
     const settings = { ...applySettingsUpdate(await readSettings(tx, patronId, ctx.policy), update), mailLang };
     await writeSettings(tx, patronId, settings);
     return settingsView(settings, await readSubscriptions(tx, patronId));

@@ -12,12 +12,12 @@ import { requirePatron, type PatronAuth } from '../auth/require-patron.ts';
 import { apiError } from '../http/errors.ts';
 
 export function refuseOnKiosk(event: H3Event, ctx: AppContext): void {
-  if (ctx.config.kiosk || kioskHeaderSaysKiosk(event.req.headers.get(KIOSK_HEADER))) apiError(404, 'not_found');
+  if (ctx.config.kiosk || kioskHeaderSaysKiosk(event.req.headers.get(KIOSK_HEADER))) apiError('not_found');
 }
 
 export async function requireNotifiablePatron(event: H3Event, ctx: AppContext): Promise<PatronAuth> {
   refuseOnKiosk(event, ctx);
   const auth = await requirePatron(event, ctx);
-  if (auth.session.kiosk) apiError(404, 'not_found');
+  if (auth.session.kiosk) apiError('not_found');
   return auth;
 }

@@ -9,8 +9,5 @@ export function wordingFor(lang: NotificationLanguage): NotificationWording {
   return lang === 'en' ? notificationsEn : notificationsJa;
 }
 
-/** `en…` in Accept-Language → en, else ja (as error messages choose, http/messages.ts). */
-export function languageOf(acceptLanguage: string | null): 'ja' | 'en' {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'ja';
-}
+/** `en…` first in Accept-Language → en, else ja: the one choice errors and notifications share. */
+export { wordingLanguage as languageOf } from '../../common/wording/index.ts';

@@ -2,6 +2,7 @@
  * The Koganei City Library defaults ([docs/rules.md#policy](../../docs/rules.md#policy)), used when LIBRARY_CONFIG is unset. Branch names in
  * English and in the kids' wording live here too: the pages take every name from the published policy.
  */
+import { DEFAULT_CARD_BARCODE } from '../../common/api.ts';
 import type { Policy } from './policy.ts';
 
 const closedMonday = (hours: string) => [hours, null, hours, hours, hours, hours, hours];
@@ -20,6 +21,7 @@ export const KOGANEI_POLICY: Policy = {
         { days: '水・木・金', hours: '10:00~20:00' },
       ],
       closedDates: [],
+      hoursNotes: { '10:00~20:00': '17:00以降は1階のみ' },
       en: { name: 'Central Library', shortName: 'Central Library' },
       kids: { name: 'ほんかん', shortName: 'ほんかん' },
     },
@@ -50,6 +52,7 @@ export const KOGANEI_POLICY: Policy = {
   loanLimits: { total: 9999, cd: 5 },
   holdLimits: { total: 10, cd: 5 },
   holds: { maxPauseDays: 365 },
+  card: { barcode: DEFAULT_CARD_BARCODE },
   pickupPeriodDays: 7,
   cancelledHoldsShownMonths: 1,
   idleTimeoutMinutes: 60,

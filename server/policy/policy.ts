@@ -4,6 +4,7 @@
  * pages and the SW need of it is published by GET /api/library (published-policy.ts).
  */
 import * as v from 'valibot';
+import { CARD_BARCODES } from '../../common/api.ts';
 import { isIsoDate } from '../../common/dates.ts';
 
 const hoursText = v.pipe(v.string(), v.regex(/^\d{1,2}:\d{2}~\d{1,2}:\d{2}$/, 'expected hours like "10:00~17:00"'));
@@ -27,6 +28,8 @@ export const BranchSchema = v.strictObject({
   hours: v.array(v.strictObject({ days: v.string(), hours: v.string() })),
   /** Extra closed days (holidays, inventory). */
   closedDates: v.array(v.pipe(v.string(), v.check(isIsoDate, 'expected YYYY-MM-DD'))),
+  /** A note shown beside some of the weekly hours, by hours text, e.g. {'10:00~20:00': '17:00以降は1階のみ'}. */
+  hoursNotes: v.optional(v.record(v.string(), v.pipe(v.string(), v.minLength(1)))),
   /** English names; without them the pages show the Japanese ones in English too. */
   en: v.optional(BranchNamesSchema),
   /** The kids' wording (hiragana); without it the pages show the Japanese names. */
@@ -59,6 +62,8 @@ export const PolicySchema = v.pipe(
     holdLimits: v.strictObject({ total: days(0), cd: days(0) }),
     /** 一時停止 ([docs/rules.md#holds](../../docs/rules.md#holds)): a waiting hold may be paused until at most this many days ahead. */
     holds: v.strictObject({ maxPauseDays: days(1) }),
+    /** 利用者カード: the symbology the card number is drawn in (codabar = NW-7, the library's cards). */
+    card: v.strictObject({ barcode: v.picklist(CARD_BARCODES, `expected one of ${CARD_BARCODES.join(', ')}`) }),
     pickupPeriodDays: days(1),
     cancelledHoldsShownMonths: days(0),
     idleTimeoutMinutes: days(1),

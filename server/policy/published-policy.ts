@@ -1,8 +1,9 @@
 /**
  * The part of the policy GET /api/library publishes (common/api.ts LibraryPolicy): what the pages
  * and the service worker need to follow the library's configuration — branch names and hours,
- * renewal, loan and hold limits, periods, idle timeouts, time zone. Built by this one function, so
- * the published shape stays a plain subset however the server's own Policy grows.
+ * renewal, loan and hold limits, the pause cap, periods, idle timeouts, time zone, the card's
+ * barcode. Built by this one function, so the published shape stays a plain subset however the
+ * server's own Policy grows.
  */
 import type { LibraryPolicy, PolicyBranch } from '../../common/api.ts';
 import { calendarOf } from '../library/calendar.ts';
@@ -31,5 +32,7 @@ export function publishedPolicy(policy: Policy): LibraryPolicy {
       maxDaysBefore: policy.notifications.maxDaysBefore,
       noticesKeptDays: policy.notifications.noticesKeptDays,
     },
+    holds: { maxPauseDays: policy.holds.maxPauseDays },
+    card: { barcode: policy.card.barcode },
   };
 }

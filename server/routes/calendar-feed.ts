@@ -43,9 +43,9 @@ export function registerCalendarFeedRoutes(app: H3, ctx: AppContext): void {
     refuseOnKiosk(event, ctx);
     const file = getRouterParam(event, 'file') ?? '';
     const patronId = file.endsWith('.ics') ? await feedOwner(ctx, file.slice(0, -'.ics'.length)) : null;
-    if (!patronId) apiError(404, 'not_found');
+    if (!patronId) apiError('not_found');
     const patron = await ctx.store.get<PatronRecord>(keys.patron(patronId));
-    if (!patron) apiError(404, 'not_found');
+    if (!patron) apiError('not_found');
     const bibIds = [...new Set([...patron.loans, ...patron.holds].map((x) => x.bibId))];
     const titles = new Map<string, TitleRecord>();
     for (const t of await ctx.store.getMany<TitleRecord>(bibIds.map((b) => keys.title(b)))) if (t) titles.set(t.bibId, t);

@@ -63,7 +63,7 @@ export function registerCatalogRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/catalog/:bibId', async (event): Promise<TitleDetail> => {
     const bibId = idParam(event, 'bibId', BIB_ID);
     const title = await ctx.store.get<TitleRecord>(keys.title(bibId));
-    if (!title) apiError(404, 'not_found');
+    if (!title) apiError('not_found');
     event.res.headers.set('cache-control', 'no-cache');
     return titleDetail(title, ctx.policy.branches.map((b) => b.code));
   });

@@ -1,5 +1,5 @@
 /**
- * メール登録・変更 ([docs/rules.md#e-mail](../../docs/rules.md#e-mail), seed §5): PUT /api/email {email, emailConfirm} → 200 {email}.
+ * メール登録・変更 ([docs/rules.md#e-mail](../../docs/rules.md#e-mail)): PUT /api/email {email, emailConfirm} → 200 {email}.
  * Both fields empty deletes the address. A confirmation mail goes to the new address only when the
  * address actually changes, and at most `mail.maxConfirmationsPerDay` (policy) per patron per
  * library day — counted in the transaction that changes the address, so racing registrations send
@@ -9,7 +9,6 @@ import type { H3 } from 'h3';
 import * as v from 'valibot';
 import { jsonObject } from '../http/request-shapes.ts';
 import type { EmailResponse } from '../../common/api.ts';
-import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
 import { requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
@@ -50,10 +49,8 @@ export function registerEmailRoutes(app: H3, ctx: AppContext): void {
       };
     });
     if (decision.kind === 'refused') {
-      if (decision.code === 'email_in_use') {
-        refuseWith(event, 409, 'email_in_use', decision.reason === 'defaults' ? refusalTexts.emailUsedByDefaults : refusalTexts.emailUsedByHolds);
-      }
-      apiError(400, decision.code);
+      if (decision.code === 'email_in_use') apiError({ code: 'email_in_use', ...(decision.reason ? { usedBy: decision.reason } : {}) });
+      apiError(decision.code);
     }
     event.res.headers.set('cache-control', 'no-store');
     if (mail === 'send' && registered !== null) await ctx.mailer.send(emailRegisteredMessage(registered, LIBRARY_NAME));

@@ -81,7 +81,7 @@ export function registerHoldsRoutes(app: H3, ctx: AppContext): void {
     const holdId = idParam(event, 'id');
     const body = await readJsonBody(event, ChangeBody);
     if (body.pickupBranch === undefined && body.contactMethod === undefined && body.pausedUntil === undefined) {
-      apiError(400, 'invalid_input', { fields: { detail: 'nothing to change' } });
+      apiError('invalid_input', { fields: { detail: 'nothing to change' } });
     }
     return { hold: await changeHold(ctx, patronId, holdId, body) };
   });

@@ -9,6 +9,7 @@ import { requireSession } from '../auth/require-patron.ts';
 import { apiError } from '../http/errors.ts';
 import { idParam } from '../http/validate.ts';
 import { renewLoan } from '../loans/renew-loan.ts';
+import { RefusalError } from '../domain/refusal-error.ts';
 import { IDEMPOTENCY_KEY } from '../domain/key-shapes.ts';
 
 export function registerLoanRoutes(app: H3, ctx: AppContext): void {
@@ -16,9 +17,9 @@ export function registerLoanRoutes(app: H3, ctx: AppContext): void {
     const { patronId } = await requireSession(event, ctx);
     const loanId = idParam(event, 'id');
     const key = event.req.headers.get('idempotency-key');
-    if (key !== null && !IDEMPOTENCY_KEY.test(key)) apiError(400, 'invalid_input', { fields: { field: 'Idempotency-Key' } });
+    if (key !== null && !IDEMPOTENCY_KEY.test(key)) apiError('invalid_input', { fields: { field: 'Idempotency-Key' } });
     const outcome = await renewLoan(ctx, patronId, loanId, key);
-    if (outcome.status !== 200) apiError(outcome.status, outcome.code, outcome.params ? { fields: outcome.params } : {});
+    if (!outcome.ok) throw new RefusalError(outcome.refusal);
     return { loan: outcome.loan };
   });
 }

@@ -1,12 +1,12 @@
 /**
- * Passwords ([docs/rules.md#sessions](../../docs/rules.md#sessions), [docs/rules.md#passwords](../../docs/rules.md#passwords), seed §4):
+ * Passwords ([docs/rules.md#sessions](../../docs/rules.md#sessions), [docs/rules.md#passwords](../../docs/rules.md#passwords)):
  * PUT /api/password {currentPassword, newPassword, newPasswordConfirm} → 204; ends the patron's
  *   other sessions (this one stays).
  * POST /api/password-issuance {cardNumber, birthDate, newPassword, newPasswordConfirm} → 201:
  *   a first password for a card that has none, proven by card number + date of birth; throttled
  *   like login.
  */
-import type { H3, H3Event } from 'h3';
+import type { H3 } from 'h3';
 import * as v from 'valibot';
 import { updatePatron } from '../account/patron-update.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
@@ -19,7 +19,6 @@ import { keys, type PatronRecord } from '../domain/records.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonBody } from '../http/validate.ts';
 import { checkNewPassword, PASSWORD_MAX_LENGTH } from '../rules/password-policy.ts';
-import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import { clientAddressKeyPart } from '../http/client-address.ts';
 import { wellFormedCard, jsonObject } from '../http/request-shapes.ts';
@@ -36,13 +35,13 @@ const IssuanceBody = jsonObject({
   newPasswordConfirm: Secret,
 });
 
-function refuseNewPassword(event: H3Event, newPassword: string, confirmation: string): void {
+function refuseNewPassword(newPassword: string, confirmation: string): void {
   const problem = checkNewPassword(newPassword, confirmation);
-  // The generic policy message speaks of the minimum; say so when it is the maximum that is passed.
+  // The policy's words speak of the minimum; they name the maximum when that is what is passed.
   if (problem === 'password_policy' && newPassword.length > PASSWORD_MAX_LENGTH) {
-    refuseWith(event, 400, 'password_policy', refusalTexts.passwordTooLong);
+    apiError({ code: 'password_policy', maxLength: PASSWORD_MAX_LENGTH });
   }
-  if (problem) apiError(400, problem);
+  if (problem) apiError(problem);
 }
 
 export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
@@ -53,16 +52,16 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [
       { scope: 'password-change', id: patronId, limit: loginLimits(ctx.policy).perCard },
     ]);
-    if (!(await verifyPassword(body.currentPassword, patron.passwordHash))) apiError(403, 'wrong_password');
+    if (!(await verifyPassword(body.currentPassword, patron.passwordHash))) apiError('wrong_password');
     await attemptSucceeded(ctx.store, attempt, ['password-change']);
-    refuseNewPassword(event, body.newPassword, body.newPasswordConfirm);
+    refuseNewPassword(body.newPassword, body.newPasswordConfirm);
     const hash = await hashPassword(body.newPassword);
     // The new password, a new credential generation and the end of the other sessions commit
     // together: a login whose password check ran before this commit gets no session (its
     // generation is the old one), and one already written is ended through the index.
     await updatePatron(ctx, patronId, async (current, tx) => {
       // Another change won the race since the check: this one was made against an old password.
-      if (current.passwordHash !== patron.passwordHash) apiError(403, 'wrong_password');
+      if (current.passwordHash !== patron.passwordHash) apiError('wrong_password');
       const generation = credentialGeneration(current) + 1;
       await endSessionsForNewGeneration(tx, patronId, session.id, generation, sessionTtl(ctx));
       return { patron: { ...current, passwordHash: hash, credentialGeneration: generation }, result: null };
@@ -73,7 +72,7 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/password-issuance', async (event) => {
     const body = await readJsonBody(event, IssuanceBody);
     // The new password is checked first: it reveals nothing about the card and costs no attempt.
-    refuseNewPassword(event, body.newPassword, body.newPasswordConfirm);
+    refuseNewPassword(body.newPassword, body.newPasswordConfirm);
     const cardNumber = wellFormedCard(body.cardNumber);
     const limits = loginLimits(ctx.policy);
     const attempt = await beginAttempt(ctx.store, ctx.clock.now(), [
@@ -83,12 +82,12 @@ export function registerPasswordRoutes(app: H3, ctx: AppContext): void {
     const patronId = cardNumber ? await ctx.store.get<string>(keys.card(cardNumber)) : null;
     const patron = patronId ? await ctx.store.get<PatronRecord>(keys.patron(patronId)) : null;
     // One answer for an unknown card and a wrong date of birth (no enumeration of cards).
-    if (!patron || patron.birthDate !== body.birthDate) apiError(401, 'verification_failed');
+    if (!patron || patron.birthDate !== body.birthDate) apiError('verification_failed');
     await attemptSucceeded(ctx.store, attempt, ['issue-card']);
-    if (patron.passwordHash !== null) apiError(409, 'already_issued');
+    if (patron.passwordHash !== null) apiError('already_issued');
     const hash = await hashPassword(body.newPassword);
     await updatePatron(ctx, patron.id, (current) => {
-      if (current.passwordHash !== null) apiError(409, 'already_issued');
+      if (current.passwordHash !== null) apiError('already_issued');
       return { patron: { ...current, passwordHash: hash, credentialGeneration: credentialGeneration(current) + 1 }, result: null };
     });
     event.res.status = 201;

@@ -6,7 +6,6 @@ import type { H3 } from 'h3';
 import * as v from 'valibot';
 import { branchCodeSchema, jsonObject } from '../http/request-shapes.ts';
 import type { Preferences } from '../../common/api.ts';
-import { refuseWith, refusalTexts } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
 import { requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
@@ -23,12 +22,12 @@ export function registerPreferencesRoutes(app: H3, ctx: AppContext): void {
   app.put('/api/preferences', async (event) => {
     const body = await readJsonBody(event, PreferencesBody);
     if (!v.is(branchCode, body.pickupBranch)) {
-      refuseWith(event, 400, 'invalid_input', refusalTexts.unknownBranch, { field: 'pickupBranch' });
+      apiError({ code: 'invalid_input', reason: 'unknown_branch' }, { fields: { field: 'pickupBranch' } });
     }
     const { patronId } = await requireSession(event, ctx);
     const saved = await updatePatron<Preferences>(ctx, patronId, (patron) => {
       // メール needs an address; checked against the record as it is now, inside the transaction.
-      if (body.contactMethod === 'email' && !patron.email) apiError(409, 'email_not_registered');
+      if (body.contactMethod === 'email' && !patron.email) apiError('email_not_registered');
       const defaults: Preferences = { pickupBranch: body.pickupBranch, contactMethod: body.contactMethod };
       return { patron: { ...patron, defaults }, result: defaults };
     });

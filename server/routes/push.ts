@@ -35,12 +35,12 @@ export function registerPushRoutes(app: H3, ctx: AppContext): void {
     // A body of the wrong shape is a bad subscription; a body too large or not JSON keeps its own code.
     const body = await readJsonBody(event, SubscriptionBody).catch((error: unknown) => {
       if (apiErrorCode(error) !== 'invalid_input') throw error;
-      apiError(400, 'invalid_subscription');
+      apiError('invalid_subscription');
     });
     const { patronId } = await requireNotifiablePatron(event, ctx);
-    if (!isAllowedEndpoint(body.endpoint, ctx.config.pushAllowHttpLoopback)) apiError(400, 'invalid_subscription', { fields: { field: 'endpoint' } });
-    if (!isP256PublicKey(body.keys.p256dh)) apiError(400, 'invalid_subscription', { fields: { field: 'keys.p256dh' } });
-    if (!isAuthSecret(body.keys.auth)) apiError(400, 'invalid_subscription', { fields: { field: 'keys.auth' } });
+    if (!isAllowedEndpoint(body.endpoint, ctx.config.pushAllowHttpLoopback)) apiError('invalid_subscription', { fields: { field: 'endpoint' } });
+    if (!isP256PublicKey(body.keys.p256dh)) apiError('invalid_subscription', { fields: { field: 'keys.p256dh' } });
+    if (!isAuthSecret(body.keys.auth)) apiError('invalid_subscription', { fields: { field: 'keys.auth' } });
     const id = await subscribe(ctx, patronId, {
       endpoint: body.endpoint,
       keys: { p256dh: body.keys.p256dh, auth: body.keys.auth },
@@ -53,7 +53,7 @@ export function registerPushRoutes(app: H3, ctx: AppContext): void {
   app.delete('/api/push/subscriptions/:id', async (event) => {
     const { patronId } = await requireNotifiablePatron(event, ctx);
     const id = idParam(event, 'id');
-    if (!(await unsubscribe(ctx, patronId, id))) apiError(404, 'not_found');
+    if (!(await unsubscribe(ctx, patronId, id))) apiError('not_found');
     return new Response(null, { status: 204 });
   });
 }

@@ -53,7 +53,7 @@ export function registerSessionRoutes(app: H3, ctx: AppContext): void {
     const patron = cardNumber ? await findPatronByCard(ctx, cardNumber) : null;
     // One answer for unknown card, wrong password and no password yet (no enumeration).
     const ok = await verifyPassword(body.password, patron?.passwordHash ?? null);
-    if (!ok || !patron) apiError(401, 'invalid_credentials');
+    if (!ok || !patron) apiError('invalid_credentials');
     await attemptSucceeded(ctx.store, attempt, resets);
 
     const previous = readSessionId(ctx, event);

@@ -16,7 +16,11 @@ const created = (body: unknown) => new Response(JSON.stringify(body), { status: 
 export function registerStaffRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/staff/patrons', async (event) => {
     requireStaff(event, ctx);
-    const patron = await createPatron(ctx, await readJsonBody(event, NewPatronBody));
+    const body = await readJsonBody(event, NewPatronBody);
+    // メール without an address in the same body is a bad request (400), not a conflict with a stored
+    // record: the one place a code's status differs from the table's (http/refusal-status.ts).
+    if (body.contactMethod === 'email' && !body.email) apiError('email_not_registered', { status: 400 });
+    const patron = await createPatron(ctx, body);
     return created({ patronId: patron.id, cardNumber: patron.cardNumber });
   });
 
@@ -35,7 +39,7 @@ export function registerStaffRoutes(app: H3, ctx: AppContext): void {
   app.post('/api/staff/clock', async (event) => {
     requireStaff(event, ctx);
     const { now } = await readJsonBody(event, ClockBody);
-    if (!ctx.clock.adjustable) apiError(409, 'clock_fixed');
+    if (!ctx.clock.adjustable) apiError('clock_fixed');
     ctx.clock.set(new Date(now));
     return { now: ctx.clock.now().toISOString(), today: ctx.clock.today() };
   });

@@ -8,11 +8,11 @@ import { newId } from '../domain/ids.ts';
 import type { H3, H3Event } from 'h3';
 import * as v from 'valibot';
 import type { Wishlist, WishlistAddResult, WishlistEntry } from '../../common/api.ts';
-import { refuseWith, refusalTexts, throwWishlistRefusal } from '../account/refusals.ts';
 import { updatePatron } from '../account/patron-update.ts';
 import { requirePatron, requireSession } from '../auth/require-patron.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type PatronRecord, type TitleRecord, type WishlistRecord } from '../domain/records.ts';
+import { apiError } from '../http/errors.ts';
 import { idParam, readJsonBody } from '../http/validate.ts';
 import { BibIdSchema, ServerIdSchema, jsonObject } from '../http/request-shapes.ts';
 import type { Tx } from '../storage/store.ts';
@@ -24,6 +24,7 @@ import {
   removeEntry,
   renameCategory,
   WISHLIST_MAX_ENTRIES,
+  wishlistRefusal,
   type WishlistResult,
 } from '../rules/wishlist.ts';
 
@@ -69,7 +70,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
       if (!result.ok) return { patron: null, result };
       return { patron: { ...patron, wishlist: result.list }, result };
     });
-    if (!outcome.ok) throwWishlistRefusal(event, outcome.refusal);
+    if (!outcome.ok) apiError(wishlistRefusal(outcome.refusal), outcome.refusal.code === 'invalid_input' ? { fields: { field: 'name' } } : {});
     return { value: outcome.value, list: outcome.list };
   }
 
@@ -79,7 +80,7 @@ export function registerWishlistRoutes(app: H3, ctx: AppContext): void {
     const { value, list } = await change(event, async (current, patron, tx) => {
       const wanted = bibIds(patron);
       titles = await readTitles(tx, wanted);
-      if ([...titles.values()].some((t) => t === null)) refuseWith(event, 404, 'not_found', refusalTexts.titleNotFound);
+      if ([...titles.values()].some((t) => t === null)) apiError({ code: 'not_found', what: 'title' });
       return addEntries(current, wanted, categoryId, () => newId('w'), ctx.clock.now().toISOString());
     });
     const addedIds = new Set(value.addedIds);

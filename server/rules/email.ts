@@ -1,5 +1,5 @@
 /**
- * E-mail address rules ([docs/rules.md#e-mail](../../docs/rules.md#e-mail), seed §5). Pure: request and patron state in, a decision out.
+ * E-mail address rules ([docs/rules.md#e-mail](../../docs/rules.md#e-mail)). Pure: request and patron state in, a decision out.
  */
 import type { IsoDate } from '../../common/api.ts';
 import type { ConfirmationCount, HoldRecord } from '../domain/records.ts';

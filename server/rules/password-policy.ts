@@ -1,5 +1,5 @@
 /**
- * Password policy ([docs/rules.md#passwords](../../docs/rules.md#passwords), seed §4: 「パスワードは半角英数字6文字以上」「英数混在」).
+ * Password policy ([docs/rules.md#passwords](../../docs/rules.md#passwords): 「パスワードは半角英数字6文字以上」「英数混在」).
  * Pure: strings in, a verdict out.
  */
 

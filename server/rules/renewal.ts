@@ -4,7 +4,8 @@
  * disagree.
  *
  * When several reasons apply, the most lasting one is reported: what the item is (CD, 相互貸借),
- * then what already happened (延長済), then the card, then the queue, then the calendar.
+ * then what already happened (延長済), then the card, then the queue, then the calendar — the order
+ * of [docs/choices.md](../../docs/choices.md) (test/server/renewal-precedence.test.ts reads it there).
  */
 import type { Category, IsoDate, MaterialType, RenewBlock } from '../../common/api.ts';
 import { addDays, compareDates } from '../../common/dates.ts';

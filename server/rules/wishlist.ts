@@ -1,8 +1,9 @@
 /**
- * 今度読みたい資料 (want-to-read list) rules ([docs/rules.md#want-to-read-list](../../docs/rules.md#want-to-read-list), seed §3). Pure: the stored list and a
+ * 今度読みたい資料 (want-to-read list) rules ([docs/rules.md#want-to-read-list](../../docs/rules.md#want-to-read-list)). Pure: the stored list and a
  * request in, a new list or a refusal out. Ids and instants are passed in by the caller.
  */
 import type { IsoInstant } from '../../common/api.ts';
+import type { Refusal } from '../../common/refusals.ts';
 import type { WishlistRecord } from '../domain/records.ts';
 
 export const WISHLIST_MAX_CATEGORIES = 20;
@@ -13,6 +14,13 @@ export type WishlistRefusal =
   | { code: 'invalid_input'; reason: 'name_empty' | 'name_too_long' | 'name_control' | 'name_taken' }
   | { code: 'not_found'; what: 'category' | 'entry' }
   | { code: 'limit_reached'; what: 'categories' | 'entries'; limit: number };
+
+/** The API's refusal of a list rule's: a name too long carries the limit its words name. */
+export function wishlistRefusal(refusal: WishlistRefusal): Refusal {
+  if (refusal.code !== 'invalid_input') return refusal;
+  const { reason } = refusal;
+  return reason === 'name_too_long' ? { code: 'invalid_input', reason, maxLength: CATEGORY_NAME_MAX_LENGTH } : { code: 'invalid_input', reason };
+}
 
 export type WishlistResult<T = WishlistRecord> = { ok: true; list: WishlistRecord; value: T } | { ok: false; refusal: WishlistRefusal };
 

@@ -12,7 +12,7 @@ import { calendarOf } from '../library/calendar.ts';
 import { loanDueOn } from '../rules/due-dates.ts';
 import type { AppContext } from '../context.ts';
 import { keys, type LoanRecord, type PatronRecord, type TitleRecord } from '../domain/records.ts';
-import { apiError } from '../http/errors.ts';
+import { refuse } from '../domain/refusal-error.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { meetsPasswordPolicy } from '../rules/password-policy.ts';
 import { lentRecords, newPatronRecord, newTitleRecord } from './new-records.ts';
@@ -20,18 +20,17 @@ import { isValidEmail } from '../rules/email.ts';
 import type { CheckoutBody, NewPatronBody, NewTitleBody } from './staff-schemas.ts';
 
 function assertBranch(ctx: AppContext, code: string, field: string): void {
-  if (!v.is(branchCodeSchema(ctx.policy), code)) apiError(400, 'invalid_input', { fields: { field, detail: 'unknown branch' } });
+  if (!v.is(branchCodeSchema(ctx.policy), code)) refuse('invalid_input', { field, detail: 'unknown branch' });
 }
 
 export async function createPatron(ctx: AppContext, body: v.InferOutput<typeof NewPatronBody>): Promise<PatronRecord> {
-  if (body.password !== undefined && !meetsPasswordPolicy(body.password)) apiError(400, 'password_policy');
+  if (body.password !== undefined && !meetsPasswordPolicy(body.password)) refuse('password_policy');
   if (body.pickupBranch !== undefined) assertBranch(ctx, body.pickupBranch, 'pickupBranch');
-  if (body.email && !isValidEmail(body.email)) apiError(400, 'invalid_email');
-  if (body.contactMethod === 'email' && !body.email) apiError(400, 'email_not_registered');
+  if (body.email && !isValidEmail(body.email)) refuse('invalid_email');
   // Hash before the transaction: scrypt is slow, and a transaction may run more than once.
   const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
   return ctx.store.transaction(async (tx) => {
-    if (await tx.get(keys.card(body.cardNumber))) apiError(409, 'already_exists', { fields: { field: 'cardNumber' } });
+    if (await tx.get(keys.card(body.cardNumber))) refuse('already_exists', { field: 'cardNumber' });
     const patron = newPatronRecord(body, newId('p'), passwordHash, ctx.policy.branches[0]!.code);
     tx.set(keys.patron(patron.id), patron);
     tx.set(keys.card(patron.cardNumber), patron.id);
@@ -42,7 +41,7 @@ export async function createPatron(ctx: AppContext, body: v.InferOutput<typeof N
 export async function createTitle(ctx: AppContext, body: v.InferOutput<typeof NewTitleBody>): Promise<TitleRecord> {
   body.copies.forEach((c, i) => assertBranch(ctx, c.branch, `copies.${i}.branch`));
   const barcodes = body.copies.map((c) => c.barcode);
-  if (new Set(barcodes).size !== barcodes.length) apiError(400, 'invalid_input', { fields: { field: 'copies', detail: 'duplicate barcode' } });
+  if (new Set(barcodes).size !== barcodes.length) refuse('invalid_input', { field: 'copies', detail: 'duplicate barcode' });
   const title = await ctx.store.transaction(async (tx) => {
     let bibId = body.bibId;
     if (bibId === undefined) {
@@ -50,8 +49,8 @@ export async function createTitle(ctx: AppContext, body: v.InferOutput<typeof Ne
       tx.set(keys.seq('bib'), next);
       bibId = `B${String(next).padStart(7, '0')}`;
     }
-    if (await tx.get(keys.title(bibId))) apiError(409, 'already_exists', { fields: { field: 'bibId' } });
-    for (const b of barcodes) if (await tx.get(keys.barcode(b))) apiError(409, 'already_exists', { fields: { field: 'barcode', detail: b } });
+    if (await tx.get(keys.title(bibId))) refuse('already_exists', { field: 'bibId' });
+    for (const b of barcodes) if (await tx.get(keys.barcode(b))) refuse('already_exists', { field: 'barcode', detail: b });
     const record = newTitleRecord(body, bibId);
     tx.set(keys.title(bibId), record);
     for (const b of barcodes) tx.set(keys.barcode(b), bibId);
@@ -82,10 +81,10 @@ export async function checkout(ctx: AppContext, body: v.InferOutput<typeof Check
     const bibId = await tx.get<string>(keys.barcode(body.barcode));
     const title = bibId ? await tx.get<TitleRecord>(keys.title(bibId)) : null;
     const copy = title?.copies.find((c) => c.barcode === body.barcode);
-    if (!patron) apiError(404, 'not_found', { fields: { field: 'cardNumber' } });
-    if (!title || !copy) apiError(404, 'not_found', { fields: { field: 'barcode' } });
-    if (copy.status === 'on_loan') apiError(409, 'already_on_loan');
-    if ((copy.status === 'in_transit' || copy.status === 'on_hold_shelf') && copy.patronId !== patron.id) apiError(409, 'already_held');
+    if (!patron) refuse('not_found', { field: 'cardNumber' });
+    if (!title || !copy) refuse('not_found', { field: 'barcode' });
+    if (copy.status === 'on_loan') refuse('already_on_loan');
+    if ((copy.status === 'in_transit' || copy.status === 'on_hold_shelf') && copy.patronId !== patron.id) refuse('already_held');
 
     const pickedUp = copy.holdId ? patron.holds.find((h) => h.id === copy.holdId) : undefined;
     const waiting = patron.holds.find((h) => h.bibId === title.bibId && h.status === 'waiting');
@@ -95,7 +94,7 @@ export async function checkout(ctx: AppContext, body: v.InferOutput<typeof Check
     const branch = body.branch ?? pickedUp?.pickupBranch ?? copy.branch;
     // An explicit dueOn records what the desk gave and is kept as given.
     const dueOn = body.dueOn ?? defaultDueOn(ctx, title, branch, loanedOn);
-    if (compareDates(dueOn, loanedOn) < 0) apiError(400, 'invalid_input', { fields: { field: 'dueOn', detail: 'before loanedOn' } });
+    if (compareDates(dueOn, loanedOn) < 0) refuse('invalid_input', { field: 'dueOn', detail: 'before loanedOn' });
     const loan: LoanRecord = {
       id: newId('l'),
       bibId: title.bibId,

@@ -303,9 +303,13 @@ async function run(setup: Setup, floorUrl: string, passwordHash: string): Promis
   await load({ targets: targets(account), seconds: 1 });
   if (PHASES.includes('account')) await measure(engine, scale, 'GET /api/account (20 loans)', floorUrl, () => ({ targets: targets(account) }));
 
-  // Hold changes: each request moves one of a patron's holds to the other branch.
+  // Hold changes: each request moves one of a patron's holds to the other branch, interleaved (hold 1
+  // of every patron, then hold 2…) like the renewals, so concurrent changes are of different patrons
+  // (one patron's own concurrent changes conflict and run again: the race tests cover that).
   let n = 0;
-  const holds = bench.flatMap((p) => p.holdIds.map((id) => ({ id, cookie: cookieOf.get(p.id)! })));
+  const holdsPerPatron = Math.max(...bench.map((p) => p.holdIds.length));
+  const holds: { id: string; cookie: string }[] = [];
+  for (let j = 0; j < holdsPerPatron; j++) for (const p of bench) if (p.holdIds[j]) holds.push({ id: p.holdIds[j]!, cookie: cookieOf.get(p.id)! });
   const holdChange: autocannon.Request[] = [
     {
       method: 'PATCH',

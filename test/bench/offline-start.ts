@@ -56,7 +56,9 @@ async function phasesOf(context: BrowserContext, page: Awaited<ReturnType<Browse
     return out;
   }, [
     ['app.js answered', '^/app-.*\\.js$', 'responseEnd'],
+    ['GET /api/session asked', '^/api/session$', 'startTime'],
     ['GET /api/session answered', '^/api/session$', 'responseEnd'],
+    ['GET /api/library answered', '^/api/library$', 'responseEnd'],
     ['account page chunk answered', '/account-page-', 'responseEnd'],
     ['GET /api/account asked', '^/api/account$', 'startTime'],
     ['GET /api/account answered', '^/api/account$', 'responseEnd'],

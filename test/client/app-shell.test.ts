@@ -63,7 +63,7 @@ describe('app shell', () => {
     askApp(el, 'shiori-cart-change', { bibIds: [] });
   });
 
-  it('has the 利用者のページ menu with the seed entries, then 通知設定 and お知らせ (keyboard: Escape closes)', async () => {
+  it('has the 利用者のページ menu with the seed entries, then 通知設定, お知らせ and 利用者カード (keyboard: Escape closes)', async () => {
     stubApi(api(true));
     const el = await renderApp();
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('#menu-button')!;
@@ -77,6 +77,7 @@ describe('app shell', () => {
       ['受取館・連絡方法 初期設定', '/preferences'],
       ['通知設定', '/notifications'],
       ['お知らせ', '/notices'],
+      ['利用者カード', '/card'],
     ]);
     el.shadowRoot!.querySelector<HTMLElement>('#patron-menu a')!.focus();
     await sendKeys({ press: 'Escape' });

@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../client/pages/account/holds-panel.ts';
 import type { HoldsPanel } from '../../client/pages/account/holds-panel.ts';
 import type { Hold } from '../../common/api.ts';
+import { LIBRARY } from './catalog-fixtures.ts';
 import { TODAY, hold } from './fixtures.ts';
 import { STANDARD, afterEachRestoreFetchAndMode, applyMode, deepActiveElement, fixture, itIsAccessibleInEveryMode, json, stubApi } from './helpers.ts';
 
@@ -107,6 +108,29 @@ describe('予約: 一時停止 and the queue line', () => {
     expect(calls[0]!.body).to.deep.equal({ pausedUntil: '2020-05-10' });
     await waitUntil(() => reloads === 1);
     expect(text(el.shadowRoot!.querySelector('#holds-message')!)).to.include('予約を一時停止しました');
+  });
+
+  it("【一時停止】 offers days up to the policy's holds.maxPauseDays, and refuses a later one without sending it", async () => {
+    const calls = stubApi((c) => json(200, { hold: { ...waitingThird, pausedUntil: (c.body as { pausedUntil: string }).pausedUntil } }));
+    const library = { ...LIBRARY, policy: { ...LIBRARY.policy, holds: { maxPauseDays: 30 } } };
+    const el = await fixture<HoldsPanel>(html`<shiori-holds-panel .holds=${[waitingThird]} today=${TODAY}></shiori-holds-panel>`, { library });
+    rowOf(el, 'Q3').querySelector<HTMLButtonElement>('button.pause-hold')!.click();
+    const dialog = pauseDialog(el);
+    await waitUntil(() => dialog.open);
+    const input = dialog.querySelector<HTMLInputElement>('#paused-until')!;
+    expect([input.min, input.max]).to.deep.equal(['2020-04-29', '2020-05-28']);
+    input.value = '2020-05-29';
+    input.dispatchEvent(new Event('input'));
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    await waitUntil(() => dialog.querySelector('[role="alert"]') !== null);
+    expect(text(dialog.querySelector('[role="alert"]')!)).to.include('2020/05/28までの日付を入力してください。');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(calls).to.have.length(0);
+    input.value = '2020-05-28';
+    input.dispatchEvent(new Event('input'));
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    await waitUntil(() => calls.length === 1);
+    expect(calls[0]!.body).to.deep.equal({ pausedUntil: '2020-05-28' });
   });
 
   it('再開 lifts the pause at once', async () => {

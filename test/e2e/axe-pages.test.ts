@@ -19,7 +19,7 @@ const MODES = [
 ] as const;
 
 const PUBLIC_PATHS = ['/login', '/password-issuance', '/library', '/search?q=守り人', '/no-such-page'];
-const PATRON_PATHS = ['/account/loans', '/account/holds', '/account/wishlist', '/account/cancelled', '/cart', '/password', '/email', '/preferences'];
+const PATRON_PATHS = ['/account/loans', '/account/holds', '/account/wishlist', '/account/cancelled', '/cart', '/password', '/email', '/preferences', '/card'];
 
 let server: TestServer;
 let browser: Browser;

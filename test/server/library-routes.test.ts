@@ -58,13 +58,13 @@ describe('library information from a LIBRARY_CONFIG', () => {
   it("follows the config's weekly hours and closed dates (本館 until 20:00 on Wednesday to Friday, 1階のみ)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'shiori-library-config-'));
     const week = (weekday: string, late: string) => [weekday, null, weekday, late, late, late, weekday];
-    const branch = (code: string, name: string, shortName: string, weeklyHours: (string | null)[], closedDates: string[] = []) => ({
-      code, name, shortName, weeklyHours, hours: [], closedDates,
+    const branch = (code: string, name: string, shortName: string, weeklyHours: (string | null)[], closedDates: string[] = [], hoursNotes?: Record<string, string>) => ({
+      code, name, shortName, weeklyHours, hours: [], closedDates, ...(hoursNotes ? { hoursNotes } : {}),
     });
     const configPath = join(dir, 'library.json');
     await writeFile(configPath, JSON.stringify({
       branches: [
-        branch('central', '本館', '本館', week('10:00~17:00', '10:00~20:00'), ['2020-04-29']),
+        branch('central', '本館', '本館', week('10:00~17:00', '10:00~20:00'), ['2020-04-29'], { '10:00~20:00': '17:00以降は1階のみ' }),
         branch('nishinodai', '西之台会館図書室', '西之台', week('9:00~17:00', '9:00~17:00')),
       ],
     }));

@@ -112,7 +112,7 @@ describe('open days (property tests)', () => {
 
 describe('open days on the Koganei calendar', () => {
   const cal = libraryCalendar({
-    branches: [{ code: 'central', name: '本館', shortName: '本館', weeklyHours: ['10:00~17:00', null, '10:00~17:00', '10:00~20:00', '10:00~20:00', '10:00~20:00', '10:00~17:00'], hours: [], closedDates: ['2026-05-05'] }],
+    branches: [{ code: 'central', name: '本館', shortName: '本館', weeklyHours: ['10:00~17:00', null, '10:00~17:00', '10:00~20:00', '10:00~20:00', '10:00~20:00', '10:00~17:00'], hours: [], closedDates: ['2026-05-05'], hoursNotes: { '10:00~20:00': '17:00以降は1階のみ' } }],
   });
   it('a due date on Monday moves to Tuesday; past a closed Tuesday to Wednesday; over New Year to 1/5', () => {
     assert.equal(loanDueOn(cal, 'central', '2026-04-13', 21), '2026-05-06', '5/4 Mon closed, 5/5 臨時休館 → 5/6');

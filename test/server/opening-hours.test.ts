@@ -8,7 +8,7 @@ const centralWeek = ['10:00~17:00', null, '10:00~17:00', '10:00~20:00', '10:00~2
 const nineToFive = ['9:00~17:00', null, '9:00~17:00', '9:00~17:00', '9:00~17:00', '9:00~17:00', '9:00~17:00'];
 const base = libraryCalendar({
   branches: [
-    { code: 'central', name: '本館', shortName: '本館', weeklyHours: centralWeek, hours: [], closedDates: [] },
+    { code: 'central', name: '本館', shortName: '本館', weeklyHours: centralWeek, hours: [], closedDates: [], hoursNotes: { '10:00~20:00': '17:00以降は1階のみ' } },
     { code: 'higashi', name: '東分館', shortName: '東分館', weeklyHours: nineToFive, hours: [], closedDates: ['2020-05-13'] },
     { code: 'nishinodai', name: '西之台会館図書室', shortName: '西之台', weeklyHours: nineToFive, hours: [], closedDates: [] },
   ],
@@ -25,6 +25,16 @@ describe('opening hours', () => {
     assert.equal(statusOn(cal, 'central', '2020-04-25').hours?.close, '17:00');
     assert.equal(statusOn(cal, 'central', '2020-04-28').hours?.open, '10:00');
     assert.deepEqual(statusOn(cal, 'central', '2020-04-27'), { open: false, hours: null, closedFor: null });
+  });
+  it("notes beside hours are each branch's own (policy hoursNotes): none for a 本館 without them, a sixth branch's for it", () => {
+    const own = libraryCalendar({
+      branches: [
+        { code: 'central', name: '本館', shortName: '本館', weeklyHours: centralWeek, hours: [], closedDates: [] },
+        { code: 'testbr', name: 'テスト分館', shortName: 'テスト', weeklyHours: centralWeek, hours: [], closedDates: [], hoursNotes: { '10:00~20:00': '18:00以降は2階のみ' } },
+      ],
+    });
+    assert.deepEqual(statusOn(own, 'central', '2020-04-24').hours, { open: '10:00', close: '20:00' });
+    assert.deepEqual(statusOn(own, 'testbr', '2020-04-24').hours, { open: '10:00', close: '20:00', note: '18:00以降は2階のみ' });
   });
   it('西之台: 9:00~17:00', () => {
     assert.deepEqual(statusOn(cal, 'nishinodai', '2020-04-24').hours, { open: '9:00', close: '17:00' });

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { AccountSnapshot, LibraryInfo, Loan } from '../../common/api.ts';
 import { OFFLINE_HEADER } from '../../common/offline.ts';
 import {
+  copiesToServe,
+  keptIdleTimeoutSeconds,
   markPendingRenewals,
   offlineAccountAnswer,
   libraryToStore,
@@ -11,6 +13,7 @@ import {
   offlineSessionAnswer,
   snapshotToStore,
   withRenewedLoan,
+  type DeviceCopies,
   type StoredSnapshot,
 } from '../../sw/offline-answers.ts';
 
@@ -171,4 +174,28 @@ test('offline, GET /api/library answers the kept copy with its capture time, kio
   assert.equal((a.body as LibraryInfo).kiosk, false);
   assert.equal((offlineLibraryAnswer({ kept, kiosk: true, acceptLanguage: null, offlineHeader: OFFLINE_HEADER }).body as LibraryInfo).kiosk, true);
   assert.equal(offlineLibraryAnswer({ kept: undefined, kiosk: false, acceptLanguage: null, offlineHeader: OFFLINE_HEADER }).status, 503);
+});
+
+/** The device's copies as sw/offline-copies.ts reads them in one transaction. */
+function copies(over: Partial<DeviceCopies> = {}): DeviceCopies {
+  return {
+    lastPatronId: 'pA', kioskSession: false, library: libraryToStore(libraryInfo(), '2026-04-27T01:00:00.000Z')!,
+    stored: stored('pA'), pendingLoanIds: new Set(['L1']), ...over,
+  };
+}
+
+test('read at once, the copies give the last patron their snapshot, queued renewals marked, and the session its kept idle timeout', () => {
+  const c = copies({ library: libraryToStore({ ...libraryInfo(), policy: { ...libraryInfo().policy, idleTimeoutSeconds: { normal: 1200, kiosk: 180 } } }, 'x')! });
+  const account = offlineAccountAnswer({ ...base, ...copiesToServe(false, c) });
+  assert.equal(account.status, 200);
+  assert.equal((account.body as { loans: { pendingRenewal?: boolean }[] }).loans[0]!.pendingRenewal, true);
+  const session = offlineSessionAnswer({ ...base, ...copiesToServe(false, c), idleTimeoutSeconds: keptIdleTimeoutSeconds(c) });
+  assert.equal((session.body as { idleTimeoutSeconds: number }).idleTimeoutSeconds, 1200);
+  assert.equal(keptIdleTimeoutSeconds(copies({ library: undefined })), null, 'no policy kept: no idle timeout to give');
+});
+
+test('in kiosk mode nothing personal of the copies is handed to an answer, whatever was read', () => {
+  const served = copiesToServe(true, copies());
+  assert.deepEqual({ ...served, pendingLoanIds: [...served.pendingLoanIds] }, { lastPatronId: null, stored: undefined, pendingLoanIds: [] });
+  assert.equal(offlineSessionAnswer({ ...base, kiosk: true, ...served, idleTimeoutSeconds: 3600 }).status, 503);
 });

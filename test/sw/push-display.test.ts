@@ -9,7 +9,7 @@ import type { Notice, PushPayload } from '../../common/notifications.ts';
 import { notificationsEn } from '../../common/wording/notifications-en.ts';
 import { notificationsJa } from '../../common/wording/notifications-ja.ts';
 import { notificationsKids } from '../../client/locales/ja-kids/notifications.ts';
-import { displayFor, mergeNotices, readPushPayload, renewActionOutcome, withPushedRows } from '../../sw/push-display.ts';
+import { displayFor, displayForPush, mergeNotices, readPushPayload, renewActionOutcome, withPushedRows } from '../../sw/push-display.ts';
 import type { StoredSnapshot } from '../../sw/offline-answers.ts';
 
 const WORDINGS = { ja: notificationsJa, en: notificationsEn, 'ja-kids': notificationsKids };
@@ -70,6 +70,27 @@ describe('what is shown', () => {
     const shown = displayFor(payload(), { kiosk: false, lastPatronId: 'p2' }, WORDINGS)!;
     assert.deepEqual([shown.title, shown.options.body, shown.options.actions, shown.keep], ['図書館からのお知らせ', 'ログインしてお知らせをご確認ください。', [], false]);
     assert.equal(JSON.stringify(shown).includes('夢の守り人'), false);
+  });
+});
+
+describe('a push that cannot be read through still ends in a notification', () => {
+  it('the device’s state could not be read (IndexedDB failed or hung): nothing personal, in the payload’s language, nothing kept', () => {
+    const shown = displayForPush(payload({ lang: 'en' }), null, WORDINGS)!;
+    assert.deepEqual([shown.title, shown.options.body, shown.options.lang, shown.options.actions, shown.keep], ['News from the library', 'Log in to read it.', 'en', [], false]);
+    assert.equal(shown.options.data.url, '/notices');
+    assert.equal(JSON.stringify(shown).includes('夢の守り人'), false);
+  });
+
+  it('a payload this SW does not understand: the Japanese notice to log in, on any device but a kiosk', () => {
+    const shown = displayForPush(null, { kiosk: false, lastPatronId: 'p1' }, WORDINGS)!;
+    assert.deepEqual([shown.title, shown.keep], ['図書館からのお知らせ', false]);
+    assert.ok(displayForPush(null, null, WORDINGS), 'unreadable payload and device: still shown');
+    assert.equal(displayForPush(null, { kiosk: true, lastPatronId: null }, WORDINGS), null, 'a kiosk shows nothing');
+  });
+
+  it('read through, it is what displayFor decides', () => {
+    assert.deepEqual(displayForPush(payload(), { kiosk: false, lastPatronId: 'p1' }, WORDINGS), displayFor(payload(), { kiosk: false, lastPatronId: 'p1' }, WORDINGS));
+    assert.equal(displayForPush(payload(), { kiosk: true, lastPatronId: null }, WORDINGS), null);
   });
 });
 

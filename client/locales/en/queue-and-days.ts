@@ -16,6 +16,7 @@ export const templates = {
   'pause.dialog.note': 'The hold keeps its place in the queue; from this day on, a copy can be set aside for it again.',
   'pause.dialog.until': 'Resume on',
   'pause.dialog.invalid': 'Please enter a date after today.',
+  'pause.dialog.tooLate': str`Please enter a date up to ${0}.`,
   'pause.dialog.confirm': 'Pause',
   'pause.dialog.keep': 'Do not pause',
   'library.days.date': 'Date',

@@ -16,6 +16,7 @@ export const templates = {
   'pause.dialog.note': 'じゅんばんは そのままだよ。この ひから また ほんを よういして もらえるよ。',
   'pause.dialog.until': 'また まつ ひ',
   'pause.dialog.invalid': 'あした より あとの ひを いれてね。',
+  'pause.dialog.tooLate': str`${0}までの ひを いれてね。`,
   'pause.dialog.confirm': 'おやすみする',
   'pause.dialog.keep': 'やめる',
   'library.days.date': 'ひにち',

@@ -25,7 +25,7 @@ function fieldOf(error: unknown): Field {
 }
 
 /**
- * メール登録・変更 (/email, seed §5): the current address, [E-mail1] and (再入力), 登録・変更.
+ * メール登録・変更 (/email, [docs/rules.md#e-mail](../../../docs/rules.md#e-mail)): the current address, [E-mail1] and (再入力), 登録・変更.
  * Both fields empty deletes the address. Success: 「登録されました。」 The current address loads
  * through a @lit/task (what the session said is shown meanwhile).
  * @fires shiori-session-change - the patron's new address

@@ -8,7 +8,7 @@ import { PasswordForm } from '../forms/password-form.ts';
 import { passwordNote } from '../forms/password-rules.ts';
 
 /**
- * パスワード変更 (/password, seed §4): the note first, then 古いパスワード / 新しいパスワード /
+ * パスワード変更 (/password, [docs/rules.md#passwords](../../../docs/rules.md#passwords)): the note first, then 古いパスワード / 新しいパスワード /
  * 新しいパスワード(再) and 登録. Success: 「新しいパスワードに変更しました。」
  */
 @customElement('shiori-password-page')
