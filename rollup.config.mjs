@@ -1,4 +1,4 @@
-// One Rollup build for the page and the service worker (SPEC §1).
+// One Rollup build for the page and the service worker (the architecture: README).
 // The page: ES modules with code splitting, so every routed page is its own lazy chunk.
 // The SW: one IIFE bundle, then workbox-build injectManifest writes the precache list into it.
 import { readFile, writeFile, mkdir, cp, readdir, rm } from 'node:fs/promises';

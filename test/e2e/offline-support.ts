@@ -4,10 +4,12 @@
  * calling the API from inside the page (so requests go through the SW), and reading back
  * everything the browser keeps (IndexedDB, Cache Storage, web storage) for the privacy checks.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
-import { launchPersistent, loginThroughPage, startServer, type ServerOptions, type TestServer } from './harness.ts';
+import { launchPersistent, loginThroughPage, ROOT, startServer, type ServerOptions, type TestServer } from './harness.ts';
 
 // Browser globals used inside page.evaluate callbacks: test/bench (no DOM lib) compiles this file too.
 declare const window: any;
@@ -190,21 +192,31 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
 }
 
 /** Every URL and every response body in Cache Storage, as JSON text. */
+/**
+ * Every URL in Cache Storage, and `text`: the bodies (images aside) of every entry that is not a
+ * file of the build exactly as built. The build is the same for everyone, so it holds nothing of a
+ * patron — but its code holds digit runs (bwip-js's tables) that a search for card digits would
+ * match by chance; anything the device itself put in a cache, or a changed build file, is searched.
+ */
 export async function dumpCacheStorage(page: Page): Promise<{ urls: string[]; text: string }> {
-  return page.evaluate(async () => {
-    const urls: string[] = [];
-    let text = '';
+  const entries = await page.evaluate(async () => {
+    const found: { url: string; body: string | null }[] = [];
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const req of await cache.keys()) {
-        urls.push(req.url);
         const res = await cache.match(req);
         const type = res?.headers.get('content-type') ?? '';
-        if (res && !type.startsWith('image/')) text += await res.text();
+        found.push({ url: req.url, body: res && !type.startsWith('image/') ? await res.text() : null });
       }
     }
-    return { urls, text };
+    return found;
   });
+  const isBuildFile = (url: string, body: string) => {
+    const file = join(ROOT, 'dist/app', decodeURIComponent(new URL(url).pathname));
+    return statSync(file, { throwIfNoEntry: false })?.isFile() === true && readFileSync(file, 'utf8') === body;
+  };
+  const text = entries.map((e) => (e.body !== null && !isBuildFile(e.url, e.body) ? e.body : '')).join('');
+  return { urls: entries.map((e) => e.url), text };
 }
 
 export async function dumpWebStorage(page: Page): Promise<string> {
