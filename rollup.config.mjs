@@ -7,6 +7,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultStrategy as templateStrategy } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 import esbuild from 'rollup-plugin-esbuild';
 import { injectManifest } from 'workbox-build';
 
@@ -116,6 +118,30 @@ function lighterModules() {
 }
 
 /**
+ * Lit's templates without the whitespace and comments of the source (HTML by html-minifier-next, CSS
+ * by LightningCSS), as Lit recommends for production. LightningCSS reads a template's expressions as
+ * an at-rule, which cannot stand in a media query's condition (`@media screen and ${narrowScreen}`):
+ * there it reads a stand-in condition instead, put back after minifying. A template that still fails
+ * to parse fails the build rather than shipping unminified unnoticed.
+ */
+function minifiedTemplates() {
+  const placeholderInMedia = /(@media[^{;]*?)(@TEMPLATE_EXPRESSION_*\(\);)/g;
+  const standInCondition = (n) => `(--shiori-expression-${n})`;
+  const strategy = {
+    ...templateStrategy,
+    minifyCSS(css, options) {
+      const placeholders = [];
+      const readable = css.replace(placeholderInMedia, (_, media, placeholder) => media + standInCondition(placeholders.push(placeholder) - 1));
+      return placeholders.reduce((out, placeholder, n) => {
+        if (!out.includes(standInCondition(n))) throw new Error(`a media query's expression was lost in: ${css}`);
+        return out.replace(standInCondition(n), placeholder);
+      }, templateStrategy.minifyCSS(readable, options));
+    },
+  };
+  return minifyTemplates({ include: ['client/**/*.ts'], failOnError: true, options: { strategy } });
+}
+
+/**
  * The start page (利用状況一覧: `/` leads there, and most starts are a patron's) is part of the entry
  * chunk, with everything it imports statically: one file instead of the entry, the page's chunk and
  * the four small chunks it shares with other pages (gzip packs one file better than six: 1.5 KB less
@@ -163,6 +189,7 @@ export default [
       cleanOutDir(),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
       lighterModules(),
+      production && minifiedTemplates(),
       ...tsPlugins,
       // ES modules: terser may drop what no chunk imports; two passes inline a little more.
       production && terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),
