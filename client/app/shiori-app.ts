@@ -163,9 +163,12 @@ export class ShioriApp extends LitElement {
   }
 
   private onLocation = (e: VaadinRouterLocationChangedEvent) => {
-    this.menuOpen = false;
-    // A link followed from メニュー closes it; the first route's arrival does not (the patron may have opened it meanwhile).
-    if (!this.firstNavigation) this.siteMenuOpen = false;
+    // A link followed from a menu closes it; the first route's arrival does not (the patron may have
+    // opened one while the first page was loading).
+    if (!this.firstNavigation) {
+      this.menuOpen = false;
+      this.siteMenuOpen = false;
+    }
     const route = routeForPath(e.detail.location.pathname.slice(routePrefix().length));
     document.title = `${plain(route.title())} — ${plain(msg('小金井市立図書館', { id: 'app.library' }))}`;
     // Move the reader to the new page (not on the first load: the page starts at the top anyway).
