@@ -5,11 +5,11 @@
  * and nothing moves when the account arrives late (the Layout Instability API, summed in session
  * windows as Lighthouse sums CLS, on an answer held back 1.5 s).
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, loginThroughPage, startServer, type TestServer } from './harness.ts';
+import { loginThroughPage, serverAndBrowserForFile, type TestServer } from './harness.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -48,14 +48,9 @@ function observeLayoutShifts(): void {
 let server: TestServer;
 let browser: Browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
+serverAndBrowserForFile((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** A phone logged in as the demo patron with `display`; GET /api/account held back 1.5 s (a slow answer). */
