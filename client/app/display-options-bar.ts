@@ -6,6 +6,7 @@ import { displayContext } from './context.ts';
 import { DEFAULT_OPTIONS, type DisplayOptions } from './display-options.ts';
 import { askApp } from './events.ts';
 import { rt } from '../i18n/ruby.ts';
+import { narrowScreen } from '../styles/narrow-screen.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 type Choice<K extends keyof DisplayOptions> = { value: DisplayOptions[K]; label: () => string; lang?: string };
@@ -21,10 +22,10 @@ export class DisplayOptionsBar extends LitElement {
     css`
       :host { display: block; }
       .groups { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; }
-      /* On a phone the four groups would take a third of the screen above the page: there they
-         fold behind one 表示設定 button (em, not rem: media queries ignore the root font size). */
+      /* On a phone the four groups would take a third of the screen: there they fold behind one
+         表示設定 button, inside the header's メニュー (client/styles/narrow-screen.ts). */
       .toggle { display: none; }
-      @media (max-width: 40em) {
+      @media screen and ${narrowScreen} {
         .toggle { display: inline-flex; align-items: center; gap: 0.25rem; }
         .groups.collapsed { display: none; }
         .groups { margin-top: 0.25rem; }

@@ -15,6 +15,7 @@ import { fetchSession } from '../data/session.ts';
 import { plain, rt } from '../i18n/ruby.ts';
 import { KioskInstallGuard } from '../pwa/install-guard.ts';
 import { kioskIdleOverrideMs } from '../pwa/kiosk-timeout.ts';
+import { NarrowScreenController, narrowScreen } from '../styles/narrow-screen.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import type { ConfirmDialog } from '../components/confirm-dialog.ts';
 import './display-options-bar.ts';
@@ -31,7 +32,8 @@ function toRouterRoute(prefix: string, r: PageRoute): Route {
 }
 
 /**
- * The app shell: header (library name, 利用者のページ menu, login state, 予約カート, display options),
+ * The app shell: header (library name, 利用者のページ menu, login state, 予約カート, display options;
+ * below 40em one row — the name, the login state and one メニュー button holding the rest),
  * the routed page, the logout flow, and kiosk mode's page side. It owns the app's state
  * (client/app/app-state.ts) and provides it to every page. On a kiosk the router starts only after
  * the handover has ended any session the browser still carries (client/pwa/kiosk-handover.ts); the
@@ -42,7 +44,7 @@ export class ShioriApp extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      .skip { position: absolute; inset-inline-start: -100vw; }
+      .skip { position: absolute; inset-inline-start: -100vw; max-width: calc(100vw - 1rem); }
       .skip:focus { inset-inline-start: 0.5rem; top: 0.5rem; background: var(--c-bg); padding: 0.5rem; z-index: 10; }
       header { border-bottom: 0.25rem solid var(--c-primary); background: var(--c-surface); }
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; padding: 0.5rem 1rem; }
@@ -53,6 +55,17 @@ export class ShioriApp extends LitElement {
       .session { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
       .status::before { content: '● '; color: var(--c-ok-border); }
       .options { padding: 0.25rem 1rem 0.5rem; }
+      .compact { flex-wrap: nowrap; gap: 0.5rem; padding: 0.25rem 0.5rem 0.25rem 1rem; }
+      .compact .brand { font-size: 1.05rem; min-width: 0; }
+      .compact .status { font-size: 0.875rem; min-width: 0; }
+      .compact .menu-toggle { flex: none; padding-inline: 0.6rem; }
+      .site-menu { padding: 0 1rem 0.5rem; display: grid; gap: 0.25rem; justify-items: start; }
+      .site-menu .menu-heading { display: block; font-weight: 700; margin-top: 0.25rem; }
+      .site-menu nav ul { position: static; margin: 0; padding: 0; border: none; min-width: 0; background: none; }
+      .site-menu a:not(.button) { display: flex; align-items: center; min-height: var(--target); }
+      @media screen and ${narrowScreen} {
+        .options { padding-top: 0; }
+      }
       main { padding: 0.5rem 1rem 2rem; max-width: 80rem; margin: 0 auto; }
       main:focus { outline: none; }
       .kiosk { background: var(--c-pending-bg); padding: 0.25rem 1rem; font-weight: 700; }
@@ -73,7 +86,11 @@ export class ShioriApp extends LitElement {
     onServerSaysKiosk: (s) => (hasKioskFlag(document.cookie) ? window.location.reload() : s.enterKioskMode()),
   });
 
+  /** The 利用者のページ drop-down of the full header. */
   @state() private menuOpen = false;
+  /** The phone header's メニュー (everything but the name and the login state). */
+  @state() private siteMenuOpen = false;
+  private readonly screen = new NarrowScreenController(this);
   /** Kiosk start: the previous patron's session could not be ended yet (the server is unreachable). */
   @state() private handingOver = false;
   /** The kiosk countdown's chunk has arrived. */
@@ -146,7 +163,12 @@ export class ShioriApp extends LitElement {
   }
 
   private onLocation = (e: VaadinRouterLocationChangedEvent) => {
-    this.menuOpen = false;
+    // A link followed from a menu closes it; the first route's arrival does not (the patron may have
+    // opened one while the first page was loading).
+    if (!this.firstNavigation) {
+      this.menuOpen = false;
+      this.siteMenuOpen = false;
+    }
     const route = routeForPath(e.detail.location.pathname.slice(routePrefix().length));
     document.title = `${plain(route.title())} — ${plain(msg('小金井市立図書館', { id: 'app.library' }))}`;
     // Move the reader to the new page (not on the first load: the page starts at the top anyway).
@@ -197,6 +219,13 @@ export class ShioriApp extends LitElement {
     }
   }
 
+  /** Escape in the phone menu (the display options' keys bubble here too) closes it and gives the focus back to メニュー. */
+  private onSiteMenuKey(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || !this.siteMenuOpen) return;
+    this.siteMenuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('#site-menu-button')?.focus();
+  }
+
   private renderKioskTimer() {
     const policy = this.state.library.info?.policy;
     if (!this.state.kiosk || !this.state.patron || !this.timerLoaded || !policy) return nothing;
@@ -204,32 +233,80 @@ export class ShioriApp extends LitElement {
     return html`<shiori-kiosk-timer .timeoutMs=${timeoutMs} @shiori-kiosk-timeout=${this.wipeKiosk}></shiori-kiosk-timer>`;
   }
 
-  override render() {
+  private renderBrand() {
+    return html`<a class="brand" href=${href('/')}>${rt(msg('小金井市立図書館', { id: 'app.library' }))}</a>`;
+  }
+
+  private renderStatus() {
+    return html`<span class="status">${rt(msg('ログインしています', { id: 'header.loggedIn' }))}</span>`;
+  }
+
+  private renderLogin() {
+    return html`<a class="button login" href=${href('/login')}>${rt(msg('ログイン', { id: 'header.login' }))}</a>`;
+  }
+
+  private renderLogout() {
+    return html`<button type="button" class="secondary logout" @click=${this.logout}>${rt(msg('ログアウト', { id: 'header.logout' }))}</button>`;
+  }
+
+  private renderCart() {
     const count = this.state.cart.length;
-    const patron = this.state.patron;
+    return html`<a class="cart" href=${href('/cart')}>${rt(msg(str`予約カート(${count}件)`, { id: 'header.cart' }))}</a>`;
+  }
+
+  private patronLinks() {
+    return patronMenu.filter((m) => !(m.notOnKiosk && this.state.kiosk)).map((m) => html`<li><a href=${href(m.path)}>${rt(m.label())}</a></li>`);
+  }
+
+  /** From 40em up: the header as the seed has it, with 利用者のページ as a drop-down. */
+  private renderFullBar() {
+    return html`<div class="bar">
+      ${this.renderBrand()}
+      ${siteLinks.map((m) => html`<a class="site-link" href=${href(m.path)}>${rt(m.label())}</a>`)}
+      <nav aria-label=${plain(msg('利用者のページ', { id: 'menu.patron' }))} @keydown=${this.onMenuKey}>
+        <button type="button" id="menu-button" class="secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="patron-menu"
+          @click=${() => (this.menuOpen = !this.menuOpen)}>${rt(msg('利用者のページ', { id: 'menu.patron' }))} <span aria-hidden="true">▾</span></button>
+        <ul id="patron-menu" ?hidden=${!this.menuOpen}>${this.patronLinks()}</ul>
+      </nav>
+      <div class="session">${this.state.patron ? html`${this.renderStatus()} ${this.renderLogout()}` : this.renderLogin()}</div>
+      ${this.renderCart()}
+    </div>`;
+  }
+
+  /**
+   * Below 40em: one row (the name, the login state, メニュー) so the page starts on the first screen;
+   * メニュー opens 利用者のページ, the site links, ログアウト, 予約カート and the display options below it.
+   */
+  private renderCompactBar() {
+    const open = this.siteMenuOpen;
+    return html`<div class="bar compact">
+        ${this.renderBrand()}
+        ${this.state.patron ? this.renderStatus() : this.renderLogin()}
+        <button type="button" id="site-menu-button" class="secondary menu-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="site-menu display-options"
+          @click=${() => (this.siteMenuOpen = !open)}>${rt(msg('メニュー', { id: 'header.menu' }))} <span aria-hidden="true">${open ? '▴' : '▾'}</span></button>
+      </div>
+      <div id="site-menu" class="site-menu" ?hidden=${!open}>
+        <nav aria-labelledby="patron-menu-heading">
+          <span id="patron-menu-heading" class="menu-heading">${rt(msg('利用者のページ', { id: 'menu.patron' }))}</span>
+          <ul id="patron-menu">${this.patronLinks()}</ul>
+        </nav>
+        ${this.renderCart()}
+        ${siteLinks.map((m) => html`<a class="site-link" href=${href(m.path)}>${rt(m.label())}</a>`)}
+        ${this.state.patron ? this.renderLogout() : nothing}
+      </div>`;
+  }
+
+  override render() {
+    // The phone's row: the name and the login state wrap inside themselves before the row would. The
+    // display options are one element in both layouts (their state survives a rotation); on a phone
+    // they belong to メニュー.
+    const compact = this.screen.narrow;
     return html`
       <button type="button" class="skip" @click=${() => this.main.focus()}>${msg('本文へ移動', { id: 'app.skip' })}</button>
       ${this.state.kiosk ? html`<p class="kiosk">${msg('共用端末モード：この端末には個人の情報を残しません。', { id: 'app.kiosk' })}</p>` : nothing}
-      <header>
-        <div class="bar">
-          <a class="brand" href=${href('/')}>${rt(msg('小金井市立図書館', { id: 'app.library' }))}</a>
-          ${siteLinks.map((m) => html`<a class="site-link" href=${href(m.path)}>${rt(m.label())}</a>`)}
-          <nav aria-label=${plain(msg('利用者のページ', { id: 'menu.patron' }))} @keydown=${this.onMenuKey}>
-            <button type="button" id="menu-button" class="secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="patron-menu"
-              @click=${() => (this.menuOpen = !this.menuOpen)}>${rt(msg('利用者のページ', { id: 'menu.patron' }))} <span aria-hidden="true">▾</span></button>
-            <ul id="patron-menu" ?hidden=${!this.menuOpen}>
-              ${patronMenu.filter((m) => !(m.notOnKiosk && this.state.kiosk)).map((m) => html`<li><a href=${href(m.path)}>${rt(m.label())}</a></li>`)}
-            </ul>
-          </nav>
-          <div class="session">
-            ${patron
-              ? html`<span class="status">${rt(msg('ログインしています', { id: 'header.loggedIn' }))}</span>
-                  <button type="button" class="secondary logout" @click=${this.logout}>${rt(msg('ログアウト', { id: 'header.logout' }))}</button>`
-              : html`<a class="button login" href=${href('/login')}>${rt(msg('ログイン', { id: 'header.login' }))}</a>`}
-          </div>
-          <a class="cart" href=${href('/cart')}>${rt(msg(str`予約カート(${count}件)`, { id: 'header.cart' }))}</a>
-        </div>
-        <shiori-display-options class="options"></shiori-display-options>
+      <header @keydown=${this.onSiteMenuKey}>
+        ${compact ? this.renderCompactBar() : this.renderFullBar()}
+        <shiori-display-options id="display-options" class="options" ?hidden=${compact && !this.siteMenuOpen}></shiori-display-options>
       </header>
       <main id="main" tabindex="-1">
         ${this.handingOver ? html`<p class="notice pending handover">${rt(msg('前の利用者のログアウト処理中…', { id: 'kiosk.handover' }))}</p>` : nothing}

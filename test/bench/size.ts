@@ -1,8 +1,9 @@
 /**
  * `npm run size` (after `npm run build`): the gzip size of what the loans page (/account) loads
  * first — index.html, prepaint.js, app.css, the entry chunk and every chunk it imports statically,
- * plus the lazily imported account page chunk and its static imports. Each file is gzipped on its
- * own, as it travels. Exits 1 over the budget (35 KB).
+ * plus the chunk that holds the account page (the build's source maps say which: the entry itself,
+ * or a lazy chunk) and its static imports. Each file is gzipped on its own, as it travels. Exits 1
+ * over the budget (35 KB).
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -11,8 +12,8 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = 'dist/app';
 const BUDGET_BYTES = 35 * 1024;
-/** The routed page chunk the loans view needs (Rollup names chunks after their module). */
-const PAGE_CHUNK = /account-page-[A-Za-z0-9_-]+\.js$/;
+/** The routed page the loans view needs. */
+const PAGE_MODULE = /client\/pages\/account\/account-page\.ts$/;
 
 const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g;
 const DYNAMIC_IMPORT = /import\(\s*["']([^"']+\.js)["']\s*\)/g;
@@ -28,11 +29,16 @@ async function staticClosure(start: string, seen: Set<string>): Promise<void> {
   for (const m of code.matchAll(STATIC_IMPORT)) await staticClosure(resolveFrom(start, m[1]!), seen);
 }
 
-async function dynamicImports(files: Iterable<string>): Promise<string[]> {
+/** The built files (among the entry's static and dynamic imports) whose source map lists the page's module. */
+async function chunksHolding(module: RegExp, entryClosure: Set<string>): Promise<string[]> {
+  const candidates = new Set(entryClosure);
+  for (const f of entryClosure) {
+    for (const m of (await readFile(f, 'utf8')).matchAll(DYNAMIC_IMPORT)) candidates.add(resolveFrom(f, m[1]!));
+  }
   const out: string[] = [];
-  for (const f of files) {
-    const code = await readFile(f, 'utf8');
-    for (const m of code.matchAll(DYNAMIC_IMPORT)) out.push(resolveFrom(f, m[1]!));
+  for (const f of candidates) {
+    const map = JSON.parse(await readFile(`${f}.map`, 'utf8')) as { sources: string[] };
+    if (map.sources.some((src) => module.test(src))) out.push(f);
   }
   return out;
 }
@@ -51,9 +57,9 @@ async function main(): Promise<void> {
 
   const js = new Set<string>();
   await staticClosure(join(DIST, entrySrc), js);
-  const pageChunks = (await dynamicImports(js)).filter((f) => PAGE_CHUNK.test(f));
-  if (pageChunks.length === 0) throw new Error('the account page chunk was not found among the dynamic imports');
-  for (const p of new Set(pageChunks)) await staticClosure(p, js);
+  const pageChunks = await chunksHolding(PAGE_MODULE, js);
+  if (pageChunks.length === 0) throw new Error('no chunk the entry loads holds the account page');
+  for (const p of pageChunks) await staticClosure(p, js);
 
   const files = [indexPath, ...classic, ...styles, ...js];
   let total = 0;

@@ -109,6 +109,9 @@ describe('app shell', () => {
     await setViewport({ width: 360, height: 740 });
     try {
       const el = await renderApp();
+      // On a phone the display options live in the header's メニュー: open it first.
+      el.shadowRoot!.querySelector<HTMLButtonElement>('#site-menu-button')!.click();
+      await el.updateComplete;
       const options = el.shadowRoot!.querySelector('shiori-display-options')!.shadowRoot!;
       const toggle = options.querySelector<HTMLButtonElement>('button.toggle')!;
       const groups = options.querySelector<HTMLElement>('#groups')!;

@@ -3,11 +3,11 @@
  * display modes that change what is drawn: standard Japanese, CUD + こども + 大, and English.
  * Component tests check each element alone; this checks them together, with real data.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginThroughPage, startServer, type TestServer } from './harness.ts';
+import { loginThroughPage, serverAndBrowserForFile, type TestServer } from './harness.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -25,16 +25,11 @@ let server: TestServer;
 let browser: Browser;
 let titlePath: string;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+serverAndBrowserForFile(async (s, b) => {
+  server = s;
+  browser = b;
   const found = (await (await fetch(`${server.url}/api/catalog/search?q=${encodeURIComponent('夢の守り人')}`)).json()) as { results: { bibId: string }[] };
   titlePath = `/titles/${found.results[0]!.bibId}`;
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
 });
 
 async function axeViolations(page: Page): Promise<string[]> {

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { writeOpenEveryDayConfig } from '../server/open-every-day.ts';
 
@@ -173,6 +174,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A server (demo data) and a browser for one test file: started before its tests, closed after them. */
+export function serverAndBrowserForFile(use: (server: TestServer, browser: Browser) => void | Promise<void>): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
 }
 
 /**

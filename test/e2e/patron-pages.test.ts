@@ -3,22 +3,17 @@
  * its demo data: search → 予約カート → holds, password change, e-mail register and delete, and
  * first-password issuance. Labels are the seed's, as patrons see them.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginThroughPage, startServer, type TestServer } from './harness.ts';
+import { loginThroughPage, serverAndBrowserForFile, type TestServer } from './harness.ts';
 
 let server: TestServer;
 let browser: Browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
+serverAndBrowserForFile((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {

@@ -3,22 +3,17 @@
  * log in as 2000000326, see the loans, renew 夢の守り人 through 【貸出延長確認】, cancel さいごの戦い,
  * change イソップ's 連絡方法 to 3:不要, see 予約取消, switch CUD / こども / 大 / English, log out.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginThroughPage, startServer, type TestServer } from './harness.ts';
+import { loginThroughPage, serverAndBrowserForFile, type TestServer } from './harness.ts';
 
 let server: TestServer;
 let browser: Browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
+serverAndBrowserForFile((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const row = (page: Page, title: string) => page.getByRole('main').getByRole('row').filter({ hasText: title });

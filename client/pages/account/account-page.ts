@@ -16,7 +16,10 @@ import { explained, loadFailureText, showsFailure, failureText } from '../../app
 import { fetchAccount, liveView, type AccountView, type Snapshot } from '../../data/account.ts';
 import { formatDate, formatInstant, prepareDateFormats } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
+import { narrowScreen } from '../../styles/narrow-screen.ts';
 import { sharedStyles } from '../../styles/shared.ts';
+import { dueSummary } from './due-summary.ts';
+import { dueSummaryText } from './due-summary-text.ts';
 import type { PendingRenewals } from './renewal-state.ts';
 import './loans-panel.ts';
 
@@ -51,6 +54,16 @@ export class AccountPage extends LitElement {
       [role='tab'] { background: var(--c-bg); color: var(--c-primary); border-bottom: none; border-radius: var(--radius) var(--radius) 0 0; }
       [role='tab'][aria-selected='true'] { background: var(--c-primary); color: var(--c-on-primary); font-weight: 700; }
       [role='tab'][aria-selected='true']::before { content: '▶' / ''; font-size: 0.7em; }
+      .due-summary { font-size: 1.1rem; font-weight: 700; margin: 0.25rem 0 0.5rem; }
+      .due-summary.overdue { border-inline-start: 0.375rem solid var(--c-warn-border); background: var(--c-warn-bg); color: var(--c-warn-text); padding: 0.25rem 0.5rem; }
+      .skeleton { min-height: calc(9 * var(--target)); }
+      @media screen and ${narrowScreen} {
+        h1 { font-size: 1.3rem; margin: 0.25rem 0; }
+        .card-line { font-size: 0.8125rem; gap: 0 0.75rem; margin: 0.25rem 0; }
+        .due-summary { margin: 0; }
+        [role='tablist'] { margin: 0.375rem 0; }
+        [role='tab'] { padding-inline: 0.4rem; font-size: 0.875rem; }
+      }
       .count { display: inline-block; min-width: 1.6em; padding: 0 0.3em; border-radius: 1em; border: 0.0625rem solid currentColor; text-align: center; }
       @media print {
         [role='tablist'], .heading-row button { display: none !important; }
@@ -213,12 +226,16 @@ export class AccountPage extends LitElement {
     this.reportPending();
   }
 
+  /** The library's date: the snapshot's; offline the device's own (in the library's zone; the snapshot's day without the policy). */
+  private todayOf(v: AccountView): string {
+    const zone = this.library.info?.policy.timeZone;
+    return v.offlineAsOf !== null && zone ? libraryDate(this.services.now(), zone) : v.snapshot.today;
+  }
+
   private renderPanel(v: AccountView) {
     const s = v.snapshot;
     const offline = v.offlineAsOf !== null;
-    // Offline the device's date is all there is (in the library's zone; the snapshot's day without the policy).
-    const zone = this.library.info?.policy.timeZone;
-    const today = offline && zone ? libraryDate(this.services.now(), zone) : s.today;
+    const today = this.todayOf(v);
     if (!this.panelReady[this.tab]) return html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
     switch (this.tab) {
       case 'loans':
@@ -251,7 +268,11 @@ export class AccountPage extends LitElement {
     };
     const card = s.patron.cardMasked;
     const expires = formatDate(s.patron.cardExpiresOn);
+    const summary = dueSummary(s.loans, this.todayOf(v));
     return html`
+      ${summary.kind === 'none'
+        ? nothing
+        : html`<p class="due-summary ${summary.kind}">${summary.kind === 'overdue' ? html`<span aria-hidden="true">⚠ </span>` : nothing}${rt(dueSummaryText(summary))}</p>`}
       <p class="card-line">
         <span>${msg(str`利用券番号:${card}`, { id: 'account.card' })}</span>
         <span>${msg(str`有効期限日:${expires}`, { id: 'account.expires' })}</span>
@@ -283,7 +304,9 @@ export class AccountPage extends LitElement {
       <h1>${rt(msg('利用状況一覧', { id: 'account.title' }))}</h1>
       <button type="button" class="secondary print no-print" @click=${() => window.print()}>${rt(msg('印刷する', { id: 'account.print' }))}</button>
     </div>`;
-    const loading = html`<p>${msg('読み込み中…', { id: 'common.loading' })}</p>`;
+    // Until the snapshot is there, room for the summary, the card line, the tabs and two cards: what
+    // comes in takes the place kept for it.
+    const loading = html`<p class="skeleton">${msg('読み込み中…', { id: 'common.loading' })}</p>`;
     return html`${heading}${this.account.render({
       initial: () => loading,
       // A reload keeps the last snapshot on screen until the new one is there.

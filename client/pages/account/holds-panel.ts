@@ -9,6 +9,8 @@ import { cancelHold, changeHold, pauseHold } from '../../data/holds.ts';
 import { branchName, contactName, formatDate, holdStatusName } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
+import { NarrowScreenController, narrowScreen } from '../../styles/narrow-screen.ts';
+import { cardStyles, foldButton, foldStyles } from '../../styles/phone-cards.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
 import './cancel-hold-dialog.ts';
 import './change-hold-dialog.ts';
@@ -34,12 +36,18 @@ export class HoldsPanel extends LitElement {
   static override styles = [
     sharedStyles,
     tableStyles,
+    foldStyles,
+    cardStyles,
     css`
       .status-text { display: inline-flex; gap: 0.25rem; font-weight: 700; }
       .series-note { flex: 1 1 20rem; }
       .queue, .paused { display: block; font-weight: 400; font-size: 0.9em; margin-top: 0.25rem; }
       .paused { font-weight: 700; }
       .hold-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      @media screen and ${narrowScreen} {
+        table.cards td.actions { grid-column: 1 / -1; }
+        table.cards td.actions:has(.hold-actions)::before { display: none; }
+      }
     `,
   ];
 
@@ -56,6 +64,10 @@ export class HoldsPanel extends LitElement {
 
   @state() private sort: SortState<HoldSortKey> = { key: null, direction: 'ascending' };
   @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
+  /** Phone only (below 40em): the count summary and the sort buttons, each behind its own button. */
+  @state() private countsOpen = false;
+  @state() private sortOpen = false;
+  private readonly screen = new NarrowScreenController(this);
   @query('shiori-cancel-hold-dialog') private cancelDialog!: CancelHoldDialog;
   @query('shiori-change-hold-dialog') private changeDialog!: ChangeHoldDialog;
   @query('shiori-series-dialog') private seriesDialog!: SeriesDialog;
@@ -100,7 +112,7 @@ export class HoldsPanel extends LitElement {
     const total = msg('全合計', { id: 'counts.total' });
     const general = msg('一般・他', { id: 'counts.general' });
     const cd = msg('うちCD', { id: 'counts.ofWhichCd' });
-    return html`<table class="counts">
+    return html`<table class="counts foldable ${this.countsOpen ? 'open' : ''}" id="hold-counts">
       <thead><tr><th scope="col">${rt(total)}</th><th scope="col">${rt(general)}</th><th scope="col">${rt(cd)}</th></tr></thead>
       <tbody><tr>
         <td data-label=${total}>${c.total}</td>
@@ -164,22 +176,29 @@ export class HoldsPanel extends LitElement {
       change: msg('変更', { id: 'holds.change' }),
     };
     const offlineReasonId = 'holds-offline-reason';
-    return html`
-      ${this.renderCounts()}
-      <div class="toolbar">
+    const narrow = this.screen.narrow;
+    // On a phone the holds come first: the series tools and the guide to the estimates follow the list.
+    const tools = html`<div class="toolbar">
         <button type="button" class="secondary series no-print" ?disabled=${this.offline}
           aria-describedby="series-note ${this.offline ? offlineReasonId : ''}"
           @click=${(e: Event) => void this.seriesDialog.show(this.holds, e.currentTarget as HTMLElement)}>${rt(msg('シリーズ予約組替・解除', { id: 'series.button' }))}</button>
         <span class="series-note" id="series-note">${rt(msg('状況が「準備できました」「予約回送中です」以外の予約について、シリーズ予約を組み替えることができます。', { id: 'series.note' }))}</span>
       </div>
       ${this.offline ? html`<p class="reason" id=${offlineReasonId}>${msg('オフラインのため使えません', { id: 'offline.unavailable' })}</p>` : nothing}
- ${this.holds.some((h) => h.queue?.estimate) ? html`<p class="queue-guide" id="queue-guide">${rt(msg('目安は、所蔵冊数・貸出期間・延長と、前に待っている予約（一時停止中を除く）から計算したおおよその待ち時間で、お約束ではありません。', { id: 'holds.queue.guide' }))}</p>` : nothing}
+      ${this.holds.some((h) => h.queue?.estimate) ? html`<p class="queue-guide" id="queue-guide">${rt(msg('目安は、所蔵冊数・貸出期間・延長と、前に待っている予約（一時停止中を除く）から計算したおおよその待ち時間で、お約束ではありません。', { id: 'holds.queue.guide' }))}</p>` : nothing}`;
+    return html`
+      <div class="fold-row no-print">
+        ${foldButton(msg('件数', { id: 'fold.counts' }), 'hold-counts', this.countsOpen, () => (this.countsOpen = !this.countsOpen))}
+        ${this.holds.length > 1 ? foldButton(msg('並べ替え', { id: 'fold.sort' }), 'holds-head', this.sortOpen, () => (this.sortOpen = !this.sortOpen)) : nothing}
+      </div>
+      ${this.renderCounts()}
+      ${narrow ? nothing : tools}
       <p id="holds-message" tabindex="-1" class=${this.message ? `notice ${this.message.kind}` : 'visually-hidden'}>${this.message?.text ?? ''}</p>
       ${this.holds.length === 0
         ? html`<p>${rt(msg('予約している資料はありません。', { id: 'holds.empty' }))}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg('予約', { id: 'tab.holds' })}><table class="holds">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg('予約', { id: 'tab.holds' })}><table class="holds cards">
             <caption class="visually-hidden">${msg('予約', { id: 'tab.holds' })}</caption>
-            <thead><tr>
+            <thead id="holds-head" class="foldable ${this.sortOpen ? 'open' : ''}"><tr>
               <th scope="col">${L.no}</th>
               ${sortableHeader(rt(L.status), 'status', this.sort, onSort)}
               <th scope="col">${rt(L.rank)}</th>
@@ -195,21 +214,22 @@ export class HoldsPanel extends LitElement {
             <tbody>
               ${holds.map(
                 (h, i) => html`<tr data-hold=${h.id}>
-                  <td data-label=${L.no}>${i + 1}</td>
-                  <td data-label=${L.status}>${this.renderStatus(h, offlineReasonId)}</td>
-                  <td data-label=${L.rank}>${h.rank ?? ''}</td>
-                  <td data-label=${L.title} class="title"><span id="hold-title-${h.id}" lang="ja">${h.title}</span>${this.renderQueue(h)}</td>
-                  <td data-label=${L.series}>${h.seriesNo === null ? '' : `${h.seriesNo}-${h.seriesOrder ?? ''}`}</td>
-                  <td data-label=${L.placedOn}>${formatDate(h.placedOn)}</td>
-                  <td data-label=${L.notNeededAfter}>${formatDate(h.notNeededAfter)}</td>
-                  <td data-label=${L.pickupBy}>${formatDate(h.pickupBy)}</td>
-                  <td data-label=${L.branch}>${rt(branchName(h.pickupBranch, policy))}</td>
-                  <td data-label=${L.contact} class="contact">${contactName(h.contactMethod)}</td>
-                  <td data-label="">${this.renderChange(h, offlineReasonId)}</td>
+                  <td data-label=${L.no} class="no">${i + 1}</td>
+                  <td data-label=${L.status} class="lead">${this.renderStatus(h, offlineReasonId)}</td>
+                  <td data-label=${L.rank} class="minor">${h.rank ?? ''}</td>
+                  <td data-label=${L.title} class="title"><span id="hold-title-${h.id}" lang="ja" role=${narrow ? 'heading' : nothing} aria-level=${narrow ? '2' : nothing}>${h.title}</span>${this.renderQueue(h)}</td>
+                  <td data-label=${L.series} class="minor">${h.seriesNo === null ? '' : `${h.seriesNo}-${h.seriesOrder ?? ''}`}</td>
+                  <td data-label=${L.placedOn} class="minor">${formatDate(h.placedOn)}</td>
+                  <td data-label=${L.notNeededAfter} class="minor">${formatDate(h.notNeededAfter)}</td>
+                  <td data-label=${L.pickupBy} class="minor">${formatDate(h.pickupBy)}</td>
+                  <td data-label=${L.branch} class="lead">${rt(branchName(h.pickupBranch, policy))}</td>
+                  <td data-label=${L.contact} class="contact minor">${contactName(h.contactMethod)}</td>
+                  <td data-label="" class="actions">${this.renderChange(h, offlineReasonId)}</td>
                 </tr>`,
               )}
             </tbody>
           </table></div>`}
+      ${narrow ? tools : nothing}
       <shiori-cancel-hold-dialog @cancel-confirmed=${this.onCancelConfirmed}></shiori-cancel-hold-dialog>
       <shiori-change-hold-dialog @change-confirmed=${this.onChangeConfirmed}></shiori-change-hold-dialog>
       <shiori-pause-hold-dialog @pause-confirmed=${this.onPauseConfirmed}></shiori-pause-hold-dialog>

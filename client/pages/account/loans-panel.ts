@@ -4,18 +4,17 @@ import { consume } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Counts, IsoDate, Loan } from '../../../common/api.ts';
 import { announce } from '../../app/announcer.ts';
-import { attempt } from '../../app/attempt.ts';
 import { libraryContext, servicesContext, type AppServices, type LibraryState } from '../../app/context.ts';
-import { ApiFailure } from '../../data/api.ts';
 import type { SnapshotLoan } from '../../data/account.ts';
-import { addLoansToWishlist, renewLoan } from '../../data/loans.ts';
 import { branchName, categoryName, formatDate, formatMonthDay } from '../../i18n/labels.ts';
 import { rt } from '../../i18n/ruby.ts';
 import { nextSort, sortRows, sortableHeader, type SortState } from '../../components/sortable.ts';
+import { NarrowScreenController } from '../../styles/narrow-screen.ts';
+import { cardStyles, foldStyles, foldButton } from '../../styles/phone-cards.ts';
 import { sharedStyles, tableStyles } from '../../styles/shared.ts';
+import { daysLeftText } from './due-summary-text.ts';
 import { renewCell, type RenewCell } from './renewal-state.ts';
 import type { RenewDialog } from './renew-dialog.ts';
-import { failureText } from '../../app/page-load.ts';
 
 type LoanSortKey = 'branch' | 'loanedOn' | 'dueOn';
 
@@ -59,6 +58,8 @@ export class LoansPanel extends LitElement {
   static override styles = [
     sharedStyles,
     tableStyles,
+    foldStyles,
+    cardStyles,
     css`
       .renew-cell { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
       .select-box { display: inline-flex; align-items: center; gap: 0.25rem; font-weight: 400; min-height: var(--target); }
@@ -84,6 +85,10 @@ export class LoansPanel extends LitElement {
   @state() private selected = new Set<string>();
   @state() private message: { kind: 'ok' | 'warn'; text: string } | null = null;
   @state() private busy = false;
+  /** Phone only (below 40em): the count summary and the sort buttons, each behind its own button. */
+  @state() private countsOpen = false;
+  @state() private sortOpen = false;
+  private readonly screen = new NarrowScreenController(this);
   @query('shiori-renew-dialog') private dialog!: RenewDialog;
 
   /** One key per renewal attempt, reused when the same attempt is retried. */
@@ -98,23 +103,20 @@ export class LoansPanel extends LitElement {
     return renewCell(loan, this.today, this.offline, this.pending.has(loan.id), this.library.info?.policy.renewal.maxRenewals);
   }
 
-  /** The server's refusal of a renewal: 延長済 when it has had all its renewals, else the refusal's words. */
-  private async refusalText(failure: ApiFailure, loan: Loan): Promise<string> {
-    if (failure.code === 'renewal_limit') return msg('延長済', { id: 'renew.done.badge' });
-    return failureText(failure, { policy: this.library.info?.policy, loan });
-  }
-
   /** 【貸出延長確認】 is its own chunk, loaded by the first 延長 (off the loans page's first load). */
   private async openRenew(loans: Loan[], opener: HTMLElement): Promise<void> {
-    await import('./renew-dialog.ts');
+    // The actions come along with the dialog: they are needed the moment it is confirmed.
+    await Promise.all([import('./renew-dialog.ts'), import('./loan-actions.ts')]);
     const firstId = loans[0]?.id;
     await this.dialog.show(loans, opener, () => this.renderRoot.querySelector<HTMLElement>(`#status-${firstId}`));
   }
 
   private async onRenewConfirmed(e: CustomEvent<{ loans: Loan[] }>): Promise<void> {
     this.busy = true;
+    const { renewOne } = await import('./loan-actions.ts');
+    const run = { api: this.services.api, policy: this.library.info?.policy, attemptKeys: this.attemptKeys, events: this };
     const results: Array<{ title: string; text: string; ok: boolean }> = [];
-    for (const loan of e.detail.loans) results.push({ title: loan.title, ...(await this.renewOne(loan)) });
+    for (const loan of e.detail.loans) results.push({ title: loan.title, ...(await renewOne(run, loan)) });
     this.busy = false;
     this.selected = new Set();
     const text = results.map((r) => `${r.title}: ${r.text}`).join(' / ');
@@ -132,32 +134,9 @@ export class LoansPanel extends LitElement {
     }
   }
 
-  /** Renews one loan; says what happened, in words. */
-  private async renewOne(loan: Loan): Promise<{ text: string; ok: boolean }> {
-    let key = this.attemptKeys.get(loan.id);
-    if (!key) {
-      key = crypto.randomUUID();
-      this.attemptKeys.set(loan.id, key);
-    }
-    try {
-      const outcome = await renewLoan(this.services.api, loan.id, key);
-      this.attemptKeys.delete(loan.id);
-      if (outcome.kind === 'queued') {
-        this.dispatchEvent(new CustomEvent('loan-queued', { detail: { loanId: loan.id }, bubbles: true, composed: true }));
-        return { text: msg('送信待ち', { id: 'renew.pending' }), ok: true };
-      }
-      this.dispatchEvent(new CustomEvent('loan-renewed', { detail: outcome.loan, bubbles: true, composed: true }));
-      return { text: msg('延長しました', { id: 'renew.done' }), ok: true };
-    } catch (err) {
-      const failure = err instanceof ApiFailure ? err : new ApiFailure(0, 'unexpected', '');
-      // A network failure keeps the key: trying again is the same attempt.
-      if (failure.code !== 'network') this.attemptKeys.delete(loan.id);
-      return { text: await this.refusalText(failure, loan), ok: false };
-    }
-  }
-
   private async addAllToWishlist(): Promise<void> {
-    const outcome = await attempt(() => addLoansToWishlist(this.services.api), msg('今度読みたい資料に追加しました', { id: 'loans.wishlist.added' }));
+    const { addAllToWishlist } = await import('./loan-actions.ts');
+    const outcome = await addAllToWishlist(this.services.api);
     if (!outcome) return;
     this.message = outcome;
     if (outcome.kind === 'ok') this.dispatchEvent(new CustomEvent('account-reload', { bubbles: true, composed: true }));
@@ -194,7 +173,7 @@ export class LoansPanel extends LitElement {
   private renderCounts() {
     const c = this.counts?.loans;
     if (!c) return nothing;
-    return html`<table class="counts">
+    return html`<table class="counts foldable ${this.countsOpen ? 'open' : ''}" id="loan-counts">
       <thead><tr>
         <th scope="col">${rt(msg('全合計', { id: 'counts.total' }))}</th>
         <th scope="col">${rt(msg('一般・他', { id: 'counts.general' }))}</th>
@@ -225,21 +204,28 @@ export class LoansPanel extends LitElement {
       due: msg('返却期限日', { id: 'loans.col.due' }),
     };
     const offlineReason = msg('オフラインのため使えません', { id: 'offline.unavailable' });
-    return html`
-      ${this.renderCounts()}
-      <div class="toolbar no-print">
+    const toolbar = html`<div class="toolbar no-print">
         <button type="button" class="secondary" ?disabled=${this.offline || this.loans.length === 0} aria-describedby=${this.offline ? 'wl-reason' : nothing}
           @click=${this.addAllToWishlist}>${rt(msg('全て今度読みたい資料に追加する', { id: 'loans.addAllToWishlist' }))}</button>
         ${this.offline ? html`<span id="wl-reason" class="reason">${offlineReason}</span>` : nothing}
         <button type="button" class="renew-selected" ?disabled=${selectable.length === 0 || this.busy}
           @click=${(e: Event) => void this.openRenew(selectable, e.currentTarget as HTMLElement)}>${rt(msg('選択した資料を延長する', { id: 'renew.selected' }))}</button>
+      </div>`;
+    // On a phone the loans come first: the buttons that act on several of them follow the list.
+    const narrow = this.screen.narrow;
+    return html`
+      <div class="fold-row no-print">
+        ${foldButton(msg('件数', { id: 'fold.counts' }), 'loan-counts', this.countsOpen, () => (this.countsOpen = !this.countsOpen))}
+        ${this.loans.length > 1 ? foldButton(msg('並べ替え', { id: 'fold.sort' }), 'loans-head', this.sortOpen, () => (this.sortOpen = !this.sortOpen)) : nothing}
       </div>
+      ${this.renderCounts()}
+      ${narrow ? nothing : toolbar}
       ${this.message ? html`<p class="notice ${this.message.kind}">${this.message.text}</p>` : nothing}
       ${this.loans.length === 0
         ? html`<p>${rt(msg('借りている資料はありません。', { id: 'loans.empty' }))}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg('貸出', { id: 'tab.loans' })}><table class="loans">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg('貸出', { id: 'tab.loans' })}><table class="loans cards">
             <caption class="visually-hidden">${msg('貸出', { id: 'tab.loans' })}</caption>
-            <thead><tr>
+            <thead id="loans-head" class="foldable ${this.sortOpen ? 'open' : ''}"><tr>
               <th scope="col">${L.no}</th>
               <th scope="col">${rt(L.renew)}</th>
               <th scope="col">${rt(L.title)}</th>
@@ -252,19 +238,20 @@ export class LoansPanel extends LitElement {
             <tbody>
               ${loans.map(
                 (loan, i) => html`<tr class=${loan.overdue ? 'overdue' : ''} data-loan=${loan.id}>
-                  <td data-label=${L.no}>${i + 1}</td>
-                  <td data-label=${L.renew} class="renew-col">${this.renderRenewCell(loan, cells.get(loan.id)!)}</td>
-                  <td data-label=${L.title} id="title-${loan.id}" class="title" lang="ja">${loan.title}</td>
-                  <td data-label=${L.category}>${categoryName(loan.category)}</td>
-                  <td data-label=${L.barcode}>${loan.barcode}</td>
-                  <td data-label=${L.branch}>${rt(branchName(loan.branch, policy))}</td>
-                  <td data-label=${L.loanedOn}>${formatDate(loan.loanedOn)}</td>
-                  <td data-label=${L.due} class="due">${formatDate(loan.dueOn)}
+                  <td data-label=${L.no} class="no">${i + 1}</td>
+                  <td data-label=${L.renew} class="renew-col act">${this.renderRenewCell(loan, cells.get(loan.id)!)}</td>
+                  <td data-label=${L.title} id="title-${loan.id}" class="title" lang="ja"><span role=${narrow ? 'heading' : nothing} aria-level=${narrow ? '2' : nothing}>${loan.title}</span></td>
+                  <td data-label=${L.category} class="minor">${categoryName(loan.category)}</td>
+                  <td data-label=${L.barcode} class="minor">${loan.barcode}</td>
+                  <td data-label=${L.branch} class="minor">${rt(branchName(loan.branch, policy))}</td>
+                  <td data-label=${L.loanedOn} class="minor">${formatDate(loan.loanedOn)}</td>
+                  <td data-label=${L.due} class="due lead">${formatDate(loan.dueOn)}${this.today ? html`<span class="days-left">${rt(daysLeftText(loan.dueOn, this.today))}</span>` : nothing}
                     ${loan.overdue ? html`<span class="badge warn"><span aria-hidden="true">⚠</span>${rt(msg('延滞', { id: 'loans.overdue' }))}</span>` : nothing}</td>
                 </tr>`,
               )}
             </tbody>
           </table></div>`}
+      ${narrow ? toolbar : nothing}
       <shiori-renew-dialog @renew-confirmed=${this.onRenewConfirmed}></shiori-renew-dialog>
     `;
   }
