@@ -2,6 +2,7 @@
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
 import { OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type PendingMark } from '../../common/offline.ts';
 import type { Api } from './api.ts';
+import { takeStartAccount } from './start-account.ts';
 
 export type SnapshotLoan = Loan & PendingMark;
 export type Snapshot = Omit<AccountSnapshot, 'loans'> & { loans: SnapshotLoan[] };
@@ -14,8 +15,9 @@ export interface AccountView {
   offlineReason: OfflineReason | null;
 }
 
+/** The first load of the account page takes the answer the start already asked for (client/data/start-account.ts). */
 export async function fetchAccount(api: Api, signal?: AbortSignal): Promise<AccountView> {
-  const { data, headers } = await api<Snapshot>('/api/account', signal ? { signal } : {});
+  const { data, headers } = await (takeStartAccount<Snapshot>() ?? api<Snapshot>('/api/account', signal ? { signal } : {}));
   const offlineAsOf = headers.get(OFFLINE_HEADER);
   return { snapshot: data, offlineAsOf, offlineReason: offlineAsOf === null ? null : offlineReasonOf(headers.get(OFFLINE_REASON_HEADER)) };
 }
