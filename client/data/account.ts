@@ -2,7 +2,6 @@
 import type { AccountSnapshot, Loan } from '../../common/api.ts';
 import { OFFLINE_HEADER, OFFLINE_REASON_HEADER, type OfflineReason, type PendingMark } from '../../common/offline.ts';
 import type { Api } from './api.ts';
-import { takeStartAccount } from './start-account.ts';
 
 export type SnapshotLoan = Loan & PendingMark;
 export type Snapshot = Omit<AccountSnapshot, 'loans'> & { loans: SnapshotLoan[] };
@@ -15,9 +14,24 @@ export interface AccountView {
   offlineReason: OfflineReason | null;
 }
 
-/** The first load of the account page takes the answer the start already asked for (client/data/start-account.ts). */
+declare global {
+  interface Window {
+    /** GET /api/account as asked by public/prepaint.js at start, until taken or dropped. */
+    shioriStartAccount?: Promise<Response> | null;
+  }
+}
+
+/** The start's GET /api/account, once (public/prepaint.js asks it when the account page is first). */
+function takeStartAccount(): Promise<Response> | null {
+  const start = window.shioriStartAccount ?? null;
+  window.shioriStartAccount = null;
+  return start;
+}
+
+/** The account page's first load reads the answer the start asked for; a 401 still goes to the login page (api). */
 export async function fetchAccount(api: Api, signal?: AbortSignal): Promise<AccountView> {
-  const { data, headers } = await (takeStartAccount<Snapshot>() ?? api<Snapshot>('/api/account', signal ? { signal } : {}));
+  const response = takeStartAccount();
+  const { data, headers } = await api<Snapshot>('/api/account', { ...(signal ? { signal } : {}), ...(response ? { response } : {}) });
   const offlineAsOf = headers.get(OFFLINE_HEADER);
   return { snapshot: data, offlineAsOf, offlineReason: offlineAsOf === null ? null : offlineReasonOf(headers.get(OFFLINE_REASON_HEADER)) };
 }

@@ -1,80 +1,59 @@
 /**
- * The account asked at start (client/data/start-account.ts): when it is asked, that the account
- * page's first load takes the pending answer instead of asking again, and that the answer belongs
- * to the first page only (a navigation, a 401's trip to the login page, drops it).
+ * The account page and the GET /api/account asked at start (public/prepaint.js: whether it is
+ * asked is tested in prepaint.test.ts): its first load reads that answer instead of asking again,
+ * once; a 401 in it still sends the patron to the login page.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { Router } from '@vaadin/router';
-import { createApi, type Api } from '../../client/data/api.ts';
-import { askAccountAtStart, asksAccountAtStart, takeStartAccount } from '../../client/data/start-account.ts';
-import { goToLogin } from '../../client/app/navigate.ts';
 import '../../client/pages/account/account-page.ts';
 import type { AccountPage } from '../../client/pages/account/account-page.ts';
 import { loan, snapshot } from './fixtures.ts';
 import { afterEachRestoreFetchAndMode, apiError, deepQuery, fixture, json, recordNavigations, stubApi } from './helpers.ts';
 
-const startApi = (): Api => createApi({ kiosk: () => false, language: () => 'ja', onUnauthenticated: () => goToLogin() });
 const accountCalls = (calls: Array<{ path: string }>) => calls.filter((c) => c.path === '/api/account').length;
-
-describe('asksAccountAtStart: GET /api/account beside GET /api/session', () => {
-  it('asks when the first page is the account page (/ leads there) on a personal device', () => {
-    for (const path of ['/', '/account', '/account/holds', '/account/cancelled']) expect(asksAccountAtStart({ kiosk: false, path }), path).to.equal(true);
-  });
-
-  it('asks nothing on another first page: the login page, search, a page that only starts with "account"', () => {
-    for (const path of ['/login', '/search', '/card', '/email', '/accounts', '/login?return=/account']) expect(asksAccountAtStart({ kiosk: false, path }), path).to.equal(false);
-  });
-
-  it('asks nothing on a kiosk (its start ends the previous session first), on any page', () => {
-    for (const path of ['/kiosk/account', '/kiosk', '/account', '/']) expect(asksAccountAtStart({ kiosk: true, path }), path).to.equal(false);
-  });
-});
 
 describe('the account page and the answer asked at start', () => {
   afterEachRestoreFetchAndMode();
   afterEach(() => {
-    takeStartAccount();
+    window.shioriStartAccount = null;
     history.replaceState(null, '', '/');
   });
 
-  it('shows the answer asked at start, without asking again', async () => {
+  it('shows the answer asked at start without asking again, and its next load asks the server', async () => {
     const early = snapshot();
     early.loans = [loan({ id: 'L9', title: 'はじめに届いた本' })];
-    let answered = 0;
-    const calls = stubApi((c) => (c.path === '/api/account' ? json(200, answered++ === 0 ? early : snapshot()) : apiError(404, 'not_found', '')));
-    askAccountAtStart(startApi());
+    window.shioriStartAccount = Promise.resolve(json(200, early));
+    const calls = stubApi((c) => (c.path === '/api/account' ? json(200, snapshot()) : apiError(404, 'not_found', '')));
     const el = await fixture<AccountPage>(html`<shiori-account-page></shiori-account-page>`);
     await waitUntil(() => deepQuery(el, 'table.loans'), 'loans table never appeared');
     expect(deepQuery(el, 'table.loans')!.textContent).to.include('はじめに届いた本');
-    expect(accountCalls(calls)).to.equal(1);
-    // Taken once: the page's next load (再読み込み, after a change) asks the server.
+    expect(accountCalls(calls)).to.equal(0);
+    expect(window.shioriStartAccount).to.equal(null);
+    // Taken once: 再読み込み (or the reload after a change) asks the server.
     await el.load();
-    expect(accountCalls(calls)).to.equal(2);
+    expect(accountCalls(calls)).to.equal(1);
     await waitUntil(() => deepQuery(el, 'table.loans')!.textContent!.includes('夢の守り人'), 'the reload did not show the server answer');
   });
 
-  it('a 401 sends the patron to the login page, and the answer is not kept for a later visit', async () => {
+  it('the offline mark and its reason of an answer asked at start are shown as any other', async () => {
+    window.shioriStartAccount = Promise.resolve(json(200, snapshot(), { 'X-Shiori-Offline': '2020-04-28T00:10:00.000Z', 'X-Shiori-Offline-Reason': 'no-connection' }));
+    stubApi(() => apiError(404, 'not_found', ''));
+    const el = await fixture<AccountPage>(html`<shiori-account-page></shiori-account-page>`);
+    await waitUntil(() => deepQuery(el, 'table.loans'), 'loans table never appeared');
+    expect(el.shadowRoot!.textContent).to.include('オフライン表示中');
+  });
+
+  it('a 401 in the answer asked at start sends the patron to the login page', async () => {
     history.replaceState(null, '', '/account');
+    window.shioriStartAccount = Promise.resolve(apiError(401, 'unauthenticated', ''));
     const calls = stubApi(() => apiError(401, 'unauthenticated', ''));
     const nav = recordNavigations();
     try {
-      askAccountAtStart(startApi());
+      await fixture<AccountPage>(html`<shiori-account-page></shiori-account-page>`);
       await waitUntil(() => nav.paths.length > 0, 'never sent to the login page');
       expect(nav.paths[0]).to.equal(`/login?return=${encodeURIComponent('/account')}`);
-      expect(takeStartAccount()).to.equal(null);
-      expect(accountCalls(calls)).to.equal(1);
+      expect(accountCalls(calls)).to.equal(0);
     } finally {
       nav.stop();
     }
-  });
-
-  it('any navigation before the account page took it drops it (a later visit asks afresh)', async () => {
-    const calls = stubApi(() => json(200, snapshot()));
-    askAccountAtStart(startApi());
-    Router.go('/search');
-    expect(takeStartAccount()).to.equal(null);
-    const el = await fixture<AccountPage>(html`<shiori-account-page></shiori-account-page>`);
-    await waitUntil(() => deepQuery(el, 'table.loans'), 'loans table never appeared');
-    expect(accountCalls(calls)).to.equal(2);
   });
 });
