@@ -49,6 +49,7 @@ import {
   snapshotToStore,
   type DeviceCopies,
   type JsonAnswer,
+  type StoredSnapshot,
 } from './offline-answers.ts';
 import { readDeviceCopies } from './offline-copies.ts';
 import { broadcast } from './page-messages.ts';
@@ -126,26 +127,38 @@ async function answerAccount(options: RouteHandlerCallbackOptions): Promise<Resp
   return response;
 }
 
-/** A live account answer: kept as this patron's snapshot, queued renewals marked; posted to the page if it came late. */
-async function keepSnapshot({ event, request, response, status, body, late }: ServerAnswer): Promise<Response | undefined> {
-  if (status !== 200 || (await isKiosk(request, event))) return undefined;
+/**
+ * A live account answer: kept as this patron's snapshot, queued renewals marked; posted to the page
+ * if it came late. The page gets the answer before the snapshot is written (`keep`): only what
+ * changes the answer (kiosk or not, the marks) is read first.
+ */
+async function keepSnapshot({ event, request, response, status, body, late, keep }: ServerAnswer): Promise<Response | undefined> {
+  if (status !== 200) return undefined;
   const stored = snapshotToStore(body, new Date().toISOString());
   if (!stored) return undefined;
   if (late) {
-    // Logged out (or someone else logged in) while it was on its way: neither kept nor shown.
-    if (!(await saveLateSnapshot(stored))) return undefined;
-  } else {
-    await saveSnapshot(stored);
+    keep(keepLateSnapshot(event, request, stored));
+    return undefined;
   }
-  // The offline pages follow the library's policy: keep it beside the first snapshot if no page
-  // request has brought it through the SW yet (the very first visit asks before the SW controls it).
+  const [kiosk, pending] = await Promise.all([isKiosk(request, event), pendingLoanIds(stored.patronId)]);
+  if (kiosk) return undefined;
+  keep(saveSnapshot(stored));
+  // Not among the kept writes: the replay an OK answer starts need not wait for this request.
   keepAlive(event, ensureLibraryKept().catch(() => undefined));
   // A renewal still queued for this patron stays marked, online too, until its replay settles it.
+  if (pending.size === 0) return undefined;
+  return jsonResponse({ status: 200, headers: copyHeaders(response), body: markPendingRenewals(stored.snapshot, pending) });
+}
+
+/** The server's answer after the page was given the snapshot (lie-fi): kept and posted to the page. */
+async function keepLateSnapshot(event: ExtendableEvent, request: Request, stored: StoredSnapshot): Promise<void> {
+  if (await isKiosk(request, event)) return;
+  // Logged out (or someone else logged in) while it was on its way: neither kept nor shown.
+  if (!(await saveLateSnapshot(stored))) return;
   const pending = await pendingLoanIds(stored.patronId);
   const snapshot = pending.size === 0 ? stored.snapshot : markPendingRenewals(stored.snapshot, pending);
-  if (late) await broadcast({ type: 'account-updated', patronId: stored.patronId, snapshot });
-  if (pending.size === 0) return undefined;
-  return jsonResponse({ status: 200, headers: copyHeaders(response), body: snapshot });
+  await broadcast({ type: 'account-updated', patronId: stored.patronId, snapshot });
+  keepAlive(event, ensureLibraryKept().catch(() => undefined));
 }
 
 /** What an answer in the server's place would use: whether the request is a kiosk's, and the device's copies. */
@@ -219,7 +232,10 @@ async function keepLibraryAnswer({ event, request, status, body }: ServerAnswer)
   return undefined;
 }
 
-/** Asks the server for the library answer once, when none is kept yet (a request of the SW's own). */
+/**
+ * Asks the server for the library answer once, when none is kept yet (a request of the SW's own):
+ * the offline pages follow the library's policy, and the very first visit asks before the SW controls it.
+ */
 async function ensureLibraryKept(): Promise<void> {
   if (await keptLibrary()) return;
   const res = await fetch('/api/library', {
@@ -244,8 +260,12 @@ async function libraryFromKept({ event, request, reason }: FallbackRequest<undef
   return jsonResponse(withReason(answer, reason));
 }
 
-/** Notes who logged in or out (and whether it is a kiosk session). */
-async function watchSession({ event, request, status, body }: ServerAnswer): Promise<undefined> {
+/**
+ * Notes who logged in or out (and whether it is a kiosk session). At start (GET) the page gets the
+ * answer before the note is written; a login or logout is answered once it is written, so the
+ * page's next request is already decided by it.
+ */
+async function watchSession({ event, request, status, body, keep }: ServerAnswer): Promise<undefined> {
   if (request.method === 'DELETE') {
     if (status >= 200 && status < 300) await rememberPatron(null);
     return undefined;
@@ -254,11 +274,17 @@ async function watchSession({ event, request, status, body }: ServerAnswer): Pro
   const session = body as Partial<SessionInfo> | null;
   const patronId = session?.patron?.id;
   if (typeof patronId !== 'string') return undefined;
-  const kiosk = (await isKiosk(request, event, { ignoreSession: true })) || session?.kiosk === true;
+  const noted = noteSession(event, request, patronId, session?.kiosk === true);
+  if (request.method === 'GET') keep(noted);
+  else await noted;
+  return undefined;
+}
+
+async function noteSession(event: ExtendableEvent, request: Request, patronId: string, kioskSession: boolean): Promise<void> {
+  const kiosk = kioskSession || (await isKiosk(request, event, { ignoreSession: true }));
   await rememberKioskSession(kiosk);
   // In kiosk mode nothing personal is written, not even who is logged in.
   await rememberPatron(kiosk ? null : patronId);
-  return undefined;
 }
 
 async function isKiosk(request: Request, event: ExtendableEvent, options: { ignoreSession?: boolean } = {}): Promise<boolean> {

@@ -11,13 +11,16 @@
  *    offline answer does not wait for IndexedDB after the network has failed;
  *  - a server answer is handed to `onAnswer` (store the snapshot, note who logged in), and told
  *    whether the patron was already given the fallback (`late`: the answer came after the timeout);
- *  - a 2xx answer calls `onServerAnswered`: the server is evidently back;
+ *    writes it need not finish before the page has the answer go to `keep` (the event waits for them);
+ *  - a 2xx answer calls `onServerAnswered` once the kept writes are done (a login they note is then
+ *    known to the replay it starts): the server is evidently back;
  *  - a request still unanswered after `lateAnswerLimitSeconds` is abandoned.
  * NetworkOnly never writes to Cache Storage: no /api answer ever goes there.
  */
 /// <reference lib="webworker" />
 import type { WorkboxPlugin } from 'workbox-core/types';
 import type { OfflineReason } from '../common/offline.ts';
+import { KeptWork } from './kept-work.ts';
 import { failureOutcome, readAnswer, ServerUnreachable } from './network-outcome.ts';
 import { networkPolicy } from './network-policy.ts';
 import { reachability, serverAnsweredOk } from './reachability.ts';
@@ -31,6 +34,8 @@ export interface ServerAnswer {
   body: unknown;
   /** The fallback was already given to the page: this answer came late. */
   late: boolean;
+  /** Work to finish after the answer is handed on (IndexedDB writes): the page does not wait for it. */
+  keep(work: Promise<unknown>): void;
 }
 
 export interface FallbackRequest<P> {
@@ -84,9 +89,11 @@ export function libraryServerPlugin<P = undefined>(hooks: LibraryServerHooks<P>)
         const outcome = await readAnswer(response);
         const verdict = reachability(outcome);
         if (!verdict.reachable) throw new ServerUnreachable(verdict.reason);
-        const replaced = await hooks.onAnswer?.({ event, request, response, status: outcome.status, body: outcome.body, late: s.fallbackGiven === true });
-        // After onAnswer: a login it noted is known to the replay this starts.
-        if (serverAnsweredOk(outcome)) hooks.onServerAnswered?.(event);
+        const kept = new KeptWork();
+        const replaced = await hooks.onAnswer?.({ event, request, response, status: outcome.status, body: outcome.body, late: s.fallbackGiven === true, keep: kept.keep });
+        const { onServerAnswered } = hooks;
+        // After the kept writes: a login they noted is known to the replay this starts.
+        extendLifetime(event, kept.done(serverAnsweredOk(outcome) && onServerAnswered ? () => onServerAnswered(event) : undefined));
         return replaced ?? response;
       } finally {
         s.settle?.();
@@ -119,7 +126,7 @@ function timedOutReason(): OfflineReason {
   return verdict.reachable ? 'server-not-answering' : verdict.reason;
 }
 
-function extendLifetime(event: ExtendableEvent, promise: Promise<void>): void {
+function extendLifetime(event: ExtendableEvent, promise: Promise<unknown>): void {
   try {
     event.waitUntil(promise);
   } catch {

@@ -14,8 +14,24 @@ export interface AccountView {
   offlineReason: OfflineReason | null;
 }
 
+declare global {
+  interface Window {
+    /** GET /api/account as asked by public/prepaint.js at start, until taken or dropped. */
+    shioriStartAccount?: Promise<Response> | null;
+  }
+}
+
+/** The start's GET /api/account, once (public/prepaint.js asks it when the account page is first). */
+function takeStartAccount(): Promise<Response> | null {
+  const start = window.shioriStartAccount ?? null;
+  window.shioriStartAccount = null;
+  return start;
+}
+
+/** The account page's first load reads the answer the start asked for; a 401 still goes to the login page (api). */
 export async function fetchAccount(api: Api, signal?: AbortSignal): Promise<AccountView> {
-  const { data, headers } = await api<Snapshot>('/api/account', signal ? { signal } : {});
+  const response = takeStartAccount();
+  const { data, headers } = await api<Snapshot>('/api/account', { ...(signal ? { signal } : {}), ...(response ? { response } : {}) });
   const offlineAsOf = headers.get(OFFLINE_HEADER);
   return { snapshot: data, offlineAsOf, offlineReason: offlineAsOf === null ? null : offlineReasonOf(headers.get(OFFLINE_REASON_HEADER)) };
 }

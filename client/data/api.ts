@@ -31,6 +31,8 @@ export interface ApiOptions {
   on401?: 'redirect' | 'throw';
   /** Aborts the request (a page load that a newer one replaced). */
   signal?: AbortSignal;
+  /** The same request already sent (the start's GET /api/account): its answer is read instead of fetching. */
+  response?: Promise<Response>;
 }
 
 export interface ApiResult<T> {
@@ -76,13 +78,13 @@ export function createApi(settings: ApiSettings): Api {
 
     let res: Response;
     try {
-      res = await fetch(path, {
+      res = await (options.response ?? fetch(path, {
         method: options.method ?? 'GET',
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         credentials: 'same-origin',
         ...(options.signal ? { signal: options.signal } : {}),
-      });
+      }));
     } catch (error) {
       if (options.signal?.aborted) throw error; // nobody waits for it any more
       throw new ApiFailure(0, 'network', '');
