@@ -129,7 +129,7 @@ export async function accountSnapshotJson(ctx: AppContext, patronId: string, { s
     const patronKey = keys.patron(patronId);
     let patron = seen ?? (await tx.get<PatronRecord>(patronKey));
     if (!patron) return null;
-    // The patron again with its titles: on Redis one MGET then holds the whole view.
+    // The patron again with its titles: on Redis one read call then holds the whole view.
     const readWithTitles = (p: PatronRecord) => tx.getMany<PatronRecord | TitleRecord>([patronKey, ...bibIdsOf(p).map((bibId) => keys.title(bibId))]);
     let [current, ...titles] = await readWithTitles(patron);
     if (current !== patron) {

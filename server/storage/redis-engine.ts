@@ -1,66 +1,132 @@
 /**
  * The Store's engine on Redis, shared by every server instance: values are strings under
- * `shiori:<key>` (unstorage's redis layout), read with GET / MGET on the connection unstorage's
- * driver opened.
+ * `shiori:<key>` (unstorage's redis layout), on the connection unstorage's driver opened.
  *
- * A commit is one Lua script (atomic in Redis): it compares the SHA-1 of every value the
- * transaction read with what is there now and returns 0 at the first difference, before any write;
- * only then does it apply the writes (SET, with PX for a TTL; DEL). Redis does not roll a script
- * back, so nothing in it may fail after the first write: everything that can fail (a key of another
- * type, a conflict) is looked at first. WATCH/MULTI would need a connection per transaction: the
- * script needs no connection state at all. A read-only view that read in more than one round trip
- * is checked by a second script the same way — unless its last MGET read again everything read
- * before (then that MGET is the one state).
+ * Versions: every commit gives each key it writes a version, its own random id, kept beside the
+ * value under `shiori:sys:v:<key>` (same TTL; removed with the value). An id is never reused, so a
+ * version names one value for good (a key removed and written again gets a new one). Keys written
+ * by something other than the Store (unstorage directly, the previous layout) have no version until
+ * the Store first writes them; they are read and checked by their value instead, as before. On
+ * Redis, write records through the Store only: an unstorage write over a versioned key keeps its
+ * old version, and this engine's caches would not see it.
+ *
+ * Reads (`read-lua`): one script gets, for each key, its version and — unless the caller already
+ * holds that version — its value, atomically: one state. Each instance keeps the raw text of recent
+ * versions (bounded), so an unchanged record costs a few bytes on the wire and no decode, and hands
+ * out the same string object (the Store then hands out the same frozen value). Nothing is served
+ * from this cache without asking Redis for the key's current version in the same request, so a
+ * commit acknowledged by any instance is seen by the next read of every instance.
+ *
+ * A commit is one Lua script (atomic in Redis): it checks that every key the transaction read still
+ * has the version it had (a key read without a version: the SHA-1 of its value, '' = absent) and
+ * returns 0 at the first difference, before any write; only then does it apply the writes (SET, with
+ * PX for a TTL; DEL) and their versions. Redis does not roll a script back, so nothing in it may fail
+ * after the first write: everything that can fail (a key of another type, a conflict) is looked at
+ * first. WATCH/MULTI would need a connection per transaction: the script needs no connection state.
+ * A read-only view that read in more than one round trip is checked by a second script the same
+ * way — unless its last read read again everything read before (then that read is the one state).
  *
  * Exactly once: ioredis re-sends commands that were in flight when a connection broke, so a commit
- * whose reply was lost could run twice. Each commit carries a random id; the script records it
- * (`sys:commit:<id>`, kept COMMIT_ID_TTL_MS) with the writes, and a re-sent commit that finds its id
- * answers "done" instead of running again (it would otherwise conflict with itself and run `fn`
- * a second time).
+ * whose reply was lost could run twice. Each commit carries a random id (also the version it
+ * writes); the script records it (`sys:commit:<id>`, kept COMMIT_ID_TTL_MS) with the writes, and a
+ * re-sent commit that finds its id answers "done" instead of running again (it would otherwise
+ * conflict with itself and run `fn` a second time).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Engine, EngineTx, Write } from './engine.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 export const COMMIT_ID_TTL_MS = 10 * 60 * 1000;
+/** Reserved key prefixes: a commit's id, a key's version. Never a record's key; scans skip them. */
+const COMMIT_PREFIX = 'sys:commit:';
+export const VERSION_PREFIX = 'sys:v:';
+/** Most bytes of raw text kept per instance, by version (the Store keeps the parsed values beside). */
+export const RAW_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** The subset of an ioredis client the engine uses. */
 export interface RedisClient {
   mget(...keys: string[]): Promise<(string | null)[]>;
-  get(key: string): Promise<string | null>;
   scan(cursor: string, ...args: (string | number)[]): Promise<[string, string[]]>;
   defineCommand(name: string, def: { lua: string; numberOfKeys?: number }): void;
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
-interface CommitClient extends RedisClient {
+interface ScriptClient extends RedisClient {
+  shioriRead(keyCount: number, ...keysAndArgs: string[]): Promise<(string | null)[]>;
   shioriCommit(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number>;
   shioriCheck(keyCount: number, ...keysAndArgs: string[]): Promise<number>;
 }
 
 /**
- * KEYS: [1] the commit's id key, then the keys read, then the keys written.
- * ARGV: [1] how many were read, [2] the id key's TTL, then the SHA-1 of each value read ('' = it
- * was absent), then for each write: 'set' | 'del', the value, the TTL in ms (0 = none).
+ * KEYS: for each key, its value key and its version key. ARGV: for each key, the version the
+ * caller holds ('' = none). Returns, for each key, its version (nil = none) and its value — nil
+ * when the version is the one the caller holds (or the key is absent).
  */
-const COMMIT_LUA = `
-local reads = tonumber(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 1 then return 1 end
-for i = 1, reads do
-  local now = redis.call('GET', KEYS[1 + i])
-  local seen = ARGV[2 + i]
-  if now then
-    if redis.sha1hex(now) ~= seen then return 0 end
-  elseif seen ~= '' then
-    return 0
+const READ_LUA = `
+local out = {}
+for i = 1, #ARGV do
+  local version = redis.call('GET', KEYS[2 * i])
+  out[2 * i - 1] = version
+  if version and version == ARGV[i] then
+    out[2 * i] = false
+  else
+    out[2 * i] = redis.call('GET', KEYS[2 * i - 1])
   end
 end
-local a = 3 + reads
-for i = 2 + reads, #KEYS do
+return out
+`;
+
+/**
+ * The check of what was read, shared by the commit and the read-only check. KEYS from index `first`:
+ * per read, its value key and its version key; ARGV from index `arg`: per read, the version seen ('' = none)
+ * and, when none, the SHA-1 of the value seen ('' = absent).
+ */
+const CHECK_READS = `
+local function unchanged(first, arg, reads)
+  for i = 0, reads - 1 do
+    local version = redis.call('GET', KEYS[first + 2 * i + 1])
+    local seenVersion = ARGV[arg + 2 * i]
+    if seenVersion ~= '' then
+      if version ~= seenVersion then return false end
+    else
+      if version then return false end
+      local now = redis.call('GET', KEYS[first + 2 * i])
+      local seen = ARGV[arg + 2 * i + 1]
+      if now then
+        if redis.sha1hex(now) ~= seen then return false end
+      elseif seen ~= '' then
+        return false
+      end
+    end
+  end
+  return true
+end
+`;
+
+/**
+ * KEYS: [1] the commit's id key, then per read its value and version keys, then per write its
+ * value and version keys. ARGV: [1] how many were read, [2] the id key's TTL, [3] the version the
+ * writes get, then per read its version and digest (CHECK_READS), then per write: 'set' | 'del',
+ * the value, the TTL in ms (0 = none).
+ */
+const COMMIT_LUA = `${CHECK_READS}
+local reads = tonumber(ARGV[1])
+if redis.call('EXISTS', KEYS[1]) == 1 then return 1 end
+if not unchanged(2, 4, reads) then return 0 end
+local version = ARGV[3]
+local a = 4 + 2 * reads
+for i = 2 + 2 * reads, #KEYS, 2 do
   if ARGV[a] == 'set' then
     local ttl = tonumber(ARGV[a + 2])
-    if ttl > 0 then redis.call('SET', KEYS[i], ARGV[a + 1], 'PX', ttl) else redis.call('SET', KEYS[i], ARGV[a + 1]) end
+    if ttl > 0 then
+      redis.call('SET', KEYS[i], ARGV[a + 1], 'PX', ttl)
+      redis.call('SET', KEYS[i + 1], version, 'PX', ttl)
+    else
+      redis.call('SET', KEYS[i], ARGV[a + 1])
+      redis.call('SET', KEYS[i + 1], version)
+    end
   else
-    redis.call('DEL', KEYS[i])
+    redis.call('DEL', KEYS[i], KEYS[i + 1])
   end
   a = a + 3
 end
@@ -68,31 +134,39 @@ redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
 return 1
 `;
 
-/** Whether every key still holds what was read (same arguments as the commit's reads); 1 or 0. */
-const CHECK_LUA = `
-for i = 1, #KEYS do
-  local now = redis.call('GET', KEYS[i])
-  if now then
-    if redis.sha1hex(now) ~= ARGV[i] then return 0 end
-  elseif ARGV[i] ~= '' then
-    return 0
-  end
-end
-return 1
+/** Whether every key still holds what was read (KEYS and ARGV as CHECK_READS, from 1); 1 or 0. */
+const CHECK_LUA = `${CHECK_READS}
+if unchanged(1, 1, #KEYS / 2) then return 1 end
+return 0
 `;
 
-/** What the scripts compare a read with: the SHA-1 of the value, '' for an absent key. */
+/** What the scripts compare an unversioned read with: the SHA-1 of the value, '' for an absent key. */
 const digest = (raw: string | null) => (raw === null ? '' : createHash('sha1').update(raw).digest('hex'));
 
 /** `*`, `?`, `[`, `]` and `\` are glob characters to SCAN MATCH. */
 const escapeGlob = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 
+/** Most keys in one read script call (a caller asking for more gets a call of its own). */
+const READ_BATCH_KEYS = 1000;
+
+interface ReadRequest {
+  keys: readonly string[];
+  resolve: (seen: Seen[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What one read of a key saw: its version (null = none) and its raw text (null = absent). */
+interface Seen {
+  version: string | null;
+  raw: string | null;
+}
+
 class RedisTx implements EngineTx {
-  readonly reads = new Map<string, string | null>();
+  readonly reads = new Map<string, Seen>();
   torn = false;
   /**
    * The last round trip read every key read before it (and found them unchanged: else `torn`), so
-   * everything read is one state — that of one MGET — and needs no check.
+   * everything read is one state — that of one read script — and needs no check.
    */
   oneState = true;
   constructor(private readonly engine: RedisEngine) {}
@@ -100,26 +174,44 @@ class RedisTx implements EngineTx {
   async read(keys: readonly string[]): Promise<(string | null)[]> {
     const asked = new Set(keys);
     this.oneState = [...this.reads.keys()].every((k) => asked.has(k));
-    const raws = await this.engine.readMany(keys);
+    const seen = await this.engine.readSeen(keys);
     keys.forEach((key, i) => {
-      const raw = raws[i] ?? null;
-      if (!this.reads.has(key)) this.reads.set(key, raw);
-      else if (this.reads.get(key) !== raw) this.torn = true;
+      const now = seen[i]!;
+      const before = this.reads.get(key);
+      if (!before) this.reads.set(key, now);
+      else if (before.version !== now.version || (now.version === null && before.raw !== now.raw)) this.torn = true;
     });
-    return raws;
+    return seen.map((s) => s.raw);
+  }
+
+  /** KEYS and ARGV of the check of what was read (CHECK_READS). */
+  checkArgs(k: (key: string) => string, v: (key: string) => string): { keys: string[]; args: string[] } {
+    const keys: string[] = [];
+    const args: string[] = [];
+    for (const [key, { version, raw }] of this.reads) {
+      keys.push(k(key), v(key));
+      args.push(version ?? '', version === null ? digest(raw) : '');
+    }
+    return { keys, args };
   }
 }
 
 class RedisEngine implements Engine {
   readonly shared = true;
-  private readonly client: CommitClient;
+  private readonly client: ScriptClient;
+  /** Raw text by key, with the version it belongs to: valid exactly while Redis has that version. */
+  private readonly raws: BoundedCache<{ version: string; raw: string }>;
+  /** Reads asked for in this turn of the event loop, sent together at its end. */
+  private waiting: ReadRequest[] = [];
 
   constructor(
     client: RedisClient,
     private readonly base: string,
     private readonly dispose: () => Promise<void> | void,
     warn: (message: string) => void,
+    cacheBytes: number,
   ) {
+    client.defineCommand('shioriRead', { lua: READ_LUA });
     client.defineCommand('shioriCommit', { lua: COMMIT_LUA });
     client.defineCommand('shioriCheck', { lua: CHECK_LUA });
     // ioredis reconnects by itself; say so once per outage instead of an "unhandled error" per retry.
@@ -129,39 +221,104 @@ class RedisEngine implements Engine {
       lastWarned = Date.now();
       warn(`store: Redis connection: ${error.message} (reconnecting)`);
     });
-    this.client = client as CommitClient;
+    this.client = client as ScriptClient;
+    this.raws = new BoundedCache(cacheBytes, (key, e) => key.length + e.version.length + e.raw.length);
   }
 
   private k = (key: string) => this.base + key;
+  private v = (key: string) => this.base + VERSION_PREFIX + key;
 
   begin(): RedisTx {
     return new RedisTx(this);
   }
 
+  /**
+   * Each key's version and raw text, in one state; unchanged values come from this instance's cache.
+   * The reads asked for in one turn of the event loop go to Redis together, in one script call
+   * (each caller's keys in the same call, so each still sees one state): under load, one round trip
+   * and one socket write serve many requests instead of one each.
+   */
+  readSeen(keys: readonly string[]): Promise<Seen[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      if (this.waiting.length === 0) setImmediate(() => this.sendReads());
+      this.waiting.push({ keys, resolve, reject });
+    });
+  }
+
+  private sendReads(): void {
+    const requests = this.waiting;
+    this.waiting = [];
+    let group: ReadRequest[] = [];
+    let size = 0;
+    for (const request of requests) {
+      if (size > 0 && size + request.keys.length > READ_BATCH_KEYS) {
+        void this.readTogether(group);
+        group = [];
+        size = 0;
+      }
+      group.push(request);
+      size += request.keys.length;
+    }
+    void this.readTogether(group);
+  }
+
+  /** One script call for the keys of `requests` (each key once), answered to each. */
+  private async readTogether(requests: readonly ReadRequest[]): Promise<void> {
+    const index = new Map<string, number>();
+    for (const { keys } of requests) for (const key of keys) if (!index.has(key)) index.set(key, index.size);
+    const unique = [...index.keys()];
+    try {
+      const seen = await this.readOnce(unique);
+      for (const { keys, resolve } of requests) resolve(keys.map((key) => seen[index.get(key)!]!));
+    } catch (error) {
+      for (const { reject } of requests) reject(error);
+    }
+  }
+
+  private async readOnce(keys: readonly string[]): Promise<Seen[]> {
+    const held = keys.map((key) => this.raws.get(key));
+    const redisKeys: string[] = [];
+    for (const key of keys) redisKeys.push(this.k(key), this.v(key));
+    const reply = await this.client.shioriRead(redisKeys.length, ...redisKeys, ...held.map((h) => h?.version ?? ''));
+    return keys.map((key, i): Seen => {
+      const version = reply[2 * i] ?? null;
+      const hit = held[i];
+      if (version !== null && hit && hit.version === version) return { version, raw: hit.raw };
+      const raw = reply[2 * i + 1] ?? null;
+      if (version !== null && raw !== null) this.raws.set(key, { version, raw });
+      return { version, raw };
+    });
+  }
+
   async validate(tx: EngineTx): Promise<boolean> {
-    const { reads, torn, oneState } = tx as RedisTx;
-    if (torn) return false;
-    if (reads.size === 0 || oneState) return true;
-    // Checked in Redis (digests sent, a 0 or 1 back) rather than reading every value again.
-    const keys = [...reads.keys()];
-    return (await this.client.shioriCheck(keys.length, ...keys.map(this.k), ...keys.map((k) => digest(reads.get(k) ?? null)))) === 1;
+    const rtx = tx as RedisTx;
+    if (rtx.torn) return false;
+    if (rtx.reads.size === 0 || rtx.oneState) return true;
+    // Checked in Redis (versions sent, a 0 or 1 back) rather than reading every value again.
+    const { keys, args } = rtx.checkArgs(this.k, this.v);
+    return (await this.client.shioriCheck(keys.length, ...keys, ...args)) === 1;
   }
 
   async commit(tx: EngineTx, writes: readonly Write[]): Promise<boolean> {
-    const { reads, torn } = tx as RedisTx;
-    if (torn) return false;
-    const readKeys = [...reads.keys()];
-    const keys = [this.k(`sys:commit:${randomUUID()}`), ...readKeys.map(this.k), ...writes.map((w) => this.k(w.key))];
-    const args: (string | number)[] = [readKeys.length, COMMIT_ID_TTL_MS];
-    for (const key of readKeys) args.push(digest(reads.get(key) ?? null));
-    for (const w of writes) args.push(w.raw === null ? 'del' : 'set', w.raw ?? '', w.ttlMs ?? 0);
-    return (await this.client.shioriCommit(keys.length, ...keys, ...args)) === 1;
+    const rtx = tx as RedisTx;
+    if (rtx.torn) return false;
+    const version = randomUUID();
+    const check = rtx.checkArgs(this.k, this.v);
+    const keys = [this.k(COMMIT_PREFIX + version), ...check.keys];
+    const args: (string | number)[] = [rtx.reads.size, COMMIT_ID_TTL_MS, version, ...check.args];
+    for (const w of writes) {
+      keys.push(this.k(w.key), this.v(w.key));
+      args.push(w.raw === null ? 'del' : 'set', w.raw ?? '', w.ttlMs ?? 0);
+    }
+    if ((await this.client.shioriCommit(keys.length, ...keys, ...args)) !== 1) return false;
+    // This instance's next read of what it wrote carries no value.
+    for (const w of writes) if (w.raw !== null) this.raws.set(w.key, { version, raw: w.raw });
+    return true;
   }
 
   async readMany(keys: readonly string[]): Promise<(string | null)[]> {
-    if (keys.length === 0) return [];
-    if (keys.length === 1) return [await this.client.get(this.k(keys[0]!))];
-    return this.client.mget(...keys.map(this.k));
+    return (await this.readSeen(keys)).map((s) => s.raw);
   }
 
   async *scanKeys(prefix: string, pageSize: number): AsyncIterable<string[]> {
@@ -170,14 +327,15 @@ class RedisEngine implements Engine {
     do {
       const [next, found] = await this.client.scan(cursor, 'MATCH', match, 'COUNT', Math.max(pageSize, 100));
       cursor = next;
-      const keys = found.map((k) => k.slice(this.base.length)).filter((k) => !k.startsWith('sys:commit:'));
+      const keys = found.map((k) => k.slice(this.base.length)).filter((k) => !k.startsWith(COMMIT_PREFIX) && !k.startsWith(VERSION_PREFIX));
       if (keys.length > 0) yield keys;
     } while (cursor !== '0');
   }
 
+  /** Past the cache: a walk over everything would only evict what requests use. */
   async *scanEntries(prefix: string, pageSize: number): AsyncIterable<[string, string][]> {
     for await (const keys of this.scanKeys(prefix, pageSize)) {
-      const raws = await this.readMany(keys);
+      const raws = await this.client.mget(...keys.map(this.k));
       const entries = keys.flatMap((k, i): [string, string][] => (raws[i] == null ? [] : [[k, raws[i]!]]));
       if (entries.length > 0) yield entries;
     }
@@ -202,6 +360,12 @@ class RedisEngine implements Engine {
   }
 }
 
-export function createRedisEngine(client: RedisClient, base: string, dispose: () => Promise<void> | void, warn: (message: string) => void): Engine {
-  return new RedisEngine(client, base, dispose, warn);
+export function createRedisEngine(
+  client: RedisClient,
+  base: string,
+  dispose: () => Promise<void> | void,
+  warn: (message: string) => void,
+  { cacheBytes = RAW_CACHE_BYTES }: { cacheBytes?: number } = {},
+): Engine {
+  return new RedisEngine(client, base, dispose, warn, cacheBytes);
 }

@@ -35,7 +35,7 @@ import { BoundedCache } from './bounded-cache.ts';
 /** What a transaction function sees: reads that include its own staged writes. */
 export interface Tx {
   get<T>(key: string): Promise<T | null>;
-  /** Several values read as one state (one statement on SQLite, one MGET on Redis). */
+  /** Several values read as one state (one statement on SQLite, one read script call on Redis). */
   getMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
   set(key: string, value: unknown, opts?: SetOptions): void;
   remove(key: string): void;

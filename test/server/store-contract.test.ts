@@ -81,8 +81,8 @@ async function replyDroppingProxy(redisPort: string) {
     const upstream = connect(Number(redisPort), '127.0.0.1');
     sockets.add(client).add(upstream);
     client.on('data', (d) => {
-      // Armed: from the first script call (a commit) on, Redis's replies go nowhere.
-      if (control.dropRepliesFromNextCommit && /evalsha|eval/i.test(d.toString('latin1'))) control.dropReplies = true;
+      // Armed: from the first commit on (the script call carrying a commit id; reads are scripts too), Redis's replies go nowhere.
+      if (control.dropRepliesFromNextCommit && /sys:commit:/.test(d.toString('latin1'))) control.dropReplies = true;
       upstream.write(d);
     });
     upstream.on('data', (d) => {
