@@ -34,7 +34,7 @@ import {
   type OfflineReason,
   type RenewalQueued,
 } from '../common/offline.ts';
-import { isKioskRequest } from './kiosk.ts';
+import { answerIsForKiosk, isKioskRequest } from './kiosk.ts';
 import { libraryServerPlugin, type FallbackRequest, type ServerAnswer } from './library-server-plugin.ts';
 import { networkPolicy } from './network-policy.ts';
 import {
@@ -133,7 +133,7 @@ async function answerAccount(options: RouteHandlerCallbackOptions): Promise<Resp
  * changes the answer (kiosk or not, the marks) is read first.
  */
 async function keepSnapshot({ event, request, response, status, body, late, keep }: ServerAnswer): Promise<Response | undefined> {
-  if (status !== 200) return undefined;
+  if (status !== 200 || answerIsForKiosk(response)) return undefined;
   const stored = snapshotToStore(body, new Date().toISOString());
   if (!stored) return undefined;
   if (late) {

@@ -5,6 +5,7 @@
  * kiosk session. The path and header rules are the ones the server and the page use (common/kiosk.ts).
  */
 import { isKioskPath, kioskHeaderSaysKiosk } from '../common/kiosk.ts';
+import { KIOSK_HEADER } from '../common/offline.ts';
 
 export { isKioskPath };
 
@@ -16,4 +17,13 @@ export function isKioskRequest(input: {
   if (kioskHeaderSaysKiosk(input.kioskHeader)) return true;
   if (input.clientPath !== null && isKioskPath(input.clientPath)) return true;
   return input.kioskSession;
+}
+
+/**
+ * The server's own word that an answer went to a kiosk (its X-Shiori-Kiosk answer header on
+ * GET /api/account): nothing of it is kept, even when the SW has not yet seen this device's
+ * kiosk session (the start's account request can come before the session's).
+ */
+export function answerIsForKiosk(answer: { headers: { get(name: string): string | null } }): boolean {
+  return kioskHeaderSaysKiosk(answer.headers.get(KIOSK_HEADER));
 }

@@ -31,7 +31,10 @@ describe('the card number in GET /api/account', () => {
     const text = await res.text();
     assert.equal(res.status, 200, text);
     assert.equal(res.headers.get('cache-control'), 'no-store');
-    return { snap: JSON.parse(text), text };
+    // The answer says whether it went to a kiosk (the SW keeps nothing of one): exactly when the number is left out.
+    const snap = JSON.parse(text) as AccountSnapshot;
+    assert.equal(res.headers.get('x-shiori-kiosk'), snap.patron.cardNumber === null ? '1' : null);
+    return { snap, text };
   }
 
   it("the patron's own session on a personal device gets the whole number", async () => {
@@ -101,6 +104,7 @@ describe('on a KIOSK=1 server', () => {
       const text = await res.text();
       assert.equal(res.status, 200, text);
       assert.equal((JSON.parse(text) as AccountSnapshot).patron.cardNumber, null);
+      assert.equal(res.headers.get('x-shiori-kiosk'), '1', 'the answer says it went to a kiosk');
       assert.doesNotMatch(text, /2000000326/);
     } finally {
       await t.close();

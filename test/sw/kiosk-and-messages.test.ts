@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isKioskPath, isKioskRequest } from '../../sw/kiosk.ts';
+import { answerIsForKiosk, isKioskPath, isKioskRequest } from '../../sw/kiosk.ts';
 import { readPageMessage } from '../../sw/read-page-message.ts';
 
 const none = { kioskHeader: null, clientPath: null, kioskSession: false };
@@ -18,6 +18,12 @@ test('the X-Shiori-Kiosk header, a /kiosk/ page or a kiosk session each mean kio
 test('a kiosk header of "0" or empty does not turn kiosk mode on', () => {
   assert.equal(isKioskRequest({ ...none, kioskHeader: '0' }), false);
   assert.equal(isKioskRequest({ ...none, kioskHeader: '' }), false);
+});
+
+test("an account answer the server marked as a kiosk's (X-Shiori-Kiosk) is not kept; one without the mark, or with 0, may be", () => {
+  assert.equal(answerIsForKiosk(new Response('{}', { headers: { 'X-Shiori-Kiosk': '1' } })), true);
+  assert.equal(answerIsForKiosk(new Response('{}')), false);
+  assert.equal(answerIsForKiosk(new Response('{}', { headers: { 'X-Shiori-Kiosk': '0' } })), false);
 });
 
 test('only /kiosk and paths below it are kiosk paths', () => {
