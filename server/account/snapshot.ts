@@ -119,7 +119,7 @@ const sameRecords = (a: readonly unknown[], b: readonly unknown[]) => a.length =
  * GET /api/account's body: the snapshot as JSON, from one state of the store. `seen` is the
  * patron record the session gate has just read (the store's shared copy): when it is still the
  * current one, the patron and its titles are read in one step. `withCardNumber`: the patron's own
- * device asks (account/kiosk-request.ts); otherwise the answer's `cardNumber` is null.
+ * device asks (http/kiosk-request.ts); otherwise the answer's `cardNumber` is null.
  */
 export async function accountSnapshotJson(ctx: AppContext, patronId: string, { seen, withCardNumber = false }: { seen?: PatronRecord; withCardNumber?: boolean } = {}): Promise<string | null> {
   const now = ctx.clock.now();

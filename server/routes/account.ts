@@ -3,14 +3,14 @@ import type { H3 } from 'h3';
 import type { AppContext } from '../context.ts';
 import { requirePatron } from '../auth/require-patron.ts';
 import { accountSnapshotJson } from '../account/snapshot.ts';
-import { isKioskAccountRequest } from '../account/kiosk-request.ts';
+import { requestIsKiosk } from '../http/kiosk-request.ts';
 import { KIOSK_HEADER } from '../../common/offline.ts';
 import { apiError } from '../http/errors.ts';
 
 export function registerAccountRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/account', async (event) => {
     const { patronId, patron, session } = await requirePatron(event, ctx);
-    const kiosk = isKioskAccountRequest(event, ctx, session);
+    const kiosk = requestIsKiosk(event, ctx, session);
     const body = await accountSnapshotJson(ctx, patronId, { seen: patron, withCardNumber: !kiosk });
     // The patron's record is gone: the session has ended with it.
     if (body === null) apiError('unauthenticated');

@@ -1,6 +1,6 @@
 /**
  * Whether a request comes from a kiosk, a shared machine: a KIOSK=1 server, a device with the kiosk
- * flag cookie (http/kiosk-flag.ts), a /kiosk/ page (X-Shiori-Kiosk) or a kiosk login. Such a request
+ * flag cookie (kiosk-flag.ts), a /kiosk/ page (X-Shiori-Kiosk) or a kiosk login. Such a request
  * never gets the patron's whole card number (利用者カード's barcode: only on the patron's own device;
  * a kiosk gets the masked number, like everything else it shows), and its account answer says it is a
  * kiosk's, so that the service worker keeps nothing of it whatever it knows of the device.
@@ -11,7 +11,7 @@ import { KIOSK_HEADER } from '../../common/offline.ts';
 import type { SessionRecord } from '../auth/session-store.ts';
 import type { AppContext } from '../context.ts';
 
-export function isKioskAccountRequest(event: H3Event, ctx: AppContext, session: Pick<SessionRecord, 'kiosk'>): boolean {
+export function requestIsKiosk(event: H3Event, ctx: AppContext, session: Pick<SessionRecord, 'kiosk'>): boolean {
   const headers = event.req.headers;
   return ctx.config.kiosk || session.kiosk || kioskHeaderSaysKiosk(headers.get(KIOSK_HEADER)) || hasKioskFlag(headers.get('cookie'));
 }
