@@ -31,6 +31,7 @@
 import type { Storage } from 'unstorage';
 import { openEngine, type Engine, type EngineTx, type Write } from './engine.ts';
 import { BoundedCache } from './bounded-cache.ts';
+import { jsonCopy, NOT_JSON } from './json-copy.ts';
 
 /** What a transaction function sees: reads that include its own staged writes. */
 export interface Tx {
@@ -159,7 +160,8 @@ const decode = <T>(raw: string | null): T | null => (raw === null ? null : (JSON
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
     Object.freeze(value);
   }
   return value;
@@ -169,21 +171,40 @@ function deepFreeze<T>(value: T): T {
 export const SHARED_VALUES_BYTES = 32 * 1024 * 1024;
 
 /**
- * Frozen values of recently read keys, each with the raw text it was parsed from: a reader whose
- * raw text is the same gets the same frozen value (a text compare, usually the same string, instead
- * of a parse). A changed value has another text, so it is never served stale.
+ * Frozen values of recently read or written keys, each with the raw text it stands for: a reader
+ * whose raw text is the same gets the same frozen value (a text compare, usually the same string,
+ * instead of a parse), and a transaction gets a mutable copy of it (jsonCopy, faster than a
+ * parse). A changed value has another text, so it is never served stale.
  */
 function createSharedValues() {
   const entries = new BoundedCache<{ raw: string; value: unknown }>(SHARED_VALUES_BYTES, (key, e) => key.length + e.raw.length);
-  return <T>(key: string, raw: string | null): T | null => {
-    if (raw === null) return null;
-    const hit = entries.get(key);
-    if (hit && hit.raw === raw) return hit.value as T;
-    const value = deepFreeze(JSON.parse(raw) as T);
-    entries.set(key, { raw, value });
-    return value;
+  return {
+    /** The frozen value of `raw` (parsed and kept unless it is the one already kept). */
+    read<T>(key: string, raw: string | null): T | null {
+      if (raw === null) return null;
+      const hit = entries.get(key);
+      if (hit && hit.raw === raw) return hit.value as T;
+      const value = deepFreeze(JSON.parse(raw) as T);
+      entries.set(key, { raw, value });
+      return value;
+    },
+    /** A mutable copy of `raw`'s value: copied from the kept frozen one when there is one, else parsed. */
+    copy<T>(key: string, raw: string | null): T | null {
+      if (raw === null) return null;
+      const hit = entries.get(key);
+      if (hit && hit.raw === raw) {
+        const copy = jsonCopy(hit.value);
+        if (copy !== NOT_JSON) return copy as T;
+      }
+      return JSON.parse(raw) as T;
+    },
+    /** A committed write: `value` is exactly what `raw` parses to (a jsonCopy taken when it was staged). */
+    learn(key: string, raw: string, value: unknown): void {
+      entries.set(key, { raw, value: deepFreeze(value) });
+    },
   };
 }
+type SharedValues = ReturnType<typeof createSharedValues>;
 
 function ttlMs(opts: SetOptions | undefined): number | null {
   const s = opts?.ttlSeconds;
@@ -192,43 +213,53 @@ function ttlMs(opts: SetOptions | undefined): number | null {
   return Math.ceil(s * 1000);
 }
 
-/** A transaction's staged writes over the engine's recorded reads. */
-function createTx(etx: EngineTx): { tx: Tx; staged: Map<string, Write> } {
+/**
+ * A transaction's staged writes over the engine's recorded reads. Each staged value is kept as its
+ * text (what commits) and as a copy of it taken then (what the shared values learn once it has
+ * committed, so the next reader does not parse what this process has just written).
+ */
+function createTx(etx: EngineTx, shared: SharedValues): { tx: Tx; staged: Map<string, Write>; copies: Map<string, unknown> } {
   const staged = new Map<string, Write>();
+  const copies = new Map<string, unknown>();
   const tx: Tx = {
     async get<T>(key: string) {
       const own = staged.get(checkKey(key));
       if (own) return decode<T>(own.raw);
       const [raw] = await etx.read([key]).catch(unavailable('read'));
-      return decode<T>(raw ?? null);
+      return shared.copy<T>(key, raw ?? null);
     },
     async getMany<T>(keys: readonly string[]) {
       const missing = keys.filter((k) => !staged.has(checkKey(k)));
       const fetched = missing.length > 0 ? await etx.read(missing).catch(unavailable('read')) : [];
       const byKey = new Map(missing.map((k, i) => [k, fetched[i] ?? null]));
-      return keys.map((k) => decode<T>(staged.has(k) ? staged.get(k)!.raw : (byKey.get(k) ?? null)));
+      return keys.map((k) => (staged.has(k) ? decode<T>(staged.get(k)!.raw) : shared.copy<T>(k, byKey.get(k) ?? null)));
     },
     set(key, value, opts) {
-      staged.set(checkKey(key), { key, raw: encode(value), ttlMs: ttlMs(opts) });
+      const raw = encode(value);
+      staged.set(checkKey(key), { key, raw, ttlMs: ttlMs(opts) });
+      const copy = jsonCopy(value);
+      if (copy === NOT_JSON) copies.delete(key);
+      else copies.set(key, copy);
     },
     remove(key) {
       staged.set(checkKey(key), { key, raw: null, ttlMs: null });
+      copies.delete(key);
     },
   };
-  return { tx, staged };
+  return { tx, staged, copies };
 }
 
 /** Reads through `read` (the engine's, or a transaction's that records them) with shared frozen values. */
-function sharedReader(read: (keys: readonly string[]) => Promise<(string | null)[]>, shared: ReturnType<typeof createSharedValues>): ReadTx {
+function sharedReader(read: (keys: readonly string[]) => Promise<(string | null)[]>, shared: SharedValues): ReadTx {
   return {
     async get<T>(key: string) {
       const [raw] = await read([checkKey(key)]).catch(unavailable('read'));
-      return shared<T>(key, raw ?? null);
+      return shared.read<T>(key, raw ?? null);
     },
     async getMany<T>(keys: readonly string[]) {
       if (keys.length === 0) return [];
       const raws = await read(keys.map(checkKey)).catch(unavailable('read'));
-      return keys.map((k, i) => shared<T>(k, raws[i] ?? null));
+      return keys.map((k, i) => shared.read<T>(k, raws[i] ?? null));
     },
   };
 }
@@ -240,14 +271,16 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
   let commits = 0;
 
   const nothingStaged = new Map<string, Write>();
-  const openReadTx = (etx: EngineTx) => ({ tx: sharedReader((keys) => etx.read(keys), shared), staged: nothingStaged });
+  const nothingCopied = new Map<string, unknown>();
+  const openReadTx = (etx: EngineTx) => ({ tx: sharedReader((keys) => etx.read(keys), shared), staged: nothingStaged, copies: nothingCopied });
+  const openTx = (etx: EngineTx) => createTx(etx, shared);
   const committed = sharedReader((keys) => engine.readMany(keys), shared);
 
   /** The optimistic loop: `open` gives the view `fn` works on and what it staged. */
-  async function run<V, R>(open: (etx: EngineTx) => { tx: V; staged: Map<string, Write> }, fn: (tx: V) => Promise<R>): Promise<R> {
+  async function run<V, R>(open: (etx: EngineTx) => { tx: V; staged: Map<string, Write>; copies: Map<string, unknown> }, fn: (tx: V) => Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const etx = engine.begin();
-      const { tx, staged } = open(etx);
+      const { tx, staged, copies } = open(etx);
       let outcome: { result: R } | { error: unknown };
       try {
         outcome = { result: await fn(tx) };
@@ -259,6 +292,7 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
         if (await engine.validate(etx)) throw outcome.error;
       } else if (staged.size === 0 ? await engine.validate(etx) : await engine.commit(etx, [...staged.values()]).catch(unavailable('commit'))) {
         if (staged.size > 0) commits += 1;
+        for (const [key, copy] of copies) shared.learn(key, staged.get(key)!.raw!, copy);
         return outcome.result;
       }
       if (attempt >= MAX_ATTEMPTS) throw new StoreConflictError(`store: still conflicting after ${MAX_ATTEMPTS} attempts`);
@@ -275,7 +309,7 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
     },
     get: committed.get,
     getMany: committed.getMany,
-    transaction: (fn) => run(createTx, fn),
+    transaction: (fn) => run(openTx, fn),
     read: (fn) => run(openReadTx, fn),
     scan: (prefix, opts) => engine.scanKeys(prefix, opts?.pageSize ?? 500),
     async *scanValues<T>(prefix: string, opts?: { pageSize?: number }) {

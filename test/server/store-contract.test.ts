@@ -323,6 +323,29 @@ for (const engine of [sqliteCase(), redisCase()]) {
       assert.deepEqual(shared.list, [1], 'the old frozen value did not change under its reader');
     });
 
+    it('after a commit, readers get what the stored text says, never the object the transaction staged', async () => {
+      const store = await engine.fresh();
+      const staged = { left: undefined, when: new Date(0), list: [undefined, NaN, -0], n: 1 };
+      const plain = { list: [1], inner: { n: 1 } };
+      await store.transaction(async (tx) => {
+        tx.set('text:odd', staged);
+        tx.set('text:plain', plain);
+      });
+      staged.n = 2;
+      plain.list.push(2); // the caller's objects change after the commit: no reader sees that
+      const expected = [{ when: '1970-01-01T00:00:00.000Z', list: [null, null, 0], n: 1 }, { list: [1], inner: { n: 1 } }];
+      assert.deepStrictEqual(await store.getMany(['text:odd', 'text:plain']), expected);
+      assert.ok(Object.isFrozen((await store.get<typeof plain>('text:plain'))!.inner), 'the shared value is frozen');
+      // A transaction's copy of the shared value is its own: a change it does not stage goes nowhere.
+      await store.transaction(async (tx) => {
+        const own = (await tx.get<typeof plain>('text:plain'))!;
+        own.list.push(3);
+        own.inner.n = 3;
+      });
+      assert.deepStrictEqual(await store.get('text:plain'), expected[1]);
+      assert.deepStrictEqual(await (await engine.reopen()).getMany(['text:odd', 'text:plain']), expected, 'the same after reopening');
+    });
+
     it('counts commits that wrote, not reads or read-only transactions', async () => {
       const store = await engine.fresh();
       const before = store.commits;
