@@ -21,7 +21,11 @@ export interface EngineTx {
 export interface Engine {
   /** Several instances may share it (Redis). */
   readonly shared: boolean;
-  begin(): EngineTx;
+  /**
+   * The engine's side of attempt `attempt` (1, 2, …) of a transaction. A first attempt may read
+   * from the instance's cache what the commit check then confirms (Redis); later attempts read afresh.
+   */
+  begin(attempt: number): EngineTx;
   /** True when nothing `tx` read has changed (one atomic look). */
   validate(tx: EngineTx): Promise<boolean>;
   /** Checks what `tx` read and applies `writes`, in one atomic step; false = conflict (nothing written). */

@@ -13,9 +13,12 @@
  * Reads (`read-lua`): one script gets, for each key, its version and — unless the caller already
  * holds that version — its value, atomically: one state. Each instance keeps the raw text of recent
  * versions (bounded), so an unchanged record costs a few bytes on the wire and no decode, and hands
- * out the same string object (the Store then hands out the same frozen value). Nothing is served
- * from this cache without asking Redis for the key's current version in the same request, so a
- * commit acknowledged by any instance is seen by the next read of every instance.
+ * out the same string object (the Store then hands out the same frozen value). Outside
+ * transactions nothing is served from this cache without asking Redis for the key's current
+ * version in the same request, so a commit acknowledged by any instance is seen by the next read
+ * of every instance. A transaction's first attempt reads what the cache holds without asking: its
+ * commit (or, read-only, its check) confirms every version in Redis, so what it returns is still
+ * the current state — a stale guess only costs a second attempt.
  *
  * A commit is one Lua script (atomic in Redis): it checks that every key the transaction read still
  * has the version it had (a key read without a version: the SHA-1 of its value, '' = absent) and
@@ -169,12 +172,23 @@ class RedisTx implements EngineTx {
    * everything read is one state — that of one read script — and needs no check.
    */
   oneState = true;
-  constructor(private readonly engine: RedisEngine) {}
+  constructor(
+    private readonly engine: RedisEngine,
+    /** Read what this instance holds a version of from its cache, without asking Redis (first attempts). */
+    private readonly fromCache: boolean,
+  ) {}
 
   async read(keys: readonly string[]): Promise<(string | null)[]> {
-    const asked = new Set(keys);
-    this.oneState = [...this.reads.keys()].every((k) => asked.has(k));
-    const seen = await this.engine.readSeen(keys);
+    const held = this.fromCache ? keys.map((key) => this.engine.held(key)) : [];
+    const ask = this.fromCache ? keys.filter((_, i) => !held[i]) : keys;
+    if (ask.length < keys.length) this.oneState = false; // a value from the cache: the commit (or a check) confirms it
+    else {
+      const asked = new Set(keys);
+      this.oneState = [...this.reads.keys()].every((k) => asked.has(k));
+    }
+    const fetched = ask.length > 0 ? await this.engine.readSeen(ask) : [];
+    let next = 0;
+    const seen = keys.map((_, i) => held[i] ?? fetched[next++]!);
     keys.forEach((key, i) => {
       const now = seen[i]!;
       const before = this.reads.get(key);
@@ -228,8 +242,20 @@ class RedisEngine implements Engine {
   private k = (key: string) => this.base + key;
   private v = (key: string) => this.base + VERSION_PREFIX + key;
 
-  begin(): RedisTx {
-    return new RedisTx(this);
+  /**
+   * A first attempt reads what this instance holds from its cache: the commit checks every version
+   * it read in Redis anyway, so a value another instance has changed since only makes the commit
+   * fail and the next attempt (which asks Redis) run. In the usual case — the request's gate has
+   * just read the patron — that saves a round trip per record.
+   */
+  begin(attempt: number): RedisTx {
+    return new RedisTx(this, attempt === 1);
+  }
+
+  /** The version and raw text this instance last saw of `key`, if it has them. */
+  held(key: string): Seen | undefined {
+    const hit = this.raws.get(key);
+    return hit ? { version: hit.version, raw: hit.raw } : undefined;
   }
 
   /**

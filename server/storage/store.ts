@@ -279,7 +279,7 @@ export async function createStore(storage: Storage, opts: { warn?: (message: str
   /** The optimistic loop: `open` gives the view `fn` works on and what it staged. */
   async function run<V, R>(open: (etx: EngineTx) => { tx: V; staged: Map<string, Write>; copies: Map<string, unknown> }, fn: (tx: V) => Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
-      const etx = engine.begin();
+      const etx = engine.begin(attempt);
       const { tx, staged, copies } = open(etx);
       let outcome: { result: R } | { error: unknown };
       try {

@@ -32,7 +32,7 @@ const V1_THROTTLE_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Unconditional writes (no reads to check): each step's writes are right whatever was there. */
 async function put(store: Store, writes: Write[]): Promise<void> {
-  if (writes.length > 0) await store.engine.commit(store.engine.begin(), writes);
+  if (writes.length > 0) await store.engine.commit(store.engine.begin(1), writes);
 }
 
 async function eachPage(store: Store, prefix: string, fn: (keys: string[], raws: (string | null)[]) => Promise<void>): Promise<void> {

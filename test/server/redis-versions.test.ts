@@ -118,6 +118,39 @@ describe('Redis versions and the per-instance cache (two instances on one redis-
     assert.deepEqual(seen, [2, 2], 'never the patron of one state with the title of another');
   });
 
+  it("a transaction's first attempt reads from the cache without a round trip; a stale guess is caught by the commit, or by the check of a refusal, and the next attempt asks Redis", async () => {
+    const a = await instance();
+    const b = await instance();
+    await a.transaction(async (tx) => tx.set('count:y', 1));
+    await a.get('count:y'); // cached on A
+    const scriptCalls = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await admin.info('commandstats'))?.[1] ?? 0);
+    const before = await scriptCalls();
+    await a.transaction(async (tx) => tx.set('count:y', (await tx.get<number>('count:y'))! + 1));
+    assert.equal((await scriptCalls()) - before, 1, 'a warm read and a commit: the commit is the only round trip');
+
+    // B moves it before A's next transactions begin: A's cache is stale from their start.
+    await b.transaction(async (tx) => tx.set('count:y', 10));
+    let attempts = 0;
+    const written = await a.transaction(async (tx) => {
+      attempts += 1;
+      const n = (await tx.get<number>('count:y'))!;
+      tx.set('count:y', n + 1);
+      return n;
+    });
+    assert.deepEqual([attempts, written], [2, 10], 'the stale 2 made the commit fail; the second attempt read 10');
+    assert.equal(await b.get('count:y'), 11);
+
+    await b.transaction(async (tx) => tx.set('count:y', 20));
+    attempts = 0;
+    const answer = await a.transaction(async (tx) => {
+      attempts += 1;
+      const n = (await tx.get<number>('count:y'))!;
+      if (n < 20) throw new Error(`refused on ${n}`);
+      return n;
+    });
+    assert.deepEqual([attempts, answer], [2, 20], 'a refusal decided on the stale 11 is no answer: checked, then run on 20');
+  });
+
   racingIncrements();
 
   it('an unchanged value does not cross the wire again; a changed one does', async () => {
