@@ -74,6 +74,37 @@ describe('store on Redis', () => {
       assert.deepEqual([loan.dueOn, loan.renewals], ['2026-05-04', 1]);
     });
 
+    it("the session gate reads the session and its patron in one round trip, and still honours the other instance's logout and password change at once", async () => {
+      const { default: Redis } = await import('ioredis');
+      const admin = new Redis(redisUrl);
+      const scriptCalls = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await admin.info('commandstats'))?.[1] ?? 0);
+      try {
+        await a.addPatron({ cardNumber: '3000000003', password: 'redis123' });
+        const { barcodes } = await a.addTitle({ title: 'ひとまわりの本' });
+        await a.checkout({ cardNumber: '3000000003', barcode: barcodes[0]!, loanedOn: '2026-04-06', dueOn: '2026-04-27' });
+        const first = await a.login('3000000003', 'redis123');
+        await first.json('/api/account'); // a has seen this session now
+        const before = await scriptCalls();
+        await first.json('/api/account');
+        assert.equal((await scriptCalls()) - before, 2, 'the gate (session and patron together) and the view check');
+
+        // Logged out through b: a's very next request with that cookie is refused.
+        const onB = (path: string, init: RequestInit = {}) => b.fetch(path, { ...init, headers: { ...init.headers, cookie: first.cookie, origin: 'http://localhost' } });
+        assert.equal((await onB('/api/session', { method: 'DELETE' })).status, 204);
+        assert.equal((await first.fetch('/api/account')).status, 401);
+
+        // A password change through b ends a's other session of the patron, seen by a's gate at once.
+        const second = await a.login('3000000003', 'redis123');
+        await second.json('/api/account');
+        const third = await b.login('3000000003', 'redis123');
+        const change = await third.fetch('/api/password', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: 'redis123', newPassword: 'redis456new', newPasswordConfirm: 'redis456new' }) });
+        assert.equal(change.status, 204, await change.clone().text());
+        assert.equal((await second.fetch('/api/account')).status, 401);
+      } finally {
+        admin.disconnect();
+      }
+    });
+
     it("a title added through one instance is found by the other's search once it syncs its index", async () => {
       const search = async (app: TestApp) => {
         const res = await app.fetch(`/api/catalog/search?q=${encodeURIComponent('あたらしい棚')}`);
