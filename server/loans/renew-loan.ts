@@ -30,28 +30,29 @@ export async function renewLoan(ctx: AppContext, patronId: string, loanId: strin
   const today = ctx.clock.today();
   const now = ctx.clock.now();
   return ctx.store.transaction(async (tx): Promise<RenewOutcome> => {
+    // The patron first (the session gate has just read it, so on Redis it is usually known without
+    // asking): then the stored answer and the loan's title are read together, in one step.
+    const patron = await tx.get<PatronRecord>(keys.patron(patronId));
+    const loan = patron?.loans.find((l) => l.id === loanId);
     const idemKey = idempotencyKey ? keys.idempotency(patronId, idempotencyKey) : null;
-    if (idemKey) {
-      const first = await tx.get<IdempotentAnswer>(idemKey);
-      if (first && !isAnswerStale(first.storedAt, now)) {
-        const answeredFor = answeredLoanId(first);
-        if (answeredFor !== null && answeredFor !== loanId) return { ok: false, refusal: { code: 'idempotency_key_reused' } };
-        return fromStored(first.body as StoredBody);
-      }
+    const [first, title] = await Promise.all([
+      idemKey ? tx.get<IdempotentAnswer>(idemKey) : null,
+      loan ? tx.get<TitleRecord>(keys.title(loan.bibId)) : null,
+    ]);
+    if (first && !isAnswerStale(first.storedAt, now)) {
+      const answeredFor = answeredLoanId(first);
+      if (answeredFor !== null && answeredFor !== loanId) return { ok: false, refusal: { code: 'idempotency_key_reused' } };
+      return fromStored(first.body as StoredBody);
     }
-    const outcome = await decide();
+    const outcome = decide();
     if (idemKey) {
       const answer: IdempotentAnswer = { body: toStored(outcome), storedAt: now.toISOString(), loanId };
       tx.set(idemKey, answer, { ttlSeconds: ANSWER_TTL_SECONDS });
     }
     return outcome;
 
-    async function decide(): Promise<RenewOutcome> {
-      const patron = await tx.get<PatronRecord>(keys.patron(patronId));
-      const loan = patron?.loans.find((l) => l.id === loanId);
-      if (!patron || !loan) return { ok: false, refusal: { code: 'not_found' } };
-      const title = await tx.get<TitleRecord>(keys.title(loan.bibId));
-      if (!title) return { ok: false, refusal: { code: 'not_found' } };
+    function decide(): RenewOutcome {
+      if (!patron || !loan || !title) return { ok: false, refusal: { code: 'not_found' } };
       const decision = renewalDecisionFor(loan, title, patron, today, ctx.policy);
       if (!decision.ok) return { ok: false, refusal: renewalRefusal(decision.blockedBy, decision.window, ctx.policy.renewal.maxRenewals) };
       const renewed = { ...loan, dueOn: decision.newDueOn, renewals: loan.renewals + 1 };
