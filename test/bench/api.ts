@@ -187,6 +187,9 @@ async function load(spec: LoadSpec): Promise<Figure> {
         ...(spec.amount ? { amount: Math.floor(spec.amount / spec.targets.length) } : { duration: spec.seconds ?? SECONDS }),
         ...(t.requests ? { requests: t.requests } : {}),
         timeout: 30,
+        // autocannon notices the end of an `amount` only when it next samples (every second by
+        // default), so a 2.3 s run would count as 3 s; sampling every 20 ms keeps the duration exact.
+        sampleInt: 20,
       }),
     ),
   );
@@ -219,7 +222,9 @@ async function measure(engine: string, scale: string, what: string, floorUrl: st
   const targets: Figure[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const spec = target(round);
-    floors.push(await load({ ...spec, targets: [{ url: `${floorUrl}/api/account`, requests: floorRequests, pid: floorPid }] }));
+    // The floor always runs for the round's seconds: a renewal round's fixed amount would be over
+    // for the floor in about a second, mostly ramp-up.
+    floors.push(await load({ targets: [{ url: `${floorUrl}/api/account`, requests: floorRequests, pid: floorPid }], ...(spec.seconds ? { seconds: spec.seconds } : {}) }));
     targets.push(await load(spec));
     log(`${engine} ${scale} ${what} round ${round + 1}: ${targets.at(-1)!.rps.toFixed(0)}/s vs floor ${floors.at(-1)!.rps.toFixed(0)}/s (p99 ${targets.at(-1)!.p99} ms)`);
   }
