@@ -37,6 +37,7 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
   raw.pragma('busy_timeout = 1000');
   // 64 MB of page cache: the pages of a large catalogue's hot records stay in memory.
   raw.pragma('cache_size = -65536');
+  raw.pragma('wal_autocheckpoint = 10000');
   ensureSchema(raw);
   // The db0 driver prints an "experimental" warning once; it is the documented SQLite driver.
   (globalThis as Record<string, unknown>)['__unstorage_db0_experimental_warning__'] = true;
