@@ -31,12 +31,14 @@ export async function renewLoan(ctx: AppContext, patronId: string, loanId: strin
   const now = ctx.clock.now();
   return ctx.store.transaction(async (tx): Promise<RenewOutcome> => {
     // The patron first (the session gate has just read it, so on Redis it is usually known without
-    // asking): then the stored answer and the loan's title are read together, in one step.
+    // asking): then the stored answer and the loan's title are read together, in one step. A stored
+    // answer is there only for a replay: on Redis a first attempt takes it as absent unless this
+    // instance knows otherwise, and the commit confirms it (a replay then runs once more and finds it).
     const patron = await tx.get<PatronRecord>(keys.patron(patronId));
     const loan = patron?.loans.find((l) => l.id === loanId);
     const idemKey = idempotencyKey ? keys.idempotency(patronId, idempotencyKey) : null;
     const [first, title] = await Promise.all([
-      idemKey ? tx.get<IdempotentAnswer>(idemKey) : null,
+      idemKey ? tx.get<IdempotentAnswer>(idemKey, { usuallyAbsent: true }) : null,
       loan ? tx.get<TitleRecord>(keys.title(loan.bibId)) : null,
     ]);
     if (first && !isAnswerStale(first.storedAt, now)) {

@@ -13,9 +13,18 @@ export interface Write {
   ttlMs: number | null;
 }
 
+/** What the caller knows about keys it reads. */
+export interface ReadHint {
+  /**
+   * The keys are usually absent (a new request's idempotency answer): a first attempt may take
+   * one this instance holds nothing of as absent without asking (Redis); the commit confirms it.
+   */
+  usuallyAbsent?: boolean;
+}
+
 /** The engine's side of one transaction attempt: it records what was read, for the commit check. */
 export interface EngineTx {
-  read(keys: readonly string[]): Promise<(string | null)[]>;
+  read(keys: readonly string[], hint?: ReadHint): Promise<(string | null)[]>;
 }
 
 export interface Engine {

@@ -18,7 +18,8 @@
  * version in the same request, so a commit acknowledged by any instance is seen by the next read
  * of every instance. A transaction's first attempt reads what the cache holds without asking: its
  * commit (or, read-only, its check) confirms every version in Redis, so what it returns is still
- * the current state — a stale guess only costs a second attempt.
+ * the current state — a stale guess only costs a second attempt. A key read as usually absent (a
+ * new request's idempotency answer) that the cache knows nothing of is guessed absent the same way.
  *
  * A commit is one Lua script (atomic in Redis): it checks that every key the transaction read still
  * has the version it had (a key read without a version: the SHA-1 of its value, '' = absent) and
@@ -36,7 +37,7 @@
  * conflict with itself and run `fn` a second time).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Engine, EngineTx, Write } from './engine.ts';
+import type { Engine, EngineTx, ReadHint, Write } from './engine.ts';
 import { BoundedCache } from './bounded-cache.ts';
 
 export const COMMIT_ID_TTL_MS = 10 * 60 * 1000;
@@ -164,6 +165,9 @@ interface Seen {
   raw: string | null;
 }
 
+/** What a first attempt takes a usually absent key to be (the commit checks that it still is). */
+const ABSENT: Seen = Object.freeze({ version: null, raw: null });
+
 class RedisTx implements EngineTx {
   readonly reads = new Map<string, Seen>();
   torn = false;
@@ -178,8 +182,9 @@ class RedisTx implements EngineTx {
     private readonly fromCache: boolean,
   ) {}
 
-  async read(keys: readonly string[]): Promise<(string | null)[]> {
-    const held = this.fromCache ? keys.map((key) => this.engine.held(key)) : [];
+  async read(keys: readonly string[], hint?: ReadHint): Promise<(string | null)[]> {
+    const guess = (key: string) => this.engine.held(key) ?? (hint?.usuallyAbsent ? ABSENT : undefined);
+    const held = this.fromCache ? keys.map(guess) : [];
     const ask = this.fromCache ? keys.filter((_, i) => !held[i]) : keys;
     if (ask.length < keys.length) this.oneState = false; // a value from the cache: the commit (or a check) confirms it
     else {

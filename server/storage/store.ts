@@ -29,13 +29,14 @@
  * time: rules that depend on time decide on the library clock themselves.
  */
 import type { Storage } from 'unstorage';
-import { openEngine, type Engine, type EngineTx, type Write } from './engine.ts';
+import { openEngine, type Engine, type EngineTx, type ReadHint, type Write } from './engine.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { jsonCopy, NOT_JSON } from './json-copy.ts';
 
 /** What a transaction function sees: reads that include its own staged writes. */
 export interface Tx {
-  get<T>(key: string): Promise<T | null>;
+  /** `hint.usuallyAbsent`: a key that is usually not there yet (engine.ts, ReadHint). */
+  get<T>(key: string, hint?: ReadHint): Promise<T | null>;
   /** Several values read as one state (one statement on SQLite, one read script call on Redis). */
   getMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
   set(key: string, value: unknown, opts?: SetOptions): void;
@@ -222,10 +223,10 @@ function createTx(etx: EngineTx, shared: SharedValues): { tx: Tx; staged: Map<st
   const staged = new Map<string, Write>();
   const copies = new Map<string, unknown>();
   const tx: Tx = {
-    async get<T>(key: string) {
+    async get<T>(key: string, hint?: ReadHint) {
       const own = staged.get(checkKey(key));
       if (own) return decode<T>(own.raw);
-      const [raw] = await etx.read([key]).catch(unavailable('read'));
+      const [raw] = await etx.read([key], hint).catch(unavailable('read'));
       return shared.copy<T>(key, raw ?? null);
     },
     async getMany<T>(keys: readonly string[]) {

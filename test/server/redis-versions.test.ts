@@ -29,6 +29,12 @@ after(async () => {
 });
 beforeEach(() => admin.flushall());
 
+/** Script calls redis-server has run so far: round trips of the engine (evalsha, or eval the first time a script meets the server). */
+async function scriptCalls(): Promise<number> {
+  const stats = await admin.info('commandstats');
+  return Number(/cmdstat_evalsha:calls=(\d+)/.exec(stats)?.[1] ?? 0) + Number(/cmdstat_eval:calls=(\d+)/.exec(stats)?.[1] ?? 0);
+}
+
 async function instance(): Promise<Store> {
   const store = await createStore(await openStorage({ dataDir: '', redisUrl: redis.url }));
   opened.push(store);
@@ -123,7 +129,6 @@ describe('Redis versions and the per-instance cache (two instances on one redis-
     const b = await instance();
     await a.transaction(async (tx) => tx.set('count:y', 1));
     await a.get('count:y'); // cached on A
-    const scriptCalls = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await admin.info('commandstats'))?.[1] ?? 0);
     const before = await scriptCalls();
     await a.transaction(async (tx) => tx.set('count:y', (await tx.get<number>('count:y'))! + 1));
     assert.equal((await scriptCalls()) - before, 1, 'a warm read and a commit: the commit is the only round trip');
@@ -149,6 +154,40 @@ describe('Redis versions and the per-instance cache (two instances on one redis-
       return n;
     });
     assert.deepEqual([attempts, answer], [2, 20], 'a refusal decided on the stale 11 is no answer: checked, then run on 20');
+  });
+
+  it('a key read as usually absent is guessed absent without a round trip; when another instance has written it, the commit says so and the next attempt reads it', async () => {
+    const a = await instance();
+    const b = await instance();
+    let attempts = 0;
+    const claim = (store: typeof a, key: string, who: string) =>
+      store.transaction(async (tx) => {
+        attempts += 1;
+        const holder = await tx.get<string>(key, { usuallyAbsent: true });
+        if (holder !== null) return holder;
+        tx.set(key, who);
+        return who;
+      });
+    const before = await scriptCalls();
+    assert.equal(await a.transaction(async (tx) => (await tx.get<string>('claim:1', { usuallyAbsent: true })) ?? 'none'), 'none');
+    assert.equal((await scriptCalls()) - before, 1, 'no read: only the check of the answer');
+
+    assert.equal(await b.get('claim:2'), null); // B has looked and found nothing: no cached value either
+    assert.equal(await a.get('claim:2'), null);
+    attempts = 0;
+    assert.equal(await a.transaction(async (tx) => (await tx.get<string>('claim:2', { usuallyAbsent: true })) ?? (tx.set('claim:2', 'a'), 'a')), 'a');
+    assert.equal(await claim(b, 'claim:2', 'b'), 'a', "B guessed it absent, its commit failed, and the next attempt read A's");
+    assert.equal(attempts, 2);
+    assert.equal(await b.get('claim:2'), 'a');
+
+    // A read-only answer decided on the guess is checked too.
+    await b.transaction(async (tx) => tx.set('claim:3', 'b'));
+    attempts = 0;
+    const seen = await a.transaction(async (tx) => {
+      attempts += 1;
+      return (await tx.get<string>('claim:3', { usuallyAbsent: true })) ?? 'none';
+    });
+    assert.deepEqual([seen, attempts], ['b', 2]);
   });
 
   racingIncrements();
