@@ -8,6 +8,7 @@ import { toCancelledHoldView, toHoldView } from '../holds/hold-view.ts';
 import { toLoanView } from '../loans/loan-view.ts';
 import { isForgotten } from '../rules/maintenance.ts';
 import { patronSummary } from '../rules/patron.ts';
+import { BoundedCache } from '../storage/bounded-cache.ts';
 
 const MISSING_TITLE: TitleRecord = {
   bibId: '',
@@ -116,21 +117,45 @@ const AS_OF_PREFIX = `{"asOf":${JSON.stringify(AS_OF_PLACEHOLDER)}`;
 const sameRecords = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * GET /api/account's body: the snapshot as JSON, from one state of the store. `seen` is the
- * patron record the session gate has just read (the store's shared copy): when it is still the
- * current one, the patron and its titles are read in one step. `withCardNumber`: the patron's own
- * device asks (http/kiosk-request.ts); otherwise the answer's `cardNumber` is null.
+ * The title keys of the last view this process built for a patron: what the session gate reads
+ * beside the patron (GateOptions.alongside), so the next view usually needs no read of its own.
  */
-export async function accountSnapshotJson(ctx: AppContext, patronId: string, { seen, withCardNumber = false }: { seen?: PatronRecord; withCardNumber?: boolean } = {}): Promise<string | null> {
+const viewTitleKeys = new BoundedCache<readonly string[]>(8 * 1024 * 1024, (patronId, titleKeys) => patronId.length + titleKeys.reduce((n, k) => n + k.length + 16, 64));
+export const titleKeysOfLastView = (patronId: string): readonly string[] => viewTitleKeys.get(patronId) ?? [];
+
+const titleKeysOf = (patron: PatronRecord) => bibIdsOf(patron).map((bibId) => keys.title(bibId));
+
+/** Values read with `seen` in one state (the gate's read), under these keys. */
+export interface SeenWith {
+  keys: readonly string[];
+  values: readonly unknown[];
+}
+
+/**
+ * GET /api/account's body: the snapshot as JSON, from one state of the store. `seen` is the
+ * patron record the session gate has just read (the store's shared copy), and `seenWith` what it
+ * read beside it in the same step: when those are the patron's titles, they are the view's one
+ * state and nothing more is read. Otherwise, when `seen` is still the current record, the patron
+ * and its titles are read in one step. `withCardNumber`: the patron's own device asks
+ * (http/kiosk-request.ts); otherwise the answer's `cardNumber` is null.
+ */
+export async function accountSnapshotJson(
+  ctx: AppContext,
+  patronId: string,
+  { seen, seenWith, withCardNumber = false }: { seen?: PatronRecord; seenWith?: SeenWith; withCardNumber?: boolean } = {},
+): Promise<string | null> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
+  if (seen && seenWith && sameRecords(seenWith.keys, titleKeysOf(seen))) {
+    return answerJson(ctx, seen, seenWith.values as (TitleRecord | null)[], now, today, withCardNumber);
+  }
   // A read-only view: the patron and its titles are checked to be one state; nothing is written.
   return ctx.store.read(async (tx) => {
     const patronKey = keys.patron(patronId);
     let patron = seen ?? (await tx.get<PatronRecord>(patronKey));
     if (!patron) return null;
     // The patron again with its titles: on Redis one read call then holds the whole view.
-    const readWithTitles = (p: PatronRecord) => tx.getMany<PatronRecord | TitleRecord>([patronKey, ...bibIdsOf(p).map((bibId) => keys.title(bibId))]);
+    const readWithTitles = (p: PatronRecord) => tx.getMany<PatronRecord | TitleRecord>([patronKey, ...titleKeysOf(p)]);
     let [current, ...titles] = await readWithTitles(patron);
     if (current !== patron) {
       // The gate's copy is older (or the patron changed in between): read its titles anew. Should it
@@ -139,17 +164,22 @@ export async function accountSnapshotJson(ctx: AppContext, patronId: string, { s
       patron = current as PatronRecord;
       [current, ...titles] = await readWithTitles(patron);
     }
-    const titleRecords = titles as (TitleRecord | null)[];
-    const asOf = JSON.stringify(now.toISOString());
-    const answers = withCardNumber ? keptAnswers.withCardNumber : keptAnswers.masked;
-    const kept = answers.get(patron);
-    if (kept && kept.today === today && kept.policy === ctx.policy && sameRecords(kept.titles, titleRecords)) return `{"asOf":${asOf}${kept.rest}`;
-    const json = JSON.stringify({ ...buildAccountSnapshot(patron, titleRecords, now, today, ctx.policy, withCardNumber), asOf: AS_OF_PLACEHOLDER });
-    const rest = json.slice(AS_OF_PREFIX.length);
-    // Only the store's frozen shared records stay the same object exactly while unchanged.
-    if (Object.isFrozen(patron) && titleRecords.every((t) => t === null || Object.isFrozen(t))) {
-      answers.set(patron, { today, policy: ctx.policy, titles: titleRecords, rest });
-    }
-    return `{"asOf":${asOf}${rest}`;
+    return answerJson(ctx, patron, titles as (TitleRecord | null)[], now, today, withCardNumber);
   });
+}
+
+/** The answer for a patron record and its titles of one state (kept while they stay the same objects). */
+function answerJson(ctx: AppContext, patron: PatronRecord, titleRecords: (TitleRecord | null)[], now: Date, today: string, withCardNumber: boolean): string {
+  viewTitleKeys.set(patron.id, titleKeysOf(patron));
+  const asOf = JSON.stringify(now.toISOString());
+  const answers = withCardNumber ? keptAnswers.withCardNumber : keptAnswers.masked;
+  const kept = answers.get(patron);
+  if (kept && kept.today === today && kept.policy === ctx.policy && sameRecords(kept.titles, titleRecords)) return `{"asOf":${asOf}${kept.rest}`;
+  const json = JSON.stringify({ ...buildAccountSnapshot(patron, titleRecords, now, today, ctx.policy, withCardNumber), asOf: AS_OF_PLACEHOLDER });
+  const rest = json.slice(AS_OF_PREFIX.length);
+  // Only the store's frozen shared records stay the same object exactly while unchanged.
+  if (Object.isFrozen(patron) && titleRecords.every((t) => t === null || Object.isFrozen(t))) {
+    answers.set(patron, { today, policy: ctx.policy, titles: titleRecords, rest });
+  }
+  return `{"asOf":${asOf}${rest}`;
 }

@@ -2,16 +2,20 @@
 import type { H3 } from 'h3';
 import type { AppContext } from '../context.ts';
 import { requirePatron } from '../auth/require-patron.ts';
-import { accountSnapshotJson } from '../account/snapshot.ts';
+import { accountSnapshotJson, titleKeysOfLastView } from '../account/snapshot.ts';
 import { requestIsKiosk } from '../http/kiosk-request.ts';
 import { KIOSK_HEADER } from '../../common/offline.ts';
 import { apiError } from '../http/errors.ts';
 
 export function registerAccountRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/account', async (event) => {
-    const { patronId, patron, session } = await requirePatron(event, ctx);
+    // The titles of the patron's last view are read with the session and the patron, in one step.
+    let titleKeys: readonly string[] = [];
+    const alongside = (id: string) => (titleKeys = titleKeysOfLastView(id));
+    const { patronId, patron, session, alongside: titles } = await requirePatron(event, ctx, { alongside });
     const kiosk = requestIsKiosk(event, ctx, session);
-    const body = await accountSnapshotJson(ctx, patronId, { seen: patron, withCardNumber: !kiosk });
+    const seenWith = titles ? { keys: titleKeys, values: titles } : undefined;
+    const body = await accountSnapshotJson(ctx, patronId, { seen: patron, seenWith, withCardNumber: !kiosk });
     // The patron's record is gone: the session has ended with it.
     if (body === null) apiError('unauthenticated');
     event.res.headers.set('cache-control', 'no-store');
