@@ -5,8 +5,9 @@
  * — real SQLite in a temp DATA_DIR; then two instances sharing one redis-server — and in the same
  * run a floor: a bare h3 app answering the same 20-loan snapshot JSON from memory
  * (floor-server.ts). autocannon (in this process) drives both with the same settings (64
- * connections; on Redis 32 to each instance), floor and target alternating, ROUNDS rounds; the
- * figures printed are the medians of the rounds, each beside the floor's.
+ * connections; on Redis 32 to each instance), floor and target alternating, ROUNDS rounds after an
+ * uncounted warm-up of each phase; the figures printed are the medians of the rounds, each beside
+ * the floor's.
  *
  * Measured, at 1,000 patrons / 10,000 titles and at 100,000 patrons / 1,000,000 titles:
  *   login (10 live sessions, then 50,000), GET /api/account (20 loans), a durable hold change
@@ -14,6 +15,7 @@
  *   Idempotency-Key, as the service worker sends it).
  *
  * Options: --engines sqlite,redis  --scales small,large  --rounds 3  --seconds 5  --profile
+ * --phases login,account,holds,renew (the renewal stream has loans for 3 rounds of 5,000).
  * (--profile starts the servers with `node --cpu-prof`; the profiles land in ./bench-profiles).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -216,10 +218,20 @@ const floorRequests: autocannon.Request[] = [
   { method: 'GET', path: '/api/account', setupRequest: (req) => ({ ...req, headers: { cookie: `shiori_session=${String(floorCookie++).padStart(40, 'a')}` } }) },
 ];
 
-/** ROUNDS rounds of floor then target, same settings; medians. */
+/**
+ * What a phase's uncounted warm-up runs: the first seconds of a freshly started server (or of a
+ * route it has not served yet) are compiled code and first reads, not the steady state a server
+ * running for days is in — they made each phase's first round a third as fast as its last.
+ */
+const WARM_UP_SECONDS = 3;
+const WARM_UP_RENEWALS = 2000;
+
+/** An uncounted warm-up, then ROUNDS rounds of floor then target, same settings; medians. */
 async function measure(engine: string, scale: string, what: string, floorUrl: string, target: (round: number) => LoadSpec): Promise<void> {
   const floors: Figure[] = [];
   const targets: Figure[] = [];
+  const warm = target(-1);
+  await load(warm.amount ? { ...warm, amount: WARM_UP_RENEWALS } : { ...warm, seconds: WARM_UP_SECONDS });
   for (let round = 0; round < ROUNDS; round++) {
     const spec = target(round);
     // The floor always runs for the round's seconds: a renewal round's fixed amount would be over
@@ -293,7 +305,6 @@ async function run(setup: Setup, floorUrl: string, passwordHash: string): Promis
     },
   ];
   if (PHASES.includes('login')) {
-    await load({ targets: targets(login), seconds: 1 }); // warm-up
     await measure(engine, scale, 'login, 10 live sessions', floorUrl, () => ({ targets: targets(login), seconds: SECONDS + 3 }));
   }
   const seeding = await reopen(setup);
@@ -305,7 +316,6 @@ async function run(setup: Setup, floorUrl: string, passwordHash: string): Promis
   const cookieOf = new Map(bench.map((p, i) => [p.id, `shiori_session=${sessions[i]}`]));
   const patron = roundRobin(bench);
   const account: autocannon.Request[] = [{ method: 'GET', path: '/api/account', setupRequest: (req) => ({ ...req, headers: { cookie: cookieOf.get(patron().id)! } }) }];
-  await load({ targets: targets(account), seconds: 1 });
   if (PHASES.includes('account')) await measure(engine, scale, 'GET /api/account (20 loans)', floorUrl, () => ({ targets: targets(account) }));
 
   // Hold changes: each request moves one of a patron's holds to the other branch, interleaved (hold 1
