@@ -45,6 +45,9 @@ export async function startRedis(): Promise<RedisServer> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const probe = new RedisClient(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // Refused while redis-server is still starting: the catch below waits and tries again (without a
+    // listener ioredis would also print it as an "Unhandled error event").
+    probe.on('error', () => {});
     try {
       await probe.connect();
       await probe.ping();
