@@ -123,10 +123,18 @@ const sameRecords = (a: readonly unknown[], b: readonly unknown[]) => a.length =
 const viewTitleKeys = new BoundedCache<readonly string[]>(8 * 1024 * 1024, (patronId, titleKeys) => patronId.length + titleKeys.reduce((n, k) => n + k.length + 16, 64));
 export const titleKeysOfLastView = (patronId: string): readonly string[] => viewTitleKeys.get(patronId) ?? [];
 
-const titleKeysOf = (patron: PatronRecord) => bibIdsOf(patron).map((bibId) => keys.title(bibId));
+/** A frozen (shared, unchanging) record's title keys, computed once: every view of it compares them. */
+const titleKeysMemo = new WeakMap<PatronRecord, readonly string[]>();
+function titleKeysOf(patron: PatronRecord): readonly string[] {
+  const memo = titleKeysMemo.get(patron);
+  if (memo) return memo;
+  const titleKeys = bibIdsOf(patron).map((bibId) => keys.title(bibId));
+  if (Object.isFrozen(patron)) titleKeysMemo.set(patron, titleKeys);
+  return titleKeys;
+}
 
 /** Values read with `seen` in one state (the gate's read), under these keys. */
-export interface SeenWith {
+interface SeenWith {
   keys: readonly string[];
   values: readonly unknown[];
 }
@@ -164,13 +172,13 @@ export async function accountSnapshotJson(
       patron = current as PatronRecord;
       [current, ...titles] = await readWithTitles(patron);
     }
+    viewTitleKeys.set(patron.id, titleKeysOf(patron));
     return answerJson(ctx, patron, titles as (TitleRecord | null)[], now, today, withCardNumber);
   });
 }
 
 /** The answer for a patron record and its titles of one state (kept while they stay the same objects). */
 function answerJson(ctx: AppContext, patron: PatronRecord, titleRecords: (TitleRecord | null)[], now: Date, today: string, withCardNumber: boolean): string {
-  viewTitleKeys.set(patron.id, titleKeysOf(patron));
   const asOf = JSON.stringify(now.toISOString());
   const answers = withCardNumber ? keptAnswers.withCardNumber : keptAnswers.masked;
   const kept = answers.get(patron);

@@ -32,10 +32,10 @@ export interface PatronAuth {
   patron: PatronRecord;
   session: SessionRecord;
   /**
-   * The values of the route's `alongside` keys, read in the same step as `patron` (one state with
-   * it); undefined when the gate could not read them so (a session this process has not seen).
+   * The route's `alongside` keys and their values, read in the same step as `patron` (one state
+   * with it); undefined when the gate could not read them so (a session this process has not seen).
    */
-  alongside?: readonly unknown[];
+  alongside?: { keys: readonly string[]; values: readonly unknown[] };
 }
 
 export interface GateOptions {
@@ -71,8 +71,9 @@ export async function requirePatron(event: H3Event, ctx: AppContext, { alongside
   // The session and (when this process has seen the session before) its patron, with what the
   // route reads beside it, in one read.
   const hint = patronOfSession.get(sessionId);
-  const [stored, hintedPatron, ...read] = hint
-    ? ((await ctx.store.getMany<unknown>([keys.session(sessionId), keys.patron(hint), ...(alongside?.(hint) ?? [])])) as [SessionRecord | null, PatronRecord | null, ...unknown[]])
+  const besideKeys = hint && alongside ? alongside(hint) : [];
+  const [stored, hintedPatron, ...besideValues] = hint
+    ? ((await ctx.store.getMany<unknown>([keys.session(sessionId), keys.patron(hint), ...besideKeys])) as [SessionRecord | null, PatronRecord | null, ...unknown[]])
     : [await ctx.store.get<SessionRecord>(keys.session(sessionId)), null];
   if (!stored) refuse();
   patronOfSession.set(sessionId, stored.patronId);
@@ -86,7 +87,7 @@ export async function requirePatron(event: H3Event, ctx: AppContext, { alongside
     await endSession(ctx, sessionId);
     refuse();
   }
-  const withAlongside = hinted && alongside ? { alongside: read } : {};
+  const withAlongside = hinted && alongside ? { alongside: { keys: besideKeys, values: besideValues } } : {};
   if (event.req.headers.get(BACKGROUND_HEADER) === BACKGROUND_HEADER_VALUE) return { patronId: session.patronId, patron, session, ...withAlongside };
   const seenAt = now.toISOString();
   activity.touch(sessionId, seenAt);

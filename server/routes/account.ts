@@ -10,12 +10,9 @@ import { apiError } from '../http/errors.ts';
 export function registerAccountRoutes(app: H3, ctx: AppContext): void {
   app.get('/api/account', async (event) => {
     // The titles of the patron's last view are read with the session and the patron, in one step.
-    let titleKeys: readonly string[] = [];
-    const alongside = (id: string) => (titleKeys = titleKeysOfLastView(id));
-    const { patronId, patron, session, alongside: titles } = await requirePatron(event, ctx, { alongside });
+    const { patronId, patron, session, alongside } = await requirePatron(event, ctx, { alongside: titleKeysOfLastView });
     const kiosk = requestIsKiosk(event, ctx, session);
-    const seenWith = titles ? { keys: titleKeys, values: titles } : undefined;
-    const body = await accountSnapshotJson(ctx, patronId, { seen: patron, seenWith, withCardNumber: !kiosk });
+    const body = await accountSnapshotJson(ctx, patronId, { seen: patron, seenWith: alongside, withCardNumber: !kiosk });
     // The patron's record is gone: the session has ended with it.
     if (body === null) apiError('unauthenticated');
     event.res.headers.set('cache-control', 'no-store');
