@@ -18,6 +18,8 @@ export interface CatalogQuery {
 export interface CatalogIndex {
   /** Adds or replaces one title's bibliographic fields. */
   upsert(title: Pick<TitleRecord, 'bibId' | 'title' | 'author' | 'publisher' | 'materialType'>): void;
+  /** Adds or replaces several titles in one index transaction (a page of a scan). */
+  upsertMany(titles: Iterable<Pick<TitleRecord, 'bibId' | 'title' | 'author' | 'publisher' | 'materialType'>>): void;
   /** Matching bibIds in a stable order, one page of them, and how many match in all. */
   search(query: CatalogQuery): { total: number; bibIds: string[] };
   count(): number;

@@ -9,6 +9,7 @@
  * catalogue (a first start with a million titles takes minutes to index) is indexed in the
  * background, BACKGROUND_CHUNK titles per index transaction with a turn of the event loop between,
  * while the server already answers — search results fill in meanwhile, and the log says when done.
+ * `indexBuilt` says when that build has ended (the poll of keep-in-step.ts waits for it).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,6 +39,14 @@ async function readTitles(store: Store): Promise<IndexedTitle[]> {
 }
 
 export const INDEX_BEFORE_START = 50_000;
+
+/** The background build of an index still filling, until it ends. */
+const building = new WeakMap<CatalogIndex, Promise<void>>();
+
+/** Resolves once this index's background build (if any) has ended, however it ended. */
+export function indexBuilt(index: CatalogIndex): Promise<void> {
+  return building.get(index) ?? Promise.resolve();
+}
 export const BACKGROUND_CHUNK = 200;
 
 function indexed(t: TitleRecord): IndexedTitle {
@@ -74,6 +83,6 @@ export async function openCatalogIndex(opts: { dataDir: string; store: Store; lo
   }
   const log = opts.log ?? { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m), error: (m: string, x?: unknown) => console.error(m, x) };
   log.info(`shiori: search index: ${stored} titles to index, in the background (search results fill in meanwhile)`);
-  void indexInBackground(index, opts.store, log);
+  building.set(index, indexInBackground(index, opts.store, log).finally(() => building.delete(index)));
   return index;
 }
