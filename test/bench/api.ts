@@ -222,8 +222,14 @@ const floorRequests: autocannon.Request[] = [
  * What a phase's uncounted warm-up runs: the first seconds of a freshly started server (or of a
  * route it has not served yet) are compiled code and first reads, not the steady state a server
  * running for days is in — they made each phase's first round a third as fast as its last.
+ * 15 s, because the first phase after a start also builds each bench patron's first account answer
+ * on each instance (1,000 patrons, about 1.6 ms each once the code is compiled): after a 3 s
+ * warm-up, a profile of a Redis instance still spent 11% of round 1's first second building answers
+ * (5% over the round; round 1 ran at 0.28–0.37× where the later rounds ran at 0.5–0.6×), none in round 2.
+ * Renewals come after the account and hold phases (the process is warm) and each loan can be
+ * renewed once, so their warm-up is a number of renewals.
  */
-const WARM_UP_SECONDS = 3;
+const WARM_UP_SECONDS = 15;
 const WARM_UP_RENEWALS = 2000;
 
 /** An uncounted warm-up, then ROUNDS rounds of floor then target, same settings; medians. */
