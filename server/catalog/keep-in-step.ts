@@ -2,7 +2,8 @@
  * The search index is a file of this server instance. When several instances share one store
  * (Redis), a title added through another instance must reach this index too: every title write
  * bumps the `seq:titles` counter (staff/register.ts) and each instance polls it, adding the titles
- * its index lacks (a scan of the title keys, only when the counter moved). With the embedded SQLite
+ * its index lacks (a scan of the title keys, only when the counter moved since the last walk or since
+ * the start found the index in step). With the embedded SQLite
  * store there is one instance, and nothing to poll.
  *
  * One walk at a time, and none beside a first start's background build: on a large catalogue a
@@ -13,7 +14,7 @@
 import type { AppContext } from '../context.ts';
 import { keys, type TitleRecord } from '../domain/records.ts';
 import type { CatalogIndex } from './catalog-index.ts';
-import { indexBuilt } from './open-catalog-index.ts';
+import { indexBuilt, titleCounterInStep } from './open-catalog-index.ts';
 
 const lastSeen = new WeakMap<CatalogIndex, number>();
 /** The walk in progress (or the last one), per index: the next call runs after it. */
@@ -33,7 +34,8 @@ async function addMissingTitles(ctx: AppContext): Promise<number> {
   await indexBuilt(ctx.catalog);
   // Read the counter first: a title added during the scan moves it again, so the next poll scans again.
   const counter = (await ctx.store.get<number>(keys.seq('titles'))) ?? 0;
-  if (lastSeen.get(ctx.catalog) === counter) return 0;
+  // Since the last walk — or, before any, since the start found the index in step (or built it).
+  if ((lastSeen.get(ctx.catalog) ?? titleCounterInStep(ctx.catalog)) === counter) return 0;
   let added = 0;
   for await (const page of ctx.store.scan('title:', { pageSize: 1000 })) {
     const missing = page.filter((key) => !ctx.catalog.has(key.slice('title:'.length)));
