@@ -41,6 +41,7 @@ async function readTitles(store: Store): Promise<IndexedTitle[]> {
 }
 
 export const INDEX_BEFORE_START = 50_000;
+export const BACKGROUND_CHUNK = 200;
 
 /** The background build of an index still filling, until it ends. */
 const building = new WeakMap<CatalogIndex, Promise<void>>();
@@ -56,7 +57,6 @@ export function titleCounterInStep(index: CatalogIndex): number | undefined {
 export function indexBuilt(index: CatalogIndex): Promise<void> {
   return building.get(index) ?? Promise.resolve();
 }
-export const BACKGROUND_CHUNK = 200;
 
 function indexed(t: TitleRecord): IndexedTitle {
   return { bibId: t.bibId, title: t.title, author: t.author, publisher: t.publisher, materialType: t.materialType };
