@@ -27,6 +27,9 @@
  * PX for a TTL; DEL) and their versions. Redis does not roll a script back, so nothing in it may fail
  * after the first write: everything that can fail (a key of another type, a conflict) is looked at
  * first. WATCH/MULTI would need a connection per transaction: the script needs no connection state.
+ * The commits asked for in one turn of the event loop share one script call (each checked and
+ * applied in turn, each answered alone), as reads do: one round trip for many requests under load.
+ * A read that fails inside it (a key of another type) fails only its own commit, before its writes.
  * A read-only view that read in more than one round trip is checked by a second script the same
  * way — unless its last read read again everything read before (then that read is the one state).
  *
@@ -57,7 +60,7 @@ export interface RedisClient {
 
 interface ScriptClient extends RedisClient {
   shioriRead(keyCount: number, ...keysAndArgs: string[]): Promise<(string | null)[]>;
-  shioriCommit(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number>;
+  shioriCommit(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<(number | string)[]>;
   shioriCheck(keyCount: number, ...keysAndArgs: string[]): Promise<number>;
 }
 
@@ -86,15 +89,22 @@ return out
  * and, when none, the SHA-1 of the value seen ('' = absent).
  */
 const CHECK_READS = `
+local function get(key)
+  local value = redis.pcall('GET', key)
+  if type(value) == 'table' and value.err then return nil, value.err end
+  return value
+end
 local function unchanged(first, arg, reads)
   for i = 0, reads - 1 do
-    local version = redis.call('GET', KEYS[first + 2 * i + 1])
+    local version, err = get(KEYS[first + 2 * i + 1])
+    if err then return nil, err end
     local seenVersion = ARGV[arg + 2 * i]
     if seenVersion ~= '' then
       if version ~= seenVersion then return false end
     else
       if version then return false end
-      local now = redis.call('GET', KEYS[first + 2 * i])
+      local now, nowErr = get(KEYS[first + 2 * i])
+      if nowErr then return nil, nowErr end
       local seen = ARGV[arg + 2 * i + 1]
       if now then
         if redis.sha1hex(now) ~= seen then return false end
@@ -108,39 +118,59 @@ end
 `;
 
 /**
- * KEYS: [1] the commit's id key, then per read its value and version keys, then per write its
- * value and version keys. ARGV: [1] how many were read, [2] the id key's TTL, [3] the version the
- * writes get, then per read its version and digest (CHECK_READS), then per write: 'set' | 'del',
- * the value, the TTL in ms (0 = none).
+ * Several commits, one after the other (each as if alone: a later one sees what an earlier one
+ * wrote). ARGV: [1] the TTL of a commit's id key, then per commit: how many it read, how many it
+ * writes, the version its writes get, per read its version and digest (CHECK_READS), per write
+ * 'set' | 'del', the value, the TTL in ms (0 = none). KEYS per commit: its id key, per read its
+ * value and version keys, per write its value and version keys. Returns per commit 1 (done, or
+ * done before: its id is there), 0 (something it read has changed: nothing written) or the error
+ * text of a read that failed (a key of another type: nothing of that commit written).
  */
 const COMMIT_LUA = `${CHECK_READS}
-local reads = tonumber(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 1 then return 1 end
-if not unchanged(2, 4, reads) then return 0 end
-local version = ARGV[3]
-local a = 4 + 2 * reads
-for i = 2 + 2 * reads, #KEYS, 2 do
-  if ARGV[a] == 'set' then
-    local ttl = tonumber(ARGV[a + 2])
-    if ttl > 0 then
-      redis.call('SET', KEYS[i], ARGV[a + 1], 'PX', ttl)
-      redis.call('SET', KEYS[i + 1], version, 'PX', ttl)
+local out = {}
+local k, a = 1, 2
+while a <= #ARGV do
+  local reads, writes, version = tonumber(ARGV[a]), tonumber(ARGV[a + 1]), ARGV[a + 2]
+  local result = 1
+  if redis.call('EXISTS', KEYS[k]) == 0 then
+    local same, err = unchanged(k + 1, a + 3, reads)
+    if err then
+      result = err
+    elseif not same then
+      result = 0
     else
-      redis.call('SET', KEYS[i], ARGV[a + 1])
-      redis.call('SET', KEYS[i + 1], version)
+      local w = a + 3 + 2 * reads
+      local last = k + 2 * reads + 2 * writes
+      for i = k + 1 + 2 * reads, last, 2 do
+        if ARGV[w] == 'set' then
+          local ttl = tonumber(ARGV[w + 2])
+          if ttl > 0 then
+            redis.call('SET', KEYS[i], ARGV[w + 1], 'PX', ttl)
+            redis.call('SET', KEYS[i + 1], version, 'PX', ttl)
+          else
+            redis.call('SET', KEYS[i], ARGV[w + 1])
+            redis.call('SET', KEYS[i + 1], version)
+          end
+        else
+          redis.call('DEL', KEYS[i], KEYS[i + 1])
+        end
+        w = w + 3
+      end
+      redis.call('SET', KEYS[k], '1', 'PX', ARGV[1])
     end
-  else
-    redis.call('DEL', KEYS[i], KEYS[i + 1])
   end
-  a = a + 3
+  out[#out + 1] = result
+  k = k + 1 + 2 * reads + 2 * writes
+  a = a + 3 + 2 * reads + 3 * writes
 end
-redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
-return 1
+return out
 `;
 
 /** Whether every key still holds what was read (KEYS and ARGV as CHECK_READS, from 1); 1 or 0. */
 const CHECK_LUA = `${CHECK_READS}
-if unchanged(1, 1, #KEYS / 2) then return 1 end
+local same, err = unchanged(1, 1, #KEYS / 2)
+if err then return redis.error_reply(err) end
+if same then return 1 end
 return 0
 `;
 
@@ -152,10 +182,37 @@ const escapeGlob = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 
 /** Most keys in one read script call (a caller asking for more gets a call of its own). */
 const READ_BATCH_KEYS = 1000;
+/** Most keys in one commit script call (a commit with more gets a call of its own). */
+const COMMIT_BATCH_KEYS = 1000;
+
+/** `requests` in order, cut into groups of at most `limit` keys (a request with more is a group alone). */
+function groupsOf<R extends { keys: readonly string[] }>(requests: readonly R[], limit: number): R[][] {
+  const groups: R[][] = [];
+  let size = Infinity;
+  for (const request of requests) {
+    if (size + request.keys.length > limit) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1]!.push(request);
+    size += request.keys.length;
+  }
+  return groups;
+}
 
 interface ReadRequest {
   keys: readonly string[];
   resolve: (seen: Seen[]) => void;
+  reject: (error: unknown) => void;
+}
+
+interface CommitRequest {
+  /** The script's KEYS and ARGV for this commit (COMMIT_LUA, without the id TTL in front). */
+  keys: string[];
+  args: (string | number)[];
+  version: string;
+  writes: readonly Write[];
+  resolve: (done: boolean) => void;
   reject: (error: unknown) => void;
 }
 
@@ -222,6 +279,8 @@ class RedisEngine implements Engine {
   private readonly raws: BoundedCache<{ version: string; raw: string }>;
   /** Reads asked for in this turn of the event loop, sent together at its end. */
   private waiting: ReadRequest[] = [];
+  /** Commits asked for in this turn of the event loop, sent together at its end. */
+  private committing: CommitRequest[] = [];
 
   constructor(
     client: RedisClient,
@@ -280,18 +339,7 @@ class RedisEngine implements Engine {
   private sendReads(): void {
     const requests = this.waiting;
     this.waiting = [];
-    let group: ReadRequest[] = [];
-    let size = 0;
-    for (const request of requests) {
-      if (size > 0 && size + request.keys.length > READ_BATCH_KEYS) {
-        void this.readTogether(group);
-        group = [];
-        size = 0;
-      }
-      group.push(request);
-      size += request.keys.length;
-    }
-    void this.readTogether(group);
+    for (const group of groupsOf(requests, READ_BATCH_KEYS)) void this.readTogether(group);
   }
 
   /** One script call for the keys of `requests` (each key once), answered to each. */
@@ -331,21 +379,57 @@ class RedisEngine implements Engine {
     return (await this.client.shioriCheck(keys.length, ...keys, ...args)) === 1;
   }
 
-  async commit(tx: EngineTx, writes: readonly Write[]): Promise<boolean> {
+  /**
+   * Like reads, the commits asked for in one turn of the event loop go to Redis in one script call:
+   * the script runs them one after the other, each checked and applied as if alone, and answers
+   * each. A commit another one in the call conflicts with fails alone and runs again.
+   */
+  commit(tx: EngineTx, writes: readonly Write[]): Promise<boolean> {
     const rtx = tx as RedisTx;
-    if (rtx.torn) return false;
+    if (rtx.torn) return Promise.resolve(false);
     const version = randomUUID();
     const check = rtx.checkArgs(this.k, this.v);
     const keys = [this.k(COMMIT_PREFIX + version), ...check.keys];
-    const args: (string | number)[] = [rtx.reads.size, COMMIT_ID_TTL_MS, version, ...check.args];
+    const args: (string | number)[] = [rtx.reads.size, writes.length, version, ...check.args];
     for (const w of writes) {
       keys.push(this.k(w.key), this.v(w.key));
       args.push(w.raw === null ? 'del' : 'set', w.raw ?? '', w.ttlMs ?? 0);
     }
-    if ((await this.client.shioriCommit(keys.length, ...keys, ...args)) !== 1) return false;
-    // This instance's next read of what it wrote carries no value.
-    for (const w of writes) if (w.raw !== null) this.raws.set(w.key, { version, raw: w.raw });
-    return true;
+    return new Promise((resolve, reject) => {
+      if (this.committing.length === 0) setImmediate(() => this.sendCommits());
+      this.committing.push({ keys, args, version, writes, resolve, reject });
+    });
+  }
+
+  private sendCommits(): void {
+    const requests = this.committing;
+    this.committing = [];
+    for (const group of groupsOf(requests, COMMIT_BATCH_KEYS)) void this.commitTogether(group);
+  }
+
+  /**
+   * One script call for `requests`. A call that fails as a whole (Redis unreachable, out of memory:
+   * Redis refuses a script that may write before it runs) fails every commit in it, none written.
+   */
+  private async commitTogether(requests: readonly CommitRequest[]): Promise<void> {
+    const keys = requests.flatMap((r) => r.keys);
+    const args = [COMMIT_ID_TTL_MS, ...requests.flatMap((r) => r.args)];
+    let results: (number | string)[];
+    try {
+      results = await this.client.shioriCommit(keys.length, ...keys, ...args);
+    } catch (error) {
+      for (const { reject } of requests) reject(error);
+      return;
+    }
+    requests.forEach(({ version, writes, resolve, reject }, i) => {
+      const result = results[i];
+      if (result === 1) {
+        // This instance's next read of what it wrote carries no value.
+        for (const w of writes) if (w.raw !== null) this.raws.set(w.key, { version, raw: w.raw });
+        resolve(true);
+      } else if (result === 0) resolve(false);
+      else reject(new Error(`store: Redis refused a commit: ${String(result)}`));
+    });
   }
 
   async readMany(keys: readonly string[]): Promise<(string | null)[]> {

@@ -466,6 +466,51 @@ describe('a commit Redis refuses or loses', () => {
     assert.deepEqual(await reopened.getMany(['oom:a', 'oom:b']), ['old', null]);
   });
 
+  it('refused (out of memory) while several commits share one script call: every one refused, none visible', async () => {
+    const engine = redisCase();
+    const store = await engine.fresh();
+    await store.transaction(async (tx) => {
+      tx.set('oom:a', 0);
+      tx.set('oom:b', 0);
+    });
+    await admin.config('SET', 'maxmemory-policy', 'noeviction');
+    await admin.config('SET', 'maxmemory', '1');
+    let errors: unknown[];
+    try {
+      // First attempts read what this instance has just written without a round trip: both commit in one turn.
+      errors = await Promise.all(['oom:a', 'oom:b'].map((key) => increment(store, key).catch((e: unknown) => e)));
+    } finally {
+      await admin.config('SET', 'maxmemory', '0');
+    }
+    for (const error of errors) {
+      assert.ok(error instanceof StoreUnavailableError, String(error));
+      assert.match(String((error.cause as Error).message), /OOM/);
+    }
+    assert.deepEqual(await admin.mget('shiori:oom:a', 'shiori:oom:b'), ['0', '0']);
+  });
+
+  it('commits asked for in one turn go in one script call; a key of another type fails only the commit that read it', async () => {
+    const engine = redisCase();
+    const store = await engine.fresh();
+    const keys = ['batch:a', 'batch:b', 'batch:c'];
+    await store.transaction(async (tx) => keys.forEach((key) => tx.set(key, 0)));
+    // Something other than the Store has made b's version key a hash: reading it is an error in Redis.
+    await admin.del('shiori:sys:v:batch:b');
+    await admin.hset('shiori:sys:v:batch:b', 'x', '1');
+    const scriptCalls = async () => {
+      const stats = await admin.info('commandstats');
+      return [...stats.matchAll(/cmdstat_eval(?:sha)?:calls=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    };
+    const before = await scriptCalls();
+    const results = await Promise.all(keys.map((key) => increment(store, key).catch((e: unknown) => e)));
+    assert.equal((await scriptCalls()) - before, 1, 'one script call for the three commits');
+    assert.equal(results[0], 1);
+    assert.equal(results[2], 1);
+    assert.ok(results[1] instanceof StoreUnavailableError, String(results[1]));
+    assert.match(String((results[1].cause as Error).message), /WRONGTYPE/);
+    assert.deepEqual(await admin.mget('shiori:batch:a', 'shiori:batch:b', 'shiori:batch:c'), ['1', '0', '1']);
+  });
+
   it('reply lost after the commit ran (a proxy in between swallows it, then the connection drops): the re-sent commit does not apply twice', async () => {
     const engine = redisCase();
     await engine.fresh();
