@@ -71,7 +71,7 @@ export async function openEngine(storage: Storage, warn: (message: string) => vo
     const database = driver.getInstance() as { getInstance(): Promise<unknown>; dialect?: string };
     if (database.dialect !== 'sqlite') throw new Error(`store: db0 dialect ${database.dialect} is not supported`);
     const { createSqliteEngine } = await import('./sqlite-engine.ts');
-    return createSqliteEngine((await database.getInstance()) as never, () => storage.dispose());
+    return createSqliteEngine((await database.getInstance()) as never, () => storage.dispose(), warn);
   }
   throw new Error(`store: unsupported unstorage driver ${driver.name ?? '(unnamed)'}`);
 }

@@ -12,6 +12,7 @@ import { createDatabase } from 'db0';
 import sqlite from 'db0/connectors/better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { ensureSchema, TABLE } from './sqlite-engine.ts';
+import { AUTOCHECKPOINT_PAGES } from './wal-checkpointer.ts';
 
 export interface StorageOptions {
   dataDir: string;
@@ -37,7 +38,9 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
   raw.pragma('busy_timeout = 1000');
   // 64 MB of page cache: the pages of a large catalogue's hot records stay in memory.
   raw.pragma('cache_size = -65536');
-  raw.pragma('wal_autocheckpoint = 10000');
+  // The Store's engine moves checkpoints to a worker thread (wal-checkpointer.ts); until then, and
+  // for tools on the Storage alone, the connection checkpoints by itself every so many pages.
+  raw.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   ensureSchema(raw);
   // The db0 driver prints an "experimental" warning once; it is the documented SQLite driver.
   (globalThis as Record<string, unknown>)['__unstorage_db0_experimental_warning__'] = true;

@@ -10,6 +10,7 @@
  *   before it in the batch; each caller is answered only after the batch is on disk. If the SQLite
  *   transaction fails (disk full, busy, a constraint) it rolls back entirely, then each member is
  *   tried alone so one bad commit cannot sink the others.
+ * - Checkpoints: a worker thread copies the WAL into the file (wal-checkpointer.ts), never a commit.
  * - Expiry: a row whose `expires_at` (ms since the epoch, real time) has passed reads as absent; a
  *   sweeper deletes such rows, SWEEP_BATCH per pass, so no pass holds the connection for long.
  * - A read cache of raw rows (CACHE_BYTES at most): this process owns the file, so every change
@@ -21,6 +22,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Engine, EngineTx, Write } from './engine.ts';
 import { BoundedCache } from './bounded-cache.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 export const TABLE = 'kv';
 export const SWEEP_BATCH = 500;
@@ -95,6 +97,7 @@ class SqliteEngine implements Engine {
   private readonly sweeper: NodeJS.Timeout;
   private sweepSoon: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly checkpointer: WalCheckpointer | null;
 
   /** Moves whenever the file's content may have changed: commits, sweeps, changes from elsewhere. */
   private epoch = 0;
@@ -107,6 +110,7 @@ class SqliteEngine implements Engine {
   constructor(
     readonly db: Database,
     private readonly dispose: () => Promise<void> | void,
+    warn: (message: string) => void,
   ) {
     ensureSchema(db);
     this.selectRow = db.prepare(`SELECT value, expires_at FROM ${TABLE} WHERE key = ?`).raw(true);
@@ -124,6 +128,7 @@ class SqliteEngine implements Engine {
     this.knownVersion = this.dataVersion.get() as number;
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
     this.sweeper.unref();
+    this.checkpointer = db.memory ? null : startWalCheckpointer(db, warn);
   }
 
   private forgetCache(): void {
@@ -331,12 +336,13 @@ class SqliteEngine implements Engine {
     if (this.sweepSoon) clearTimeout(this.sweepSoon);
     this.flush();
     this.closed = true;
+    await this.checkpointer?.stop();
     await this.dispose();
   }
 }
 
-export function createSqliteEngine(db: Database, dispose: () => Promise<void> | void): SqliteEngine {
-  return new SqliteEngine(db, dispose);
+export function createSqliteEngine(db: Database, dispose: () => Promise<void> | void, warn: (message: string) => void): SqliteEngine {
+  return new SqliteEngine(db, dispose, warn);
 }
 
 export type { SqliteEngine };
