@@ -36,10 +36,10 @@ let seq = 0;
 /** A patron with one renewable loan (due today), made through the staff API ([docs/rules.md#staff-and-clock](../../docs/rules.md#staff-and-clock)). */
 export async function seedPatron(server: TestServer, title: string): Promise<SeededPatron> {
   seq++;
-  const n = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
-  const cardNumber = `39${n}${String(seq).padStart(2, '0')}`;
+  // Fixed data: numbers no demo card or copy has, one per patron this process seeds.
+  const cardNumber = `39${String(seq).padStart(8, '0')}`;
   const password = `secret${seq}a`;
-  const barcode = `77${n}${String(seq).padStart(2, '0')}`;
+  const barcode = `77${String(seq).padStart(8, '0')}`;
   const patron = await server.staff<{ patronId: string }>('patrons', {
     cardNumber,
     birthDate: '1985-06-15',
@@ -54,7 +54,7 @@ export async function seedPatron(server: TestServer, title: string): Promise<See
 /** The patron places a hold on a new title (through the patron API, as from the catalogue). */
 export async function placeHold(server: TestServer, p: SeededPatron, title: string): Promise<void> {
   seq++;
-  const barcode = `78${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}${String(seq).padStart(2, '0')}`;
+  const barcode = `78${String(seq).padStart(8, '0')}`;
   const { bibId } = await server.staff<{ bibId: string }>('titles', { title, materialType: 'book', category: 'general', copies: [{ barcode, branch: 'higashi' }] });
   const api = await server.apiAs(p.cardNumber, p.password);
   const res = await api('/api/holds', { method: 'POST', body: JSON.stringify({ bibId }) });

@@ -32,6 +32,7 @@ after(async () => {
 });
 
 let seq = 0;
+let copySeq = 0;
 interface Patron {
   cardNumber: string;
   password: string;
@@ -42,12 +43,12 @@ interface Patron {
 /** A patron with loans due on the given days (titles → due dates; a title starting "CD" is a CD), made through the staff API. */
 async function patronWith(loans: Record<string, string>): Promise<Patron> {
   seq++;
-  const cardNumber = `46${String(Date.now() % 1e6).padStart(6, '0')}${seq}`.slice(0, 10);
+  const cardNumber = `46${String(seq).padStart(8, '0')}`; // fixed data: one number per patron of this file
   const password = `push${seq}abc`;
   const { patronId } = await server.staff<{ patronId: string }>('patrons', { cardNumber, birthDate: '1985-06-15', cardExpiresOn: '2028-03-31', password });
   const ids: Record<string, string> = {};
   for (const [title, dueOn] of Object.entries(loans)) {
-    const barcode = `88${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}${seq}`;
+    const barcode = `88${String(++copySeq).padStart(8, '0')}`;
     const cd = title.startsWith('CD');
     await server.staff('titles', { title, materialType: cd ? 'cd' : 'book', category: cd ? 'cd' : 'general', copies: [{ barcode, branch: 'central' }] });
     ids[title] = (await server.staff<{ loanId: string }>('checkouts', { cardNumber, barcode, loanedOn: '2026-04-09', dueOn })).loanId;
