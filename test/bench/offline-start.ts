@@ -1,6 +1,9 @@
 /**
  * Cold start to the patron's loans visible on /account, in one run (a script, not a test):
- *  - online: the real server running;
+ *  - online: the real server running, on this machine (no network between browser and server);
+ *  - online over a phone network: the same, behind test/e2e/reverse-proxy.ts holding each request
+ *    for one round trip of a phone network (PHONE_RTT_MS, Lighthouse's mobile throttling: 150 ms) —
+ *    what an online start waits for on a patron's phone and a server on the same machine never does;
  *  - offline: the server process stopped (connection refused);
  *  - lie-fi: the server's port answered by a proxy that accepts and never answers
  *    (test/e2e/reverse-proxy.ts in `hang` mode), so the SW's answer timeout decides;
@@ -14,7 +17,7 @@
  * coarser polling. Prints median and p99 (the max of a few runs) per mode, the offline/online
  * ratio, where a start spends its time (page resource timing and the SW's User Timing marks,
  * sw/timing.ts), the SW's size, and the load average.
- *   node --import tsx test/bench/offline-start.ts [runs=9]
+ *   node --import tsx test/bench/offline-start.ts [runs=9] [phone round trip ms=150]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,6 +33,7 @@ import { ReverseProxy } from '../e2e/reverse-proxy.ts';
 declare const performance: { now(): number; timeOrigin: number; getEntriesByType(type: string): any[] };
 
 const runs = Number(process.argv[2] ?? 9);
+const PHONE_RTT_MS = Number(process.argv[3] ?? 150);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadBefore = load();
 const TITLE = 'ベンチマークの本';
@@ -136,25 +140,31 @@ interface Series {
 /** A patron's device: its own server and profile, the SW installed and the account seen once. */
 interface Device {
   server: TestServer;
+  /** Between the browser and the server, when the device reaches it over a (slow) link. */
+  proxy: ReverseProxy | null;
+  /** The origin the device knows the app by (its SW, precache and snapshot are that origin's). */
+  url: string;
   profile: string;
   /** The session cookie ends with the browser process: online runs get it back, as a patron reopening the app. */
   cookies: Cookie[];
 }
 
-async function setUpDevice(): Promise<Device> {
+async function setUpDevice({ behindProxy = false } = {}): Promise<Device> {
   const server = await startServer();
+  const proxy = behindProxy ? await ReverseProxy.start(server.port) : null;
+  const url = proxy?.url ?? server.url;
   const profile = mkdtempSync(join(tmpdir(), 'shiori-bench-'));
   const p = await seedPatron(server, TITLE);
   const context = await launch(profile);
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${url}/login`);
   await waitForController(page);
-  await logInOnPage(page, server.url, p);
-  await page.goto(`${server.url}/account`);
+  await logInOnPage(page, url, p);
+  await page.goto(`${url}/account`);
   await page.getByText(p.title).first().waitFor();
   const cookies = await context.cookies();
   await context.close();
-  return { server, profile, cookies };
+  return { server, proxy, url, profile, cookies };
 }
 
 /** Median of each phase over the runs, in time order. */
@@ -173,7 +183,9 @@ try {
   const online = await setUpDevice();
   const offline = await setUpDevice();
   const lieFi = await setUpDevice();
-  devices.push(online, offline, lieFi);
+  const phone = await setUpDevice({ behindProxy: true });
+  devices.push(online, offline, lieFi, phone);
+  phone.proxy!.delayMs = PHONE_RTT_MS;
   await offline.server.stop();
   // Lie-fi: that device's server port (same origin: same SW and snapshot) accepts and never answers.
   await lieFi.server.stop();
@@ -187,9 +199,10 @@ try {
   await floorServer.ready();
   const floorProfile = mkdtempSync(join(tmpdir(), 'shiori-bench-floor-'));
 
-  const results: Record<'floor' | 'online' | 'offline' | 'lie-fi', Series> = {
+  const results: Record<'floor' | 'online' | 'phone' | 'offline' | 'lie-fi', Series> = {
     floor: { label: 'floor', ms: [], phases: [] },
     online: { label: 'online', ms: [], phases: [] },
+    phone: { label: 'phone', ms: [], phases: [] },
     offline: { label: 'offline', ms: [], phases: [] },
     'lie-fi': { label: 'lie-fi', ms: [], phases: [] },
   };
@@ -201,6 +214,7 @@ try {
   for (let i = 0; i < runs; i++) {
     record(results.floor, await coldStart(`http://127.0.0.1:${floorPort}/`, TITLE, [], floorProfile));
     record(results.online, await coldStart(`${online.server.url}/account`, TITLE, online.cookies, online.profile));
+    record(results.phone, await coldStart(`${phone.url}/account`, TITLE, phone.cookies, phone.profile));
     record(results.offline, await coldStart(`${offline.server.url}/account`, TITLE, [], offline.profile));
     if (i % 2 === 0 && results['lie-fi'].ms.length < lieFiRuns) record(results['lie-fi'], await coldStart(`${lieFi.server.url}/account`, TITLE, [], lieFi.profile));
   }
@@ -213,17 +227,20 @@ try {
   const { floor } = results;
   console.log(`runs: ${runs} each (lie-fi ${results['lie-fi'].ms.length}), modes in turn, fresh browser process per run; load average before ${loadBefore}, after ${load()}`);
   console.log(line(floor, '  (bare h3 page, no app)'));
-  console.log(line(results.online));
+  console.log(line(results.online, '  (server on this machine)'));
+  console.log(line(results.phone, `  (online, each request held ${PHONE_RTT_MS} ms: a phone network's round trip)`));
   console.log(line(results.offline, '  (server stopped)'));
   console.log(line(results['lie-fi'], '  (server port accepts, never answers; SW timeout 3 s)'));
   const [on, off] = [median(results.online.ms), median(results.offline.ms)];
   console.log(`offline / online: ${(off / on).toFixed(2)}×  (above the floor: ${((off - median(floor.ms)) / (on - median(floor.ms))).toFixed(2)}×)`);
-  console.log(phaseTable([results.online, results.offline, results['lie-fi']]));
+  console.log(`offline / online over a phone network: ${(off / median(results.phone.ms)).toFixed(2)}×`);
+  console.log(phaseTable([results.online, results.phone, results.offline, results['lie-fi']]));
   console.log(`sw.js: ${(sw.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(sw, { level: 9 }).length / 1024).toFixed(1)} KiB gzip, ${(brotliCompressSync(sw).length / 1024).toFixed(1)} KiB brotli`);
 } finally {
   await hang?.close();
   await floorServer?.close();
   for (const d of devices) {
+    await d.proxy?.close();
     await d.server.dispose();
     rmSync(d.profile, { recursive: true, force: true });
   }

@@ -6,6 +6,8 @@
  *    HTML page.
  *  - `hang` (lie-fi): every request is accepted and held, unanswered. `release()` forwards the
  *    held ones after all (their answers arrive late); `drop()` closes their connections.
+ *  - `delayMs` (a slow link, in `pass` mode): each request is forwarded only after this long — the
+ *    round trip of a phone network, which a server on the same machine does not have.
  * It records the method, path, headers and arrival time of every request it receives.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -26,6 +28,7 @@ const BAD_GATEWAY_PAGE =
 
 export class ReverseProxy {
   mode: ProxyMode = 'pass';
+  delayMs = 0;
   readonly seen: SeenRequest[] = [];
   private held: Array<{ req: IncomingMessage; res: ServerResponse; body: Buffer }> = [];
   private readonly sockets = new Set<Socket>();
@@ -83,6 +86,7 @@ export class ReverseProxy {
       this.held.push({ req, res, body });
       return;
     }
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.forward(req, res, body);
   }
 
