@@ -62,6 +62,11 @@ interface Figure {
   errors: number;
   /** Server CPU time (user + system, all instances) per answered request, µs. */
   cpuUs: number;
+  /**
+   * CPU time of the store's own process (redis-server, which every instance's reads and commits
+   * also cost) per answered request, µs; 0 where the store is inside the server (SQLite) and for the floor.
+   */
+  storeCpuUs: number;
 }
 
 /** CPU time (ms) a process has used so far, from /proc (Linux). */
@@ -175,11 +180,14 @@ interface LoadSpec {
   targets: Target[];
   seconds?: number;
   amount?: number;
+  /** The store's own process (redis-server), whose CPU time is counted apart. */
+  storePid?: number | undefined;
 }
 
 async function load(spec: LoadSpec): Promise<Figure> {
   const perTarget = Math.floor(CONNECTIONS / spec.targets.length);
   const cpuBefore = spec.targets.map((t) => cpuMs(t.pid));
+  const storeCpuBefore = cpuMs(spec.storePid);
   const results = await Promise.all(
     spec.targets.map((t) =>
       autocannon({
@@ -198,9 +206,11 @@ async function load(spec: LoadSpec): Promise<Figure> {
   const rps = results.reduce((sum, r) => sum + r['2xx'] / r.duration, 0);
   const answered = results.reduce((sum, r) => sum + r['2xx'], 0);
   const cpu = spec.targets.reduce((sum, t, i) => sum + cpuMs(t.pid) - cpuBefore[i]!, 0);
+  const storeCpu = cpuMs(spec.storePid) - storeCpuBefore;
   return {
     rps,
     cpuUs: answered > 0 ? (cpu * 1000) / answered : 0,
+    storeCpuUs: answered > 0 ? (storeCpu * 1000) / answered : 0,
     // Per instance percentiles: the median of the medians, the worst p99.
     p50: median(results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
@@ -213,6 +223,8 @@ async function load(spec: LoadSpec): Promise<Figure> {
  * the load generator, which shares the machine, spends the same on both.
  */
 let floorPid: number | undefined;
+/** The store's own process in the run under way (redis-server; none for SQLite). */
+let storePid: number | undefined;
 let floorCookie = 0;
 const floorRequests: autocannon.Request[] = [
   { method: 'GET', path: '/api/account', setupRequest: (req) => ({ ...req, headers: { cookie: `shiori_session=${String(floorCookie++).padStart(40, 'a')}` } }) },
@@ -243,12 +255,13 @@ async function measure(engine: string, scale: string, what: string, floorUrl: st
     // The floor always runs for the round's seconds: a renewal round's fixed amount would be over
     // for the floor in about a second, mostly ramp-up.
     floors.push(await load({ targets: [{ url: `${floorUrl}/api/account`, requests: floorRequests, pid: floorPid }], ...(spec.seconds ? { seconds: spec.seconds } : {}) }));
-    targets.push(await load(spec));
+    targets.push(await load({ ...spec, storePid }));
     log(`${engine} ${scale} ${what} round ${round + 1}: ${targets.at(-1)!.rps.toFixed(0)}/s vs floor ${floors.at(-1)!.rps.toFixed(0)}/s (p99 ${targets.at(-1)!.p99} ms)`);
   }
   const pick = (fs: Figure[]): Figure => ({
     rps: median(fs.map((f) => f.rps)),
     cpuUs: median(fs.map((f) => f.cpuUs)),
+    storeCpuUs: median(fs.map((f) => f.storeCpuUs)),
     p50: median(fs.map((f) => f.p50)),
     p99: median(fs.map((f) => f.p99)),
     errors: fs.reduce((s, f) => s + f.errors, 0),
@@ -270,11 +283,14 @@ interface Setup {
   /** Server env besides DATA_DIR. */
   env: Record<string, string>;
   instances: number;
+  /** The store's own process (redis-server), if it has one. */
+  storePid?: number | undefined;
   close(): Promise<void>;
 }
 
 async function run(setup: Setup, floorUrl: string, passwordHash: string): Promise<void> {
   const { engine, scale, store } = setup;
+  storePid = setup.storePid;
   const plan = SCALE_PLANS[scale];
   let t = Date.now();
   const bench = await seedStore(store, { ...plan, benchPatrons: BENCH_PATRONS, today: TODAY, now: NOW, passwordHash });
@@ -389,7 +405,8 @@ async function snapshotFile(floorDir: string, passwordHash: string): Promise<str
 }
 
 function table(): string {
-  const fmt = (f: Figure) => `${f.rps.toFixed(0).padStart(7)}/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(5)} ms  ${f.cpuUs.toFixed(0).padStart(5)} µs CPU`;
+  const fmt = (f: Figure) =>
+    `${f.rps.toFixed(0).padStart(7)}/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(5)} ms  ${f.cpuUs.toFixed(0).padStart(5)} µs CPU${f.storeCpuUs ? ` + ${f.storeCpuUs.toFixed(0)} µs redis-server` : ''}`;
   const lines = rows.map(
     (r) =>
       `${`${r.engine} ${r.scale}`.padEnd(13)} ${r.what.padEnd(38)} ${fmt(r.target)}   ${(r.target.rps / r.floor.rps).toFixed(2).padStart(5)}× floor (${fmt(r.floor)})${r.target.errors ? `  [${r.target.errors} non-2xx/errors]` : ''}`,
@@ -440,7 +457,7 @@ async function main(): Promise<void> {
           redis = await startRedis();
           const r = redis;
           await run(
-            { engine: 'redis', scale, instances: 2, env: { REDIS_URL: r.url }, store: await createStore(await openStorage({ dataDir: '', redisUrl: r.url })), close: () => r.stop() },
+            { engine: 'redis', scale, instances: 2, env: { REDIS_URL: r.url }, storePid: r.pid, store: await createStore(await openStorage({ dataDir: '', redisUrl: r.url })), close: () => r.stop() },
             floor.url,
             passwordHash,
           );

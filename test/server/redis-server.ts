@@ -29,6 +29,8 @@ export async function freePort(): Promise<number> {
 export interface RedisServer {
   url: string;
   dir: string;
+  /** The redis-server process (its CPU time is read from /proc by the API benchmark). */
+  pid: number | undefined;
   /** A new ioredis client on it (disconnect it when done). */
   client(): Promise<Redis>;
   stop(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     url,
     dir,
+    pid: child.pid,
     async client() {
       const c = new RedisClient(url);
       await c.ping();
