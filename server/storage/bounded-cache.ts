@@ -1,7 +1,9 @@
 /**
  * A cache of at most `maxBytes` (as `weigh` counts an entry), in two generations: entries go into
  * the young one; when it holds half the budget it becomes the old one and the previous old one is
- * dropped whole; a hit in the old generation moves the entry back to the young one. Every operation
+ * dropped whole; a hit in the old generation moves the entry back to the young one. So a working set
+ * of up to half the budget stays whole; a larger one, used round robin, loses part of itself to every
+ * turn of the generations. Every operation
  * is O(1) — no walk over the entries to find what to evict (a walk from the front of a Map whose
  * front was just deleted gets slower with every eviction).
  */

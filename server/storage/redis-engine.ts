@@ -47,8 +47,11 @@ export const COMMIT_ID_TTL_MS = 10 * 60 * 1000;
 /** Reserved key prefixes: a commit's id, a key's version. Never a record's key; scans skip them. */
 const COMMIT_PREFIX = 'sys:commit:';
 export const VERSION_PREFIX = 'sys:v:';
-/** Most bytes of raw text kept per instance, by version (the Store keeps the parsed values beside). */
-export const RAW_CACHE_BYTES = 32 * 1024 * 1024;
+/**
+ * Most bytes of raw text kept per instance, by version (the Store keeps the parsed values beside):
+ * the size of the Store's shared values (SHARED_VALUES_BYTES in store.ts), for the same working set.
+ */
+export const RAW_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** The subset of an ioredis client the engine uses. */
 export interface RedisClient {

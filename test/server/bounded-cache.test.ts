@@ -26,3 +26,17 @@ test('a value set again is the one read back, from either generation', () => {
   cache.clear();
   assert.equal(cache.get('a'), undefined);
 });
+
+test('a working set of half the budget, read round robin, stays whole', () => {
+  const cache = new BoundedCache<string>(1000, () => 10);
+  let misses = 0;
+  const use = (key: string) => {
+    if (cache.get(key) !== undefined) return;
+    misses += 1;
+    cache.set(key, key);
+  };
+  for (let i = 0; i < 50; i++) use(`k${i}`);
+  misses = 0;
+  for (let round = 0; round < 20; round++) for (let i = 0; i < 50; i++) use(`k${i}`);
+  assert.equal(misses, 0, 'every read after the first round is a hit');
+});
