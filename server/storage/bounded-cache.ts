@@ -3,9 +3,8 @@
  * the young one; when it holds half the budget it becomes the old one and the previous old one is
  * dropped whole; a hit in the old generation moves the entry back to the young one. So a working set
  * of up to half the budget stays whole; a larger one, used round robin, loses part of itself to every
- * turn of the generations. Every operation
- * is O(1) — no walk over the entries to find what to evict (a walk from the front of a Map whose
- * front was just deleted gets slower with every eviction).
+ * turn of the generations. Every operation is O(1) — no walk over the entries to find what to evict
+ * (a walk from the front of a Map whose front was just deleted gets slower with every eviction).
  */
 export class BoundedCache<V> {
   private young = new Map<string, V>();
