@@ -171,10 +171,8 @@ function deepFreeze<T>(value: T): T {
 /**
  * Most bytes of raw text whose frozen values are kept for readers. A cache of this kind keeps whole
  * only a working set of half its budget (bounded-cache.ts); a record that falls out is parsed anew
- * into a new object, and every account answer kept on the old one is built again (~1.6 ms instead
- * of ~35 µs). 1,000 patrons in use with 20 loans each over a large catalogue are ~18 MB of text
- * (a patron ~4.3 KB, a title ~600 B): at 32 MB that set churned (100,000 patrons / 1,000,000
- * titles: CPU per account view 1.9× the floor's instead of 1.3×, the process 590–720 MB instead of 420).
+ * into a new object, and every account answer kept on the old one is built again. 1,000 patrons in
+ * use with 20 loans each over a large catalogue are ~18 MB of text: more than half of 32 MB.
  */
 export const SHARED_VALUES_BYTES = 64 * 1024 * 1024;
 
