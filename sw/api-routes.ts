@@ -235,8 +235,9 @@ async function keepLibraryAnswer({ event, request, status, body }: ServerAnswer)
 /**
  * Asks the server for the library answer once, when none is kept yet (a request of the SW's own):
  * the offline pages follow the library's policy, and the very first visit asks before the SW controls it.
+ * Called at install too, so a device the SW controls has it even if the network goes right after.
  */
-async function ensureLibraryKept(): Promise<void> {
+export async function ensureLibraryKept(): Promise<void> {
   if (await keptLibrary()) return;
   const res = await fetch('/api/library', {
     headers: { Accept: 'application/json', [BACKGROUND_HEADER]: BACKGROUND_HEADER_VALUE },

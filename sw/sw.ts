@@ -10,7 +10,7 @@
 import { clientsClaim } from 'workbox-core';
 import { db } from './db.ts';
 import type { PrecacheEntry } from 'workbox-precaching';
-import { registerApiRoutes } from './api-routes.ts';
+import { ensureLibraryKept, registerApiRoutes } from './api-routes.ts';
 import { readPageMessage } from './read-page-message.ts';
 import { RENEWAL_SYNC_TAG, pendingCount, replayNow, replaySoon } from './renewal-queue.ts';
 import { forgetAll, forgetPatron } from './snapshot-store.ts';
@@ -23,6 +23,15 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEn
 registerAppShell(self.__WB_MANIFEST);
 registerApiRoutes();
 registerNotificationHandlers();
+
+// First install: the library's answer (its policy, nothing personal) is kept before the worker
+// controls a page — an offline start needs it beside the snapshot, and the page's own first request
+// went past the SW. Not on an update: a waiting version leaves the database to the active one. A
+// failure never fails the install; the first kept account answer asks again.
+self.addEventListener('install', (event) => {
+  if (self.registration.active) return;
+  event.waitUntil(ensureLibraryKept().catch(() => undefined));
+});
 
 // The first install takes over the open page at once, so its first account load is already kept.
 clientsClaim();

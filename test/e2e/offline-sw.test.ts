@@ -114,6 +114,20 @@ test('offline, GET /api/account answers the last snapshot with X-Shiori-Offline;
   });
 });
 
+test('the first install keeps the library answer before it controls the page: offline right after, it is served', async () => {
+  await withDevice(server, async ({ context }) => {
+    const page = await context.newPage();
+    // The page's own GET /api/library went to the network before the SW existed; nothing else asks.
+    await openControlled(page, `${server.url}/`);
+    await server.stop();
+    const library = await pageFetch(page, '/api/library');
+    await server.start();
+    assert.equal(library.status, 200, 'an offline start needs the library policy beside the snapshot');
+    assert.ok(library.headers[OFFLINE_HEADER.toLowerCase()], 'marked as the kept answer');
+    assert.equal(typeof library.body.policy.idleTimeoutSeconds.normal, 'number');
+  });
+});
+
 test('an offline renewal is queued (202), survives a reload, and is applied exactly once when the server is back', async () => {
   const bob = await seedPatron(server, '海の記憶');
   await withDevice(server, async ({ context }) => {
