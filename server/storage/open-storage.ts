@@ -1,7 +1,8 @@
 /**
  * Picks the unstorage driver: Redis when REDIS_URL is set, else an embedded SQLite database
  * under DATA_DIR (through db0 and better-sqlite3), tuned for durability: WAL journal with
- * synchronous=FULL, so a commit is on disk before it returns. The Store (store.ts) works on the
+ * synchronous=FULL, so a commit is on disk before it returns (the Store's engine moves that sync off
+ * the event loop: wal-sync.ts). The Store (store.ts) works on the
  * engine underneath this Storage; the Storage stays the API tools and tests read through.
  */
 import { mkdirSync } from 'node:fs';

@@ -1,13 +1,14 @@
 /**
  * The Store's engine on the embedded SQLite file: the one better-sqlite3 connection db0 opened
- * (WAL, synchronous=FULL: a commit is on disk before it is answered), unstorage's `kv` table plus an
- * `expires_at` column (unstorage ignores it).
+ * (WAL; a commit is on disk before it is answered), unstorage's `kv` table plus an `expires_at`
+ * column (unstorage ignores it).
  *
  * - Reads are synchronous, so several reads with no `await` between them are one state (nothing
  *   can commit in between: commits run in their own turn of the event loop).
  * - Group commit: commits asked for in the same turn of the event loop are applied in one SQLite
  *   transaction (one fsync), in order, each first checked against the state including the ones
- *   before it in the batch; each caller is answered only after the batch is on disk. If the SQLite
+ *   before it in the batch; each caller is answered only after the batch is on disk — synced off
+ *   the event loop (wal-sync.ts), so the next batch is prepared meanwhile. If the SQLite
  *   transaction fails (disk full, busy, a constraint) it rolls back entirely, then each member is
  *   tried alone so one bad commit cannot sink the others.
  * - Checkpoints: a worker thread copies the WAL into the file (wal-checkpointer.ts), never a commit.
@@ -23,6 +24,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Engine, EngineTx, Write } from './engine.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
+import { WalSync } from './wal-sync.ts';
 
 export const TABLE = 'kv';
 export const SWEEP_BATCH = 500;
@@ -98,6 +100,8 @@ class SqliteEngine implements Engine {
   private sweepSoon: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly checkpointer: WalCheckpointer | null;
+  /** null: an in-memory database (nothing to sync). */
+  readonly walSync: WalSync | null;
 
   /** Moves whenever the file's content may have changed: commits, sweeps, changes from elsewhere. */
   private epoch = 0;
@@ -129,6 +133,9 @@ class SqliteEngine implements Engine {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
     this.sweeper.unref();
     this.checkpointer = db.memory ? null : startWalCheckpointer(db, warn);
+    this.walSync = db.memory ? null : new WalSync(`${db.name}-wal`);
+    // Commits only write the WAL; the engine syncs it after each batch, off the event loop.
+    if (this.walSync) db.pragma('synchronous = NORMAL');
   }
 
   private forgetCache(): void {
@@ -242,20 +249,33 @@ class SqliteEngine implements Engine {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    const written: Pending[] = [];
     try {
       const outcomes = this.runBatch(batch);
-      batch.forEach((m, i) => m.resolve(outcomes[i]!));
+      batch.forEach((m, i) => (outcomes[i] ? written.push(m) : m.resolve(false)));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       // Rolled back as a whole: try each alone, so only the commit that fails fails.
       for (const m of batch) {
         try {
-          m.resolve(this.runBatch([m])[0]!);
+          if (this.runBatch([m])[0]) written.push(m);
+          else m.resolve(false);
         } catch (e) {
           m.reject(e);
         }
       }
     }
+    this.answerWhenDurable(written);
+  }
+
+  /** Answers the members that wrote once their batch is on disk (a failed sync: their commit failed). */
+  private answerWhenDurable(written: readonly Pending[]): void {
+    if (written.length === 0) return;
+    if (!this.walSync) return written.forEach((m) => m.resolve(true));
+    this.walSync.durable().then(
+      () => written.forEach((m) => m.resolve(true)),
+      (error) => written.forEach((m) => m.reject(error)),
+    );
   }
 
   readMany(keys: readonly string[]): Promise<(string | null)[]> {
@@ -336,6 +356,8 @@ class SqliteEngine implements Engine {
     if (this.sweepSoon) clearTimeout(this.sweepSoon);
     this.flush();
     this.closed = true;
+    await this.walSync?.idle();
+    this.walSync?.close();
     await this.checkpointer?.stop();
     await this.dispose();
   }
