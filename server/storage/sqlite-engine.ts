@@ -356,8 +356,7 @@ class SqliteEngine implements Engine {
     if (this.sweepSoon) clearTimeout(this.sweepSoon);
     this.flush();
     this.closed = true;
-    await this.walSync?.idle();
-    this.walSync?.close();
+    await this.walSync?.close();
     await this.checkpointer?.stop();
     await this.dispose();
   }

@@ -26,7 +26,6 @@ export class WalSync {
   private fd: number | null = null;
   private waiting: Waiter[] = [];
   private running = false;
-  private idleWaiters: (() => void)[] = [];
   /** Syncs completed (tests: an answer comes after one). */
   completed = 0;
 
@@ -40,13 +39,9 @@ export class WalSync {
     });
   }
 
-  /** Resolves when no sync is running or waiting (before the file is closed). */
-  idle(): Promise<void> {
-    if (!this.running && this.waiting.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  close(): void {
+  /** After the syncs asked for so far (syncs run in order, so one more comes after them), the file is closed. */
+  async close(): Promise<void> {
+    await this.durable().catch(() => undefined);
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
@@ -56,7 +51,6 @@ export class WalSync {
     this.waiting = [];
     if (group.length === 0) {
       this.running = false;
-      for (const resolve of this.idleWaiters.splice(0)) resolve();
       return;
     }
     this.running = true;

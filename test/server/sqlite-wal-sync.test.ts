@@ -77,7 +77,7 @@ describe('SQLite commits synced off the event loop', () => {
   it('a sync that cannot be done fails the commits it was to cover: none is answered as done', async () => {
     const sync = new WalSync(join(tmpdir(), 'shiori-no-such-dir', 'shiori.sqlite-wal'));
     await assert.rejects(Promise.all([sync.durable(), sync.durable()]), { code: 'ENOENT' });
-    await sync.idle();
+    await sync.close();
     assert.equal(sync.completed, 0);
   });
 });
