@@ -207,6 +207,21 @@ describe('Redis versions and the per-instance cache (two instances on one redis-
     assert.ok((await bytesSent()) - before2 > 200_000, 'the changed value is carried');
   });
 
+  it('one read of 9,000 keys (more than a Lua unpack takes at once) in one script call: held, changed, absent and unversioned keys each right', async () => {
+    const a = await instance();
+    const b = await instance();
+    const keys = Array.from({ length: 9000 }, (_, i) => `title:many${i}`);
+    await b.transaction(async (tx) => keys.forEach((k, i) => i % 10 !== 9 && tx.set(k, i)));
+    assert.deepEqual(await a.getMany(keys), keys.map((_, i) => (i % 10 === 9 ? null : i)));
+    // B changes every third key, unstorage writes an unversioned one; A holds the rest.
+    await b.transaction(async (tx) => keys.forEach((k, i) => i % 3 === 0 && i % 10 !== 9 && tx.set(k, -i - 1)));
+    await a.storage.setItem('title:many8999', 7 as never);
+    const calls = await scriptCalls();
+    const seen = await a.getMany<number>(keys);
+    assert.equal((await scriptCalls()) - calls, 1, 'one round trip');
+    assert.deepEqual(seen, keys.map((_, i) => (i === 8999 ? 7 : i % 10 === 9 ? null : i % 3 === 0 ? -i - 1 : i)));
+  });
+
   it('the cache is bounded: evicted values are read again, right, and a small budget keeps carrying them', async () => {
     const b = await instance();
     const client = await redis.client();
